@@ -1,0 +1,56 @@
+# Build, serve and test the interview knowledge base. See README.md.
+SEEDS ?= seeds
+SITE ?= site
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+export NO_MKDOCS_2_WARNING := 1
+# Dates in the sitemap come from the last commit, so rebuilds are byte-identical.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: site serve test lint generate chromium clean
+
+$(BIN)/.site-deps: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.test-deps: requirements-test.txt requirements.txt | $(BIN)/.site-deps
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+## site: build SITE (default site/) from SEEDS (default seeds/) with a strict build
+site: $(BIN)/.site-deps
+	KB_SEEDS="$(abspath $(SEEDS))" $(BIN)/mkdocs build --strict --quiet --site-dir "$(abspath $(SITE))"
+
+## serve: build and serve on http://127.0.0.1:8000, rebuilding when docs/ or seeds/ change
+serve: $(BIN)/.site-deps
+	KB_SEEDS="$(abspath $(SEEDS))" $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## generate: write the generated Markdown and kb.json to build/generated for inspection
+generate: $(BIN)/.site-deps
+	$(BIN)/python -m scripts.generate --seeds "$(SEEDS)" --out build/generated
+
+## chromium: install Debian's chromium for the browser tests (as root, when missing)
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "note: /usr/bin/chromium is missing and cannot be installed without root; browser tests will be skipped"; \
+	  fi; \
+	fi
+
+## lint: ruff and mypy
+lint: $(BIN)/.test-deps
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/mypy
+
+## test: install what tests need, lint, and run the whole suite
+test: $(BIN)/.test-deps chromium lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,9 @@
+/* "Link to this exchange": a plain link to the exchange's anchor that also
+   copies its absolute URL, through Material's own clipboard handler (it acts on
+   any element with data-clipboard-text and shows "Copied to clipboard"). */
+document$.subscribe(function () {
+  document.querySelectorAll("a.kb-copy-link").forEach(function (link) {
+    link.setAttribute("data-clipboard-text", link.href)
+    link.setAttribute("title", "Copy the permanent link to this exchange")
+  })
+})

@@ -1,0 +1,16 @@
+"""The one error type an editor sees: where the problem is, what it is, what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class SeedError(Exception):
+    """A mistake in a file under `seeds/`, reported as `path:line: what — what to do`."""
+
+    def __init__(self, path: Path | str, line: int, what: str, todo: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.what = what
+        self.todo = todo
+        super().__init__(f"{self.path}:{line}: {what} — {todo}")

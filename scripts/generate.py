@@ -1,0 +1,43 @@
+"""Write the generated Markdown pages and kb.json to a folder, for inspection.
+
+    python -m scripts.generate [--seeds seeds] [--out build/generated]
+
+The site build does the same inside MkDocs (see scripts/mkdocs_hooks.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scripts import pages, seeds
+from scripts.errors import SeedError
+from scripts.export import kb_json
+
+SITE_NAME = "Interview knowledge base"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.generate", description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder (default: seeds)")
+    parser.add_argument("--out", type=Path, default=Path("build/generated"), help="output folder (default: build/generated)")
+    args = parser.parse_args(argv)
+    try:
+        kb = seeds.load(args.seeds)
+    except SeedError as error:
+        print(error, file=sys.stderr)
+        return 1
+    written = pages.render(kb, SITE_NAME)
+    for path, text in written.items():
+        target = args.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    urls = {i.slug: f"interviews/{i.slug}/" for i in kb.interviews}
+    (args.out / "kb.json").write_text(kb_json(kb, urls), encoding="utf-8")
+    print(f"wrote {len(written)} pages and kb.json to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

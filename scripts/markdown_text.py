@@ -1,0 +1,28 @@
+"""Turn untrusted text into Markdown that renders as exactly that text.
+
+Backslash escapes (with `pymdownx.escapeall`, any character may be escaped) keep
+every syntax of the enabled extensions inert, while leaving ordinary words —
+including `web-scale` or `AT&T` — untouched so that `abbr` tooltips still match.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Inline syntax anywhere in a line: emphasis, code, links/images, raw HTML and
+# comments, attr_list braces, tables, abbreviation and footnote brackets.
+_INLINE = re.compile(r"([\\`*_\[\]<>{}|!])")
+# `&name;` or `&#123;` would be read as an HTML entity.
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# Block syntax at the start of a paragraph: headings, quotes, lists, rules,
+# admonitions, blocks, definitions, snippets; and "1." / "1)" ordered lists.
+_LINE_START = re.compile(r"^([#>+\-=~/:;%.$^@?])")
+_ORDERED = re.compile(r"^(\d+)([.)])")
+
+
+def escape(text: str) -> str:
+    """Markdown for one line of literal text (whitespace already normalised)."""
+    text = _INLINE.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    text = _LINE_START.sub(r"\\\1", text)
+    return _ORDERED.sub(r"\1\\\2", text)

@@ -1,0 +1,57 @@
+"""MkDocs hooks: generate the knowledge-base pages from `seeds/` inside every build.
+
+The seeds folder is `seeds/` beside mkdocs.yml, or the `KB_SEEDS` environment
+variable. `mkdocs serve` watches it, so editing a transcript rebuilds the site.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+# MkDocs puts only this file's folder on sys.path; the package is `scripts`.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts import pages, seeds  # noqa: E402
+from scripts.errors import SeedError  # noqa: E402
+from scripts.export import kb_json  # noqa: E402
+
+_state: dict[str, Any] = {}
+
+
+def seeds_dir(config: MkDocsConfig) -> Path:
+    base = Path(config.config_file_path).parent
+    return base / os.environ.get("KB_SEEDS", "seeds")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        kb = seeds.load(seeds_dir(config))
+    except SeedError as error:
+        raise PluginError(str(error)) from None
+    _state["kb"] = kb
+    config.nav = pages.nav(kb)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for path, text in pages.render(_state["kb"], config.site_name).items():
+        files.append(File.generated(config, path, content=text))
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    kb: seeds.KnowledgeBase = _state["kb"]
+    urls = {i.slug: f"interviews/{i.slug}/" if config.use_directory_urls else f"interviews/{i.slug}.html" for i in kb.interviews}
+    Path(config.site_dir, "kb.json").write_text(kb_json(kb, urls), encoding="utf-8")
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    server.watch(str(seeds_dir(config)))
+    return server

@@ -1,0 +1,104 @@
+"""Render the knowledge base as Markdown pages (home, interviews, topics) and the nav."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from scripts.markdown_text import escape
+from scripts.seeds import Interview, KnowledgeBase, Speaker
+from scripts.topics import Topic
+
+EXCERPT_WORDS = 40
+SITE_DESCRIPTION = (
+    "A searchable knowledge base of recorded interviews: every exchange linkable, "
+    "every subject gathered on its topic page."
+)
+
+
+def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
+    """The first `words` words of the text's first paragraph, with … when cut."""
+    first = text.split("\n\n")[0].split(" ")
+    return " ".join(first[:words]) + ("…" if len(first) > words or "\n\n" in text else "")
+
+
+def who(speaker: Speaker) -> str:
+    """`Name (role, organization)` as Markdown."""
+    detail = ", ".join(part for part in (speaker.role, speaker.organization) if part)
+    return escape(speaker.name + (f" ({detail})" if detail else ""))
+
+
+def participants(interview: Interview) -> str:
+    guests = "; ".join(who(s) for s in interview.guests)
+    return f"{guests}, interviewed by {who(interview.speakers[interview.interviewer])}"
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML front matter lines; JSON strings are valid YAML and need no further escaping."""
+    return "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=False,  # the output is Markdown; values pass through the `md` filter
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+_env.filters.update(md=escape, who=who, participants=participants, excerpt=excerpt, front_matter=front_matter)
+
+
+def interview_path(interview: Interview) -> str:
+    return f"interviews/{interview.slug}.md"
+
+
+def topic_path(topic: Topic) -> str:
+    return f"topics/{topic.slug}.md"
+
+
+def render(kb: KnowledgeBase, site_name: str) -> dict[str, str]:
+    """Every generated page, keyed by its path under `docs/`."""
+    topics_by_slug = {t.slug: t for t in kb.topics}
+    exchange_topics = {anchor: [topics_by_slug[s] for s in slugs] for anchor, slugs in kb.exchange_topics.items()}
+    topic_counts = [(t, len(kb.topic_exchanges(t.slug))) for t in kb.topics]
+    pages = {
+        "index.md": _env.get_template("home.md.j2").render(
+            site_name=site_name, description=SITE_DESCRIPTION, interviews=kb.interviews, topic_counts=topic_counts
+        )
+    }
+    for interview in kb.interviews:
+        anchors = [e.anchor for e in interview.transcript.exchanges]
+        counts = [(t, sum(t.slug in kb.exchange_topics[a] for a in anchors)) for t in kb.topics]
+        counts = [(t, n) for t, n in counts if n]
+        preface = interview.transcript.preface
+        pages[interview_path(interview)] = _env.get_template("interview.md.j2").render(
+            interview=interview,
+            description=excerpt(preface[0].text, 30) if preface else interview.title,
+            tag_titles=[t.title for t, _ in counts],
+            topic_counts=counts,
+            exchange_topics=exchange_topics,
+        )
+    for topic in kb.topics:
+        entries = kb.topic_exchanges(topic.slug)
+        pages[topic_path(topic)] = _env.get_template("topic.md.j2").render(
+            topic=topic,
+            entries=entries,
+            interview_count=len({i.slug for i, _ in entries}),
+            multiple_interviews=len(kb.interviews) > 1,
+            exchange_topics=exchange_topics,
+        )
+    return pages
+
+
+def nav(kb: KnowledgeBase) -> list[Any]:
+    """MkDocs `nav`: home, interviews (newest first), topics (taxonomy order), tag index."""
+    return [
+        {"Home": "index.md"},
+        {"Interviews": [{i.title: interview_path(i)} for i in kb.interviews]},
+        {"Topics": [{t.title: topic_path(t)} for t in kb.topics]},
+        {"Tags": "tags.md"},
+    ]

@@ -1,0 +1,147 @@
+"""Load `seeds/`: every interview (transcript + metadata) and the topics, checked."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts import topics as topic_rules
+from scripts.errors import SeedError
+from scripts.topics import Topic
+from scripts.transcript import Exchange, Transcript, decode, parse
+from scripts.yamlfile import read
+
+TOPICS_FILE = "topics.yml"
+RESERVED = {TOPICS_FILE, "glossary.yml", "entities.yml"}
+REQUIRED = ("title", "date", "source", "interviewer", "speakers")
+SPEAKER_FIELDS = ("name", "role", "organization")
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    label: str
+    name: str
+    role: str
+    organization: str
+
+
+@dataclass(frozen=True)
+class Interview:
+    slug: str
+    title: str
+    date: str
+    source: str
+    publication: str
+    series: str
+    interviewer: str
+    speakers: dict[str, Speaker]
+    transcript: Transcript
+
+    @property
+    def guests(self) -> list[Speaker]:
+        return [s for label, s in self.speakers.items() if label != self.interviewer]
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    interviews: tuple[Interview, ...]
+    topics: tuple[Topic, ...]
+    exchange_topics: dict[str, tuple[str, ...]]
+
+    def exchanges(self) -> list[tuple[Interview, Exchange]]:
+        return [(i, e) for i in self.interviews for e in i.transcript.exchanges]
+
+    def topic_exchanges(self, slug: str) -> list[tuple[Interview, Exchange]]:
+        return [(i, e) for i, e in self.exchanges() if slug in self.exchange_topics[e.anchor]]
+
+
+def _date(value: object) -> str | None:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    text = str(value)
+    return text if DATE.fullmatch(text) else None
+
+
+def load_interview(transcript_path: Path) -> Interview:
+    slug = transcript_path.stem
+    if not SLUG.fullmatch(slug):
+        raise SeedError(transcript_path, 1, f"'{slug}' is not a usable slug", "rename the file to lower-case words joined by -, e.g. my-interview.txt")
+    meta_path = transcript_path.with_suffix(".yml")
+    if not meta_path.exists():
+        raise SeedError(meta_path, 1, "metadata file is missing", f"create it beside {transcript_path.name} (see README)")
+    meta = read(meta_path)
+    data = meta.data
+    if not isinstance(data, dict):
+        raise meta.error((), "metadata must be a YAML mapping", "write `key: value` lines: " + ", ".join(REQUIRED))
+    for field in REQUIRED:
+        if data.get(field) in (None, "", {}):
+            raise meta.error((), f"required field `{field}` is missing", f"add `{field}:` (see README)")
+    date = _date(data["date"])
+    if date is None:
+        raise meta.error(("date",), f"date '{data['date']}' is not YYYY, YYYY-MM or YYYY-MM-DD", "write the date as e.g. 2015 or 2015-06")
+    speakers_data = data["speakers"]
+    if not isinstance(speakers_data, dict):
+        raise meta.error(("speakers",), "`speakers` must map each transcript label to name, role, organization", "see README")
+    speakers: dict[str, Speaker] = {}
+    for label, info in speakers_data.items():
+        if not isinstance(info, dict) or not info.get("name"):
+            raise meta.error(("speakers", label), f"speaker '{label}' has no `name`", "add name, role and organization under it")
+        speakers[str(label)] = Speaker(str(label), str(info["name"]), str(info.get("role") or ""), str(info.get("organization") or ""))
+    interviewer = str(data["interviewer"])
+    if interviewer not in speakers:
+        raise meta.error(("interviewer",), f"interviewer '{interviewer}' is not one of the speakers ({', '.join(speakers)})", "use a label listed under `speakers`")
+
+    text = decode(transcript_path.read_bytes(), transcript_path)
+    transcript = parse(text, interview=slug, labels=list(speakers), interviewer=interviewer, path=transcript_path)
+    spoken = {t.speaker for e in transcript.exchanges for t in e.turns}
+    for label in speakers:
+        if label not in spoken:
+            raise meta.error(("speakers", label), f"speaker '{label}' never speaks in {transcript_path.name}", f"check the label (the transcript must have '{label}:' paragraphs) or remove it")
+    return Interview(
+        slug=slug,
+        title=str(data["title"]),
+        date=date,
+        source=str(data["source"]),
+        publication=str(data.get("publication") or ""),
+        series=str(data.get("series") or ""),
+        interviewer=interviewer,
+        speakers=speakers,
+        transcript=transcript,
+    )
+
+
+def load(seeds: Path) -> KnowledgeBase:
+    """Everything under `seeds/`, newest interview first; raises SeedError on the first mistake."""
+    transcripts = sorted(seeds.glob("*.txt"))
+    if not transcripts:
+        raise SeedError(seeds, 1, "no interview transcript (*.txt) found", "add <slug>.txt and <slug>.yml (see README)")
+    for meta_path in sorted(seeds.glob("*.yml")):
+        if meta_path.name not in RESERVED and "." not in meta_path.stem and not meta_path.with_suffix(".txt").exists():
+            raise SeedError(meta_path, 1, "metadata file has no transcript", f"add {meta_path.stem}.txt beside it, or remove it")
+    interviews = sorted((load_interview(path) for path in transcripts), key=lambda i: (i.date, i.slug), reverse=True)
+    anchors: dict[str, Interview] = {}
+    for interview in interviews:
+        for exchange in interview.transcript.exchanges:
+            if exchange.anchor in anchors:
+                raise SeedError(
+                    seeds / f"{interview.slug}.txt",
+                    exchange.line,
+                    f"anchor #{exchange.anchor} is also used in {anchors[exchange.anchor].slug}.txt",
+                    "reword this question slightly",
+                )
+            anchors[exchange.anchor] = interview
+    topics_path = seeds / TOPICS_FILE
+    if not topics_path.exists():
+        raise SeedError(topics_path, 1, "topics file is missing", "create it (see README, 'Topics')")
+    topics = topic_rules.load(topics_path)
+    topic_rules.check_overrides(topics_path, topics, set(anchors))
+    exchange_topics = {
+        exchange.anchor: tuple(t.slug for t in topics if topic_rules.assign(t, exchange))
+        for interview in interviews
+        for exchange in interview.transcript.exchanges
+    }
+    return KnowledgeBase(tuple(interviews), topics, exchange_topics)

@@ -1,0 +1,207 @@
+"""Split a plain-text transcript into preface, exchanges and epilogue.
+
+Rules (see README, "How a transcript is read"):
+
+* Paragraphs are separated by blank lines. Inside a paragraph, runs of ASCII
+  whitespace become one space; nothing else is changed.
+* A turn starts with a paragraph that begins with a declared speaker label and a
+  colon (`Martin: ...`). Any other `Word:` paragraph continues the current turn.
+* Paragraphs before the first turn are the preface.
+* An exchange is one interviewer turn plus the guest turns that follow it, up to
+  the next interviewer turn.
+* A closing interviewer turn that gets no answer is one paragraph long; the
+  paragraphs after it are the epilogue.
+* Anchors: see `exchange_anchor`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown.extensions.toc import slugify
+
+from scripts.errors import SeedError
+
+_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
+_SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
+ANCHOR_WORDS = 6
+LABEL_CHARS = 100
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Reader's text of one paragraph (without the speaker label) and its line."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Turn:
+    speaker: str
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Exchange:
+    anchor: str
+    label: str
+    question: Turn
+    answers: tuple[Turn, ...]
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        return (self.question, *self.answers)
+
+    @property
+    def line(self) -> int:
+        return self.question.paragraphs[0].line
+
+
+@dataclass(frozen=True)
+class Transcript:
+    preface: tuple[Paragraph, ...]
+    exchanges: tuple[Exchange, ...]
+    epilogue: tuple[Paragraph, ...]
+
+
+def decode(data: bytes, path: Path | str) -> str:
+    """UTF-8 text without BOM and with LF line ends; a bad byte is a SeedError."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise SeedError(
+            path,
+            line,
+            f"byte 0x{data[error.start]:02x} at byte offset {error.start} is not UTF-8",
+            "save the file as UTF-8",
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Blank-line separated paragraphs, whitespace-normalised, with 1-based first line."""
+    found: list[Paragraph] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line)
+        elif current:
+            found.append(Paragraph(_normalise(" ".join(current)), start))
+            current = []
+    if current:
+        found.append(Paragraph(_normalise(" ".join(current)), start))
+    return found
+
+
+def _normalise(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip(" ")
+
+
+def key_sentence(text: str) -> str:
+    """The sentence that names the question: the last one ending in `?`, else the first."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s]
+    asked = [s for s in sentences if s.endswith("?")]
+    return (asked[-1] if asked else sentences[0]) if sentences else text
+
+
+def exchange_label(question: Turn) -> str:
+    """Heading text for an exchange: its key sentence, cut at a word near 100 characters."""
+    sentence = key_sentence(question.paragraphs[0].text)
+    if len(sentence) <= LABEL_CHARS:
+        return sentence
+    cut = sentence[:LABEL_CHARS].rsplit(" ", 1)[0].rstrip(",;:—–- ")
+    return cut + "…"
+
+
+def exchange_anchor(interview: str, question: Turn) -> str:
+    """Anchor id: a slug of the key sentence's first six words plus a content hash.
+
+    The hash is the first 6 hex digits of SHA-256 over the interview slug and the
+    question's text (all its paragraphs, whitespace-normalised). It depends on
+    nothing else, so editing, adding or removing another exchange, or editing
+    this exchange's answer, leaves the anchor as it was; rewording the question
+    gives it a new one.
+    """
+    words = slugify(key_sentence(question.paragraphs[0].text), "-").split("-")
+    slug = "-".join([w for w in words if w][:ANCHOR_WORDS])
+    digest = hashlib.sha256(f"{interview}\n{question.text}".encode()).hexdigest()[:6]
+    return f"{slug or 'exchange'}-{digest}"
+
+
+def parse(text: str, *, interview: str, labels: list[str], interviewer: str, path: Path | str) -> Transcript:
+    """Read a decoded transcript. `labels` are the speaker labels declared in metadata."""
+    all_paragraphs = paragraphs(text)
+    if not all_paragraphs:
+        raise SeedError(path, 1, "the transcript is empty", "paste the interview text into this file")
+    turn_start = re.compile(
+        r"^(" + "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)) + r")\s*:\s*(.*)$"
+    )
+
+    preface: list[Paragraph] = []
+    turns: list[tuple[str, list[Paragraph]]] = []
+    for paragraph in all_paragraphs:
+        match = turn_start.match(paragraph.text)
+        if match:
+            turns.append((match.group(1), [Paragraph(match.group(2), paragraph.line)]))
+        elif turns:
+            turns[-1][1].append(paragraph)
+        else:
+            preface.append(paragraph)
+
+    if not turns:
+        raise SeedError(
+            path,
+            1,
+            "no paragraph starts with a declared speaker label (" + ", ".join(f"'{label}:'" for label in labels) + ")",
+            "start each turn with its speaker's label and a colon, or fix `speakers` in the metadata",
+        )
+    first_speaker, first_paragraphs = turns[0]
+    if first_speaker != interviewer:
+        raise SeedError(
+            path,
+            first_paragraphs[0].line,
+            f"the first turn is by '{first_speaker}', not the interviewer '{interviewer}'",
+            "start the transcript with the interviewer's question, or correct `interviewer` in the metadata",
+        )
+
+    epilogue: list[Paragraph] = []
+    last_speaker, last_paragraphs = turns[-1]
+    if last_speaker == interviewer:
+        epilogue = last_paragraphs[1:]
+        del last_paragraphs[1:]
+
+    grouped: list[tuple[Turn, list[Turn]]] = []
+    for speaker, body in turns:
+        turn = Turn(speaker, tuple(body))
+        if speaker == interviewer:
+            grouped.append((turn, []))
+        else:
+            grouped[-1][1].append(turn)
+
+    exchanges: list[Exchange] = []
+    seen: dict[str, Exchange] = {}
+    for question, answers in grouped:
+        anchor = exchange_anchor(interview, question)
+        if anchor in seen:
+            raise SeedError(
+                path,
+                question.paragraphs[0].line,
+                f"this question repeats the one on line {seen[anchor].line}, so both would get the link #{anchor}",
+                "reword one of them (or merge the two exchanges)",
+            )
+        exchange = Exchange(anchor, exchange_label(question), question, tuple(answers))
+        seen[anchor] = exchange
+        exchanges.append(exchange)
+    return Transcript(tuple(preface), tuple(exchanges), tuple(epilogue))
