@@ -19,10 +19,7 @@ def kb_json(kb: KnowledgeBase, page_urls: dict[str, str]) -> str:
                 "source": i.source,
                 "publication": i.publication,
                 "interviewer": i.interviewer,
-                "speakers": {
-                    label: {"name": s.name, "role": s.role, "organization": s.organization}
-                    for label, s in i.speakers.items()
-                },
+                "speakers": {label: {"name": s.name, "role": s.role, "organization": s.organization} for label, s in i.speakers.items()},
             }
             for i in kb.interviews
         ],

@@ -6,6 +6,7 @@ variable. `mkdocs serve` watches it, so editing a transcript rebuilds the site.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -18,9 +19,9 @@ from mkdocs.structure.files import File, Files
 # MkDocs puts only this file's folder on sys.path; the package is `scripts`.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import pages, seeds  # noqa: E402
-from scripts.errors import SeedError  # noqa: E402
-from scripts.export import kb_json  # noqa: E402
+from scripts import pages, seeds
+from scripts.errors import SeedError
+from scripts.export import kb_json
 
 _state: dict[str, Any] = {}
 
@@ -50,6 +51,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     kb: seeds.KnowledgeBase = _state["kb"]
     urls = {i.slug: f"interviews/{i.slug}/" if config.use_directory_urls else f"interviews/{i.slug}.html" for i in kb.interviews}
     Path(config.site_dir, "kb.json").write_text(kb_json(kb, urls), encoding="utf-8")
+    drop_section_tags(Path(config.site_dir, "search", "search_index.json"))
+
+
+def drop_section_tags(index_path: Path) -> None:
+    """Keep a page's tags on its page entry only: an exchange is not about every topic of its interview."""
+    if not index_path.exists():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        if "#" in doc["location"]:
+            doc.pop("tags", None)
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

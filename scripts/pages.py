@@ -13,10 +13,7 @@ from scripts.seeds import Interview, KnowledgeBase, Speaker
 from scripts.topics import Topic
 
 EXCERPT_WORDS = 40
-SITE_DESCRIPTION = (
-    "A searchable knowledge base of recorded interviews: every exchange linkable, "
-    "every subject gathered on its topic page."
-)
+SITE_DESCRIPTION = "A searchable knowledge base of recorded interviews: every exchange linkable, every subject gathered on its topic page."
 
 
 def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:

@@ -69,7 +69,9 @@ def _date(value: object) -> str | None:
 def load_interview(transcript_path: Path) -> Interview:
     slug = transcript_path.stem
     if not SLUG.fullmatch(slug):
-        raise SeedError(transcript_path, 1, f"'{slug}' is not a usable slug", "rename the file to lower-case words joined by -, e.g. my-interview.txt")
+        raise SeedError(
+            transcript_path, 1, f"'{slug}' is not a usable slug", "rename the file to lower-case words joined by -, e.g. my-interview.txt"
+        )
     meta_path = transcript_path.with_suffix(".yml")
     if not meta_path.exists():
         raise SeedError(meta_path, 1, "metadata file is missing", f"create it beside {transcript_path.name} (see README)")
@@ -93,14 +95,22 @@ def load_interview(transcript_path: Path) -> Interview:
         speakers[str(label)] = Speaker(str(label), str(info["name"]), str(info.get("role") or ""), str(info.get("organization") or ""))
     interviewer = str(data["interviewer"])
     if interviewer not in speakers:
-        raise meta.error(("interviewer",), f"interviewer '{interviewer}' is not one of the speakers ({', '.join(speakers)})", "use a label listed under `speakers`")
+        raise meta.error(
+            ("interviewer",),
+            f"interviewer '{interviewer}' is not one of the speakers ({', '.join(speakers)})",
+            "use a label listed under `speakers`",
+        )
 
     text = decode(transcript_path.read_bytes(), transcript_path)
     transcript = parse(text, interview=slug, labels=list(speakers), interviewer=interviewer, path=transcript_path)
     spoken = {t.speaker for e in transcript.exchanges for t in e.turns}
     for label in speakers:
         if label not in spoken:
-            raise meta.error(("speakers", label), f"speaker '{label}' never speaks in {transcript_path.name}", f"check the label (the transcript must have '{label}:' paragraphs) or remove it")
+            raise meta.error(
+                ("speakers", label),
+                f"speaker '{label}' never speaks in {transcript_path.name}",
+                f"check the label (the transcript must have '{label}:' paragraphs) or remove it",
+            )
     return Interview(
         slug=slug,
         title=str(data["title"]),

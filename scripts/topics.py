@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.transcript import Exchange
-from scripts.yamlfile import YamlFile, read
+from scripts.yamlfile import read
 
 MAX_COUNT = 3
 
@@ -52,6 +52,8 @@ def load(path: Path) -> tuple[Topic, ...]:
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
         raise source.error((), "`topics:` list is missing", "list the topics under a `topics:` key (see README)")
     default_threshold = data.get("threshold", 4)
+    if not isinstance(default_threshold, int | float):
+        raise source.error(("threshold",), "threshold must be a number", "write e.g. `threshold: 4`")
     topics: list[Topic] = []
     for index, entry in enumerate(data["topics"]):
         where: tuple[str | int, ...] = ("topics", index)
@@ -62,7 +64,9 @@ def load(path: Path) -> tuple[Topic, ...]:
                 raise source.error(where, f"topic lacks `{field}`", f"add `{field}:` to this topic")
         slug = str(entry["slug"])
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
-            raise source.error((*where, "slug"), f"topic slug '{slug}' is not lower-case words joined by -", "rename it, e.g. 'open-source'")
+            raise source.error(
+                (*where, "slug"), f"topic slug '{slug}' is not lower-case words joined by -", "rename it, e.g. 'open-source'"
+            )
         if any(t.slug == slug for t in topics):
             raise source.error((*where, "slug"), f"topic slug '{slug}' is used twice", "give each topic its own slug")
         evidence = entry["evidence"]
@@ -74,7 +78,7 @@ def load(path: Path) -> tuple[Topic, ...]:
                 title=str(entry["title"]),
                 description=" ".join(str(entry["description"]).split()),
                 evidence=tuple((str(term), float(weight)) for term, weight in evidence.items()),
-                threshold=float(entry.get("threshold", default_threshold)),
+                threshold=float(entry.get("threshold") or default_threshold),
                 include=tuple(str(a) for a in entry.get("include") or ()),
                 exclude=tuple(str(a) for a in entry.get("exclude") or ()),
             )

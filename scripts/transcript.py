@@ -145,9 +145,7 @@ def parse(text: str, *, interview: str, labels: list[str], interviewer: str, pat
     all_paragraphs = paragraphs(text)
     if not all_paragraphs:
         raise SeedError(path, 1, "the transcript is empty", "paste the interview text into this file")
-    turn_start = re.compile(
-        r"^(" + "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)) + r")\s*:\s*(.*)$"
-    )
+    turn_start = re.compile(r"^(" + "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)) + r")\s*:\s*(.*)$")
 
     preface: list[Paragraph] = []
     turns: list[tuple[str, list[Paragraph]]] = []

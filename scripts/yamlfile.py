@@ -44,9 +44,7 @@ def read(path: Path) -> YamlFile:
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
-        raise SeedError(
-            path, 1, f"byte at offset {error.start} is not UTF-8", "save the file as UTF-8"
-        ) from None
+        raise SeedError(path, 1, f"byte at offset {error.start} is not UTF-8", "save the file as UTF-8") from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)

@@ -1,0 +1,75 @@
+"""Precision and recall of topic assignment against a hand-labelled set.
+
+    python -m scripts.topic_accuracy [--seeds seeds] [--labels tests/data/topic_labels.yml]
+
+Prints figures for the evidence rules alone and for rules plus the overrides in
+topics.yml, per topic and overall (micro-averaged over exchange–topic pairs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from pathlib import Path
+
+import yaml
+
+from scripts import seeds
+from scripts.topics import assign
+
+
+@dataclasses.dataclass(frozen=True)
+class Figures:
+    true_positive: int
+    predicted: int
+    relevant: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_positive / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positive / self.relevant if self.relevant else 1.0
+
+
+def measure(predicted: set[tuple[str, str]], labelled: set[tuple[str, str]]) -> Figures:
+    return Figures(len(predicted & labelled), len(predicted), len(labelled))
+
+
+def evaluate(seeds_dir: Path, labels_path: Path) -> dict[str, dict[str, Figures]]:
+    """{"rules"|"rules+overrides": {topic slug or "all": Figures}}"""
+    kb = seeds.load(seeds_dir)
+    labels: dict[str, list[str]] = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
+    labelled = {(anchor, slug) for anchor, slugs in labels.items() for slug in slugs}
+    exchanges = [e for _, e in kb.exchanges() if e.anchor in labels]
+    bare = [dataclasses.replace(t, include=(), exclude=()) for t in kb.topics]
+    runs = {
+        "rules": {(e.anchor, t.slug) for e in exchanges for t in bare if assign(t, e)},
+        "rules+overrides": {(e.anchor, t.slug) for e in exchanges for t in kb.topics if assign(t, e)},
+    }
+    result: dict[str, dict[str, Figures]] = {}
+    for name, predicted in runs.items():
+        result[name] = {"all": measure(predicted, labelled)}
+        for topic in kb.topics:
+            only = {pair for pair in predicted if pair[1] == topic.slug}
+            result[name][topic.slug] = measure(only, {pair for pair in labelled if pair[1] == topic.slug})
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m scripts.topic_accuracy", description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"))
+    parser.add_argument("--labels", type=Path, default=Path("tests/data/topic_labels.yml"))
+    args = parser.parse_args()
+    for name, figures in evaluate(args.seeds, args.labels).items():
+        print(f"{name}:")
+        for slug, f in figures.items():
+            print(
+                f"  {slug:22} precision {f.precision:.2f} ({f.true_positive}/{f.predicted})"
+                f"  recall {f.recall:.2f} ({f.true_positive}/{f.relevant})"
+            )
+
+
+if __name__ == "__main__":
+    main()

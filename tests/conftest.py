@@ -1,0 +1,54 @@
+"""Shared fixtures: the project root and a site built from `seeds/` once per test session."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Build:
+    site: Path
+    returncode: int
+    stderr: str
+
+    @property
+    def kb(self) -> Any:
+        return json.loads((self.site / "kb.json").read_text(encoding="utf-8"))
+
+    def html(self, url: str) -> str:
+        """HTML of a site-relative URL such as `interviews/x/` (fragment ignored)."""
+        path = url.split("#")[0]
+        file = self.site / path / "index.html" if path.endswith("/") or not path else self.site / path
+        return file.read_text(encoding="utf-8")
+
+
+def build_site(site: Path, seeds: Path | None = None) -> Build:
+    """Run the strict MkDocs build exactly as `make site` does."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    env["KB_SEEDS"] = str(seeds or ROOT / "seeds")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return Build(site, result.returncode, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    build = build_site(tmp_path_factory.mktemp("site") / "site")
+    assert build.returncode == 0, build.stderr
+    return build

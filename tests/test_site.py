@@ -1,0 +1,169 @@
+"""The built site, read as files: nothing lost, every link target, topics, search, determinism."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+from scripts import seeds
+from tests.conftest import ROOT, Build, build_site
+
+READER_TEXT = ".kb-preface ~ p, .kb-turn p, .kb-epilogue ~ p"
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"[ \t\r\n\f\v]+", " ", text).strip()
+
+
+def article(html: str) -> Tag:
+    node = soup(html).select_one("article.md-content__inner")
+    assert node is not None
+    return node
+
+
+def reader_text(html: str) -> str:
+    """The page's text as a reader reads it: headings, navigation labels and metadata removed."""
+    node = article(html)
+    for chrome in node.select("h1, h2, h3, h4, .kb-exchange-meta, .kb-interview-meta, .md-tags, .headerlink"):
+        chrome.decompose()
+    return normalise(node.get_text(" "))
+
+
+def test_strict_build_has_no_warning(built: Build) -> None:
+    assert "WARNING" not in built.stderr
+    assert (built.site / "index.html").exists()
+
+
+def test_nothing_lost_every_paragraph_once_in_order(built: Build) -> None:
+    kb = seeds.load(ROOT / "seeds")
+    for interview in kb.interviews:
+        html = built.html(f"interviews/{interview.slug}/")
+        text = reader_text(html)
+        transcript = interview.transcript
+        paragraphs = [
+            *transcript.preface,
+            *(p for e in transcript.exchanges for t in e.turns for p in t.paragraphs),
+            *transcript.epilogue,
+        ]
+        position = 0
+        for paragraph in paragraphs:
+            found = text.find(paragraph.text, position)
+            assert found >= 0, f"line {paragraph.line} missing or out of order: {paragraph.text[:60]}"
+            position = found + len(paragraph.text)
+            expected = sum(p.text == paragraph.text for p in paragraphs)
+            assert text.count(paragraph.text) == expected, f"line {paragraph.line} shown more than once"
+        # Each paragraph is its own <p>, speaker name first on a turn's first paragraph.
+        shown = [normalise(p.get_text(" ")) for p in article(html).select(".kb-turn p")]
+        expected_turns = [
+            (f"{interview.speakers[t.speaker].name}: " if i == 0 else "") + p.text
+            for e in transcript.exchanges
+            for t in e.turns
+            for i, p in enumerate(t.paragraphs)
+        ]
+        assert shown == expected_turns
+
+
+def test_every_exchange_url_resolves_to_its_heading(built: Build) -> None:
+    kb = built.kb
+    assert len(kb["exchanges"]) == 16
+    for exchange in kb["exchanges"]:
+        url = exchange["url"]
+        assert url.endswith("#" + exchange["id"])
+        heading = soup(built.html(url)).find(id=exchange["id"])
+        assert heading is not None and heading.name == "h2", url
+        assert heading.get_text().rstrip("¶").rstrip("…").strip() in exchange["question"]["text"]
+
+
+def test_kb_json_shape(built: Build) -> None:
+    kb = built.kb
+    assert set(kb) == {"interviews", "topics", "exchanges"}
+    interview = kb["interviews"][0]
+    assert interview["title"] == "The Real CTOs of NFV: Martin Taylor, Metaswitch"
+    assert interview["source"] == "https://blog.adva.com/en/the-real-ctos-of-nfv-martin-taylor-metaswitch"
+    assert interview["date"] == "2015"
+    assert interview["speakers"]["Martin"] == {"name": "Martin Taylor", "role": "CTO", "organization": "Metaswitch"}
+    assert {t["slug"] for t in kb["topics"]} >= {"sbc", "cloud-native", "licensing", "open-source"}
+    first = kb["exchanges"][0]
+    assert first["question"]["speaker"] == "Prayson" and first["answer"]["speaker"] == "Martin"
+    assert "\n\n" in first["answer"]["text"]
+    assert kb["exchanges"][-1]["answer"] is None  # the closing thank-you
+
+
+def test_topic_pages_list_exactly_their_exchanges(built: Build) -> None:
+    kb = built.kb
+    for topic in kb["topics"]:
+        page = soup(built.html(f"topics/{topic['slug']}/"))
+        listed = [str(a["href"]).split("#")[1] for a in page.select(".kb-topic-index a[href*='#']")]
+        expected = [e["id"] for e in kb["exchanges"] if topic["slug"] in e["topics"]]
+        assert listed == expected, topic["slug"]
+        assert expected, f"topic {topic['slug']} has no exchange"
+        text = normalise(page.get_text(" "))
+        assert topic["description"] in text
+
+
+def test_every_substantive_exchange_has_a_topic(built: Build) -> None:
+    untopical = [e["id"] for e in built.kb["exchanges"] if not e["topics"] and e["answer"]]
+    assert untopical == []
+
+
+def test_search_index_has_one_section_per_exchange(built: Build) -> None:
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"]
+    for exchange in built.kb["exchanges"]:
+        sections = [d for d in docs if d["location"].endswith("#" + exchange["id"])]
+        assert len(sections) == 1, exchange["id"]
+        assert sections[0]["location"] == exchange["url"]
+        if exchange["answer"]:
+            sentence = exchange["answer"]["text"].split(". ")[0][:80]
+            holders = [d["location"] for d in docs if sentence in normalise(BeautifulSoup(d["text"], "html.parser").get_text(" "))]
+            assert holders == [exchange["url"]], sentence
+
+
+def test_home_lists_interview_and_topic_cards(built: Build) -> None:
+    page = soup(built.html(""))
+    text = normalise(page.get_text(" "))
+    assert "The Real CTOs of NFV: Martin Taylor, Metaswitch" in text
+    assert page.select_one("a[href='https://blog.adva.com/en/the-real-ctos-of-nfv-martin-taylor-metaswitch']")
+    cards = page.select(".grid.cards li")
+    assert len(cards) == len(built.kb["topics"])
+    sbc = next(c for c in cards if "Session border controllers" in c.get_text())
+    count = sum("sbc" in e["topics"] for e in built.kb["exchanges"])
+    assert f"{count} exchange" in normalise(sbc.get_text(" "))
+
+
+def test_tag_index_lists_every_topic(built: Build) -> None:
+    text = normalise(soup(built.html("tags/")).get_text(" "))
+    for topic in built.kb["topics"]:
+        assert topic["title"] in text
+
+
+def test_interview_page_links_exchanges_to_topics(built: Build) -> None:
+    kb = built.kb
+    page = soup(built.html(kb["exchanges"][2]["url"]))
+    heading = page.find(id=kb["exchanges"][2]["id"])
+    assert isinstance(heading, Tag)
+    meta = heading.find_next_sibling(class_="kb-exchange-meta")
+    assert isinstance(meta, Tag)
+    links = {a["href"] for a in meta.select("a")}
+    assert f"#{kb['exchanges'][2]['id']}" in links
+    assert {f"../../topics/{slug}/" for slug in kb["exchanges"][2]["topics"]} <= links
+
+
+def test_no_generated_page_is_committed() -> None:
+    assert sorted(p.name for p in (ROOT / "docs").rglob("*.md")) == ["tags.md"]
+
+
+def test_two_builds_are_byte_identical(built: Build, tmp_path: Path) -> None:
+    again = build_site(tmp_path / "again")
+    assert again.returncode == 0, again.stderr
+    first = {p.relative_to(built.site): p.read_bytes() for p in sorted(built.site.rglob("*")) if p.is_file()}
+    second = {p.relative_to(again.site): p.read_bytes() for p in sorted(again.site.rglob("*")) if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [str(name) for name in first if first[name] != second[name]] == []

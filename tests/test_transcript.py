@@ -1,0 +1,159 @@
+"""The transcript parser: turns, preface, epilogue, continuation, encodings, anchors."""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts.errors import SeedError
+from scripts.transcript import Transcript, decode, exchange_label, parse
+
+LABELS = ["Ann", "Bob"]
+
+
+def read(text: str) -> Transcript:
+    return parse(text, interview="demo", labels=LABELS, interviewer="Ann", path="demo.txt")
+
+
+SAMPLE = """Editor's note: this is the preface.
+
+It has two paragraphs.
+
+Ann: First question?
+
+Bob: First answer.
+
+Bottom line: this paragraph continues Bob's turn.
+
+Ann: Second question, in
+two lines?
+
+Bob: Second answer.
+
+Note: still Bob.
+
+Ann: Thank you.
+
+For more interviews, see the series page.
+"""
+
+
+def test_turns_preface_and_epilogue() -> None:
+    transcript = read(SAMPLE)
+    assert [p.text for p in transcript.preface] == ["Editor's note: this is the preface.", "It has two paragraphs."]
+    assert [e.question.text for e in transcript.exchanges] == ["First question?", "Second question, in two lines?", "Thank you."]
+    assert [p.text for p in transcript.epilogue] == ["For more interviews, see the series page."]
+
+
+def test_other_word_colon_continues_the_turn() -> None:
+    first, second, _ = read(SAMPLE).exchanges
+    assert [p.text for p in first.answers[0].paragraphs] == ["First answer.", "Bottom line: this paragraph continues Bob's turn."]
+    assert [p.text for p in second.answers[0].paragraphs] == ["Second answer.", "Note: still Bob."]
+
+
+def test_closing_question_without_answer_is_kept() -> None:
+    closing = read(SAMPLE).exchanges[-1]
+    assert closing.question.text == "Thank you."
+    assert closing.answers == ()
+
+
+def test_multi_paragraph_turns_and_several_guest_turns() -> None:
+    text = "Ann: Q?\n\nBob: A1.\n\nA2.\n\nCid: Me too.\n\nAnn: Next?\n\nBob: Yes.\n"
+    transcript = parse(text, interview="demo", labels=["Ann", "Bob", "Cid"], interviewer="Ann", path="x")
+    first = transcript.exchanges[0]
+    assert [t.speaker for t in first.answers] == ["Bob", "Cid"]
+    assert first.answers[0].text == "A1.\n\nA2."
+    assert transcript.epilogue == ()
+
+
+def test_line_numbers_point_at_the_paragraph() -> None:
+    transcript = read(SAMPLE)
+    assert [e.line for e in transcript.exchanges] == [5, 11, 18]
+    assert transcript.epilogue[0].line == 20
+
+
+def test_crlf_and_bom_read_like_plain_lf() -> None:
+    data = ("\ufeff" + SAMPLE.replace("\n", "\r\n")).encode("utf-8")
+    assert read(decode(data, "demo.txt")) == read(SAMPLE)
+
+
+def test_labels_are_case_sensitive_and_need_a_colon() -> None:
+    transcript = read("Ann: Q?\n\nBob: A.\n\nann: not a turn\n\nBob said: not a turn either\n")
+    assert [p.text for p in transcript.exchanges[0].answers[0].paragraphs] == ["A.", "ann: not a turn", "Bob said: not a turn either"]
+
+
+def test_longer_label_wins_over_its_prefix() -> None:
+    transcript = parse("Ann: Q?\n\nAnn Lee: A.\n", interview="d", labels=["Ann", "Ann Lee"], interviewer="Ann", path="x")
+    assert transcript.exchanges[0].answers[0].speaker == "Ann Lee"
+
+
+def test_whitespace_is_normalised_but_text_is_kept() -> None:
+    transcript = read("Ann:   Tabs\tand   spaces  \n  across lines?\n\nBob: <b>&amp; *as is*</b>\n")
+    assert transcript.exchanges[0].question.text == "Tabs and spaces across lines?"
+    assert transcript.exchanges[0].answers[0].text == "<b>&amp; *as is*</b>"
+
+
+def test_anchor_ignores_other_exchanges_and_the_answer() -> None:
+    before = {e.question.text: e.anchor for e in read(SAMPLE).exchanges}
+    edited = SAMPLE.replace("Second answer.", "A rewritten answer.").replace(
+        "Ann: Thank you.", "Ann: An inserted question?\n\nBob: Inserted.\n\nAnn: Thank you."
+    )
+    after = {e.question.text: e.anchor for e in read(edited).exchanges}
+    assert all(after[q] == anchor for q, anchor in before.items())
+    assert len(set(after.values())) == 4
+
+
+def test_anchor_changes_with_its_own_question() -> None:
+    old = read(SAMPLE).exchanges[0].anchor
+    new = read(SAMPLE.replace("First question?", "First question, reworded?")).exchanges[0].anchor
+    assert old != new
+
+
+def test_anchor_shape() -> None:
+    anchors = [e.anchor for e in read(SAMPLE).exchanges]
+    assert anchors[0].startswith("first-question-")
+    assert all(a.rsplit("-", 1)[1].isalnum() and len(a.rsplit("-", 1)[1]) == 6 for a in anchors)
+
+
+def test_anchor_of_non_latin_question_falls_back_to_hash() -> None:
+    transcript = read("Ann: 你好吗？\n\nBob: 很好。\n")
+    assert transcript.exchanges[0].anchor.startswith("exchange-")
+
+
+def test_anchor_depends_on_interview() -> None:
+    one = parse(SAMPLE, interview="one", labels=LABELS, interviewer="Ann", path="x").exchanges[0].anchor
+    two = parse(SAMPLE, interview="two", labels=LABELS, interviewer="Ann", path="x").exchanges[0].anchor
+    assert one != two
+
+
+def test_label_is_the_question_sentence() -> None:
+    transcript = read("Ann: A long preamble. Then a real question? And a coda.\n\nBob: A.\n")
+    assert exchange_label(transcript.exchanges[0].question) == "Then a real question?"
+
+
+def test_long_label_is_cut_at_a_word() -> None:
+    words = " ".join(["word"] * 40) + "?"
+    label = read(f"Ann: {words}\n\nBob: A.\n").exchanges[0].label
+    assert label.endswith("word…") and len(label) <= 101
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "demo.txt:1: the transcript is empty"),
+        ("  \n\n \n", "demo.txt:1: the transcript is empty"),
+        ("Just prose.\n\nMore prose.\n", "demo.txt:1: no paragraph starts with a declared speaker label"),
+        ("Intro.\n\nBob: I speak first.\n", "demo.txt:3: the first turn is by 'Bob', not the interviewer 'Ann'"),
+        ("Ann: Same?\n\nBob: A.\n\nAnn: Same?\n\nBob: B.\n", "demo.txt:5: this question repeats the one on line 1"),
+    ],
+)
+def test_errors_name_file_and_line(text: str, message: str) -> None:
+    with pytest.raises(SeedError) as caught:
+        read(text)
+    assert str(caught.value).startswith(message)
+    assert " — " in str(caught.value)
+
+
+def test_bad_utf8_names_the_byte_offset() -> None:
+    with pytest.raises(SeedError) as caught:
+        decode(b"Ann: ok\n\nBob: caf\xe9\n", "demo.txt")
+    assert str(caught.value).startswith("demo.txt:3: byte 0xe9 at byte offset 17 is not UTF-8")
