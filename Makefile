@@ -20,9 +20,9 @@ $(BIN)/.test-deps: requirements-test.txt requirements.txt | $(BIN)/.site-deps
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-## site: build SITE (default site/) from SEEDS (default seeds/) with a strict build
+## site: build SITE (default site/) from SEEDS (default seeds/): strict, and all or nothing
 site: $(BIN)/.site-deps
-	KB_SEEDS="$(abspath $(SEEDS))" $(BIN)/mkdocs build --strict --quiet --site-dir "$(abspath $(SITE))"
+	$(BIN)/python -m scripts.build --seeds "$(SEEDS)" --site "$(SITE)"
 
 ## serve: build and serve on http://127.0.0.1:8000, rebuilding when docs/ or seeds/ change
 serve: $(BIN)/.site-deps

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 
@@ -14,3 +16,10 @@ class SeedError(Exception):
         self.what = what
         self.todo = todo
         super().__init__(f"{self.path}:{line}: {what} — {todo}")
+
+
+def warn(path: Path | str, line: int, what: str, todo: str) -> None:
+    """Report a doubtful but buildable input on stderr; with KB_STRICT=1 (CI) it is an error."""
+    if os.environ.get("KB_STRICT") == "1":
+        raise SeedError(path, line, what, todo + " (KB_STRICT=1 makes warnings errors)")
+    print(f"{path}:{line}: warning: {what} — {todo}", file=sys.stderr)

@@ -35,7 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         kb = seeds.load(seeds_dir(config))
     except SeedError as error:
-        raise PluginError(str(error)) from None
+        raise PluginError(str(error)) from error
     _state["kb"] = kb
     config.nav = pages.nav(kb)
     return config

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,18 @@ def participants(interview: Interview) -> str:
     return f"{guests}, interviewed by {who(interview.speakers[interview.interviewer])}"
 
 
+def html_text(value: Any) -> Any:
+    """HTML-escape strings (also inside lists): themes print page titles, tags and meta unescaped."""
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list | tuple):
+        return [html_text(item) for item in value]
+    return value
+
+
 def front_matter(meta: dict[str, Any]) -> str:
-    """YAML front matter lines; JSON strings are valid YAML and need no further escaping."""
-    return "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+    """YAML front matter lines with HTML-escaped values (JSON strings are valid YAML)."""
+    return "\n".join(f"{key}: {json.dumps(html_text(value), ensure_ascii=False)}" for key, value in meta.items())
 
 
 _env = jinja2.Environment(
@@ -95,7 +105,7 @@ def nav(kb: KnowledgeBase) -> list[Any]:
     """MkDocs `nav`: home, interviews (newest first), topics (taxonomy order), tag index."""
     return [
         {"Home": "index.md"},
-        {"Interviews": [{i.title: interview_path(i)} for i in kb.interviews]},
-        {"Topics": [{t.title: topic_path(t)} for t in kb.topics]},
+        {"Interviews": [{html.escape(i.title): interview_path(i)} for i in kb.interviews]},
+        {"Topics": [{html.escape(t.title): topic_path(t)} for t in kb.topics]},
         {"Tags": "tags.md"},
     ]

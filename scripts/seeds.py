@@ -18,7 +18,9 @@ RESERVED = {TOPICS_FILE, "glossary.yml", "entities.yml"}
 REQUIRED = ("title", "date", "source", "interviewer", "speakers")
 SPEAKER_FIELDS = ("name", "role", "organization")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+SLUG_HELP = "use lower-case words joined by -, e.g. my-interview (as the file name or as `slug:`)"
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+URL = re.compile(r"https?://[^\s<>\"'`]+")
 
 
 @dataclass(frozen=True)
@@ -67,11 +69,6 @@ def _date(value: object) -> str | None:
 
 
 def load_interview(transcript_path: Path) -> Interview:
-    slug = transcript_path.stem
-    if not SLUG.fullmatch(slug):
-        raise SeedError(
-            transcript_path, 1, f"'{slug}' is not a usable slug", "rename the file to lower-case words joined by -, e.g. my-interview.txt"
-        )
     meta_path = transcript_path.with_suffix(".yml")
     if not meta_path.exists():
         raise SeedError(meta_path, 1, "metadata file is missing", f"create it beside {transcript_path.name} (see README)")
@@ -79,9 +76,15 @@ def load_interview(transcript_path: Path) -> Interview:
     data = meta.data
     if not isinstance(data, dict):
         raise meta.error((), "metadata must be a YAML mapping", "write `key: value` lines: " + ", ".join(REQUIRED))
+    slug = str(data.get("slug") or transcript_path.stem)
+    if not SLUG.fullmatch(slug):
+        where = meta_path if "slug" in data else transcript_path
+        raise SeedError(where, meta.line("slug") if "slug" in data else 1, f"'{slug}' is not a usable slug", SLUG_HELP)
     for field in REQUIRED:
         if data.get(field) in (None, "", {}):
             raise meta.error((), f"required field `{field}` is missing", f"add `{field}:` (see README)")
+    if not URL.fullmatch(str(data["source"])):
+        raise meta.error(("source",), f"source '{data['source']}' is not an http(s) URL", "give the address of the original publication")
     date = _date(data["date"])
     if date is None:
         raise meta.error(("date",), f"date '{data['date']}' is not YYYY, YYYY-MM or YYYY-MM-DD", "write the date as e.g. 2015 or 2015-06")
@@ -132,15 +135,25 @@ def load(seeds: Path) -> KnowledgeBase:
     for meta_path in sorted(seeds.glob("*.yml")):
         if meta_path.name not in RESERVED and "." not in meta_path.stem and not meta_path.with_suffix(".txt").exists():
             raise SeedError(meta_path, 1, "metadata file has no transcript", f"add {meta_path.stem}.txt beside it, or remove it")
-    interviews = sorted((load_interview(path) for path in transcripts), key=lambda i: (i.date, i.slug), reverse=True)
+    loaded: dict[str, Path] = {}
+    unordered: list[Interview] = []
+    for path in transcripts:
+        interview = load_interview(path)
+        if interview.slug in loaded:
+            meta = read(path.with_suffix(".yml"))
+            other = loaded[interview.slug].name
+            raise meta.error(("slug",), f"slug '{interview.slug}' is also the slug of {other}", "give each interview its own slug")
+        loaded[interview.slug] = path
+        unordered.append(interview)
+    interviews = sorted(unordered, key=lambda i: (i.date, i.slug), reverse=True)
     anchors: dict[str, Interview] = {}
     for interview in interviews:
         for exchange in interview.transcript.exchanges:
             if exchange.anchor in anchors:
                 raise SeedError(
-                    seeds / f"{interview.slug}.txt",
+                    loaded[interview.slug],
                     exchange.line,
-                    f"anchor #{exchange.anchor} is also used in {anchors[exchange.anchor].slug}.txt",
+                    f"anchor #{exchange.anchor} is also used in {loaded[anchors[exchange.anchor].slug].name}",
                     "reword this question slightly",
                 )
             anchors[exchange.anchor] = interview
@@ -148,10 +161,10 @@ def load(seeds: Path) -> KnowledgeBase:
     if not topics_path.exists():
         raise SeedError(topics_path, 1, "topics file is missing", "create it (see README, 'Topics')")
     topics = topic_rules.load(topics_path)
-    topic_rules.check_overrides(topics_path, topics, set(anchors))
     exchange_topics = {
         exchange.anchor: tuple(t.slug for t in topics if topic_rules.assign(t, exchange))
         for interview in interviews
         for exchange in interview.transcript.exchanges
     }
+    topic_rules.check(topics_path, topics, exchange_topics)
     return KnowledgeBase(tuple(interviews), topics, exchange_topics)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.errors import warn
 from scripts.transcript import Exchange
 from scripts.yamlfile import read
 
@@ -86,10 +87,13 @@ def load(path: Path) -> tuple[Topic, ...]:
     return tuple(topics)
 
 
-def check_overrides(path: Path, topics: tuple[Topic, ...], anchors: set[str]) -> None:
-    """Every anchor named in `include`/`exclude` must exist."""
+def check(path: Path, topics: tuple[Topic, ...], exchange_topics: dict[str, tuple[str, ...]]) -> None:
+    """Every anchor named in `include`/`exclude` must exist; a topic with no exchange is a warning."""
     source = read(path)
+    anchors = set(exchange_topics)
     for index, topic in enumerate(topics):
+        if not any(topic.slug in slugs for slugs in exchange_topics.values()):
+            warn(path, source.line("topics", index), f"topic '{topic.slug}' has no exchange", "add evidence terms or `include` an exchange")
         for field in ("include", "exclude"):
             for position, anchor in enumerate(getattr(topic, field)):
                 if anchor not in anchors:

@@ -58,7 +58,7 @@ def test_override_naming_a_missing_exchange_is_an_error(tmp_path: Path) -> None:
     path.write_text("topics:\n  - slug: t\n    title: T\n    description: d\n    evidence: {a: 1}\n    include:\n      - no-such-anchor\n")
     loaded = topics.load(path)
     with pytest.raises(SeedError) as caught:
-        topics.check_overrides(path, loaded, {"real-anchor-123456"})
+        topics.check(path, loaded, {"real-anchor-123456": ("t",)})
     assert str(caught.value).startswith(f"{path}:7: topic 't' includes 'no-such-anchor', which is no exchange anchor — ")
 
 

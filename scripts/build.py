@@ -1,0 +1,79 @@
+"""Build the site all or nothing: `python -m scripts.build [--seeds seeds] [--site site]`.
+
+MkDocs builds into a temporary folder beside the target, which replaces the
+target only when the strict build succeeded, so a failed build leaves the
+previous site exactly as it was. A mistake in the seeds (found by the hooks)
+prints one line, `path:line: what — what to do`, and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from scripts.errors import SeedError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml") -> None:
+    """Build into a temporary folder, then swap it in. Raises SeedError or RuntimeError."""
+    os.environ["KB_SEEDS"] = str(seeds_dir.resolve())
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    site = site.resolve()
+    staging = site.with_name(f".{site.name}.building")
+    retired = site.with_name(f".{site.name}.old")
+    for leftover in (staging, retired):
+        shutil.rmtree(leftover, ignore_errors=True)
+    try:
+        config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        mkdocs_build(config)
+    except (Abort, MkDocsException, SeedError) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, SeedError):
+            raise
+        seed_error = seed_error_behind(error)
+        if seed_error:
+            raise seed_error from None
+        raise RuntimeError(f"{config_file}:1: the MkDocs build failed ({error}) — fix the messages above and build again") from None
+    if site.exists():
+        site.rename(retired)
+    staging.rename(site)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def seed_error_behind(error: BaseException | None) -> SeedError | None:
+    """The SeedError raised in the hooks, which MkDocs wraps in PluginError and then Abort."""
+    while error is not None and not isinstance(error, SeedError):
+        error = error.__cause__ or error.__context__
+    return error
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.build", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder (default: seeds)")
+    parser.add_argument("--site", type=Path, default=Path("site"), help="output folder (default: site)")
+    parser.add_argument("--verbose", action="store_true", help="show MkDocs' progress messages")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s: %(message)s")
+    # MkDocs logs a PluginError before raising it; the one-line message below says it all.
+    logging.getLogger("mkdocs.commands.build").setLevel(logging.CRITICAL)
+    try:
+        build(args.seeds, args.site)
+    except (SeedError, RuntimeError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""Broken seeds stop `make site` with one `path:line: what — what to do` line and leave the old site alone."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+TRANSCRIPT = "Preface.\n\nAnn: First question?\n\nBob: An answer about widgets.\n\nAnn: Thanks.\n"
+META = (
+    "title: Demo\ndate: 2020\nsource: https://example.com/demo\ninterviewer: Ann\nspeakers:\n"
+    "  Ann: {name: Ann A, role: Host, organization: Org}\n  Bob: {name: Bob B, role: Guest, organization: Org}\n"
+)
+TOPICS = "topics:\n  - slug: widgets\n    title: Widgets\n    description: Widgets.\n    evidence: {widgets: 5}\n"
+ONE_LINE = re.compile(r"^(?P<path>[^\n:]+):(?P<line>\d+): (?P<what>[^\n]+) — (?P<todo>[^\n]+)\n$")
+
+
+def make_seeds(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "demo.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    (folder / "demo.yml").write_text(META, encoding="utf-8")
+    (folder / "topics.yml").write_text(TOPICS, encoding="utf-8")
+    return folder
+
+
+def run_build(seeds: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.build", "--seeds", str(seeds), "--site", str(site)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "0", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def write(name: str, text: str) -> Callable[[Path], object]:
+    return lambda seeds: (seeds / name).write_text(text, encoding="utf-8")
+
+
+def add_second(seeds: Path, meta: str = META, transcript: str = TRANSCRIPT) -> None:
+    (seeds / "other.txt").write_text(transcript, encoding="utf-8")
+    (seeds / "other.yml").write_text(meta, encoding="utf-8")
+
+
+CASES: list[tuple[str, Callable[[Path], object], str, int, str]] = [
+    ("empty transcript", write("demo.txt", ""), "demo.txt", 1, "the transcript is empty"),
+    (
+        "no declared speaker",
+        write("demo.txt", "Ann said hello.\n\nBob said hi.\n"),
+        "demo.txt",
+        1,
+        "no paragraph starts with a declared speaker",
+    ),
+    ("metadata missing", lambda s: (s / "demo.yml").unlink(), "demo.yml", 1, "metadata file is missing"),
+    ("metadata not YAML", write("demo.yml", "title: [Demo\ndate: 2020\n"), "demo.yml", 2, "not valid YAML"),
+    (
+        "metadata lacks a field",
+        write("demo.yml", META.replace("source: https://example.com/demo\n", "")),
+        "demo.yml",
+        1,
+        "required field `source`",
+    ),
+    ("metadata not a mapping", write("demo.yml", "- a list\n"), "demo.yml", 1, "metadata must be a YAML mapping"),
+    ("speaker never speaks", write("demo.yml", META + "  Cid: {name: Cid C}\n"), "demo.yml", 8, "speaker 'Cid' never speaks"),
+    (
+        "interviewer not a speaker",
+        write("demo.yml", META.replace("interviewer: Ann", "interviewer: Zed")),
+        "demo.yml",
+        4,
+        "interviewer 'Zed' is not one",
+    ),
+    ("bad date", write("demo.yml", META.replace("date: 2020", "date: last spring")), "demo.yml", 2, "date 'last spring' is not"),
+    (
+        "source not a URL",
+        write("demo.yml", META.replace("https://example.com/demo", "javascript:alert(1)")),
+        "demo.yml",
+        3,
+        "source 'javascript:alert(1)'",
+    ),
+    (
+        "bytes not UTF-8",
+        lambda s: (s / "demo.txt").write_bytes(b"Ann: Q?\n\nBob: caf\xe9.\n"),
+        "demo.txt",
+        3,
+        "byte 0xe9 at byte offset 17 is not UTF-8",
+    ),
+    ("same slug twice", lambda s: add_second(s, META + "slug: demo\n"), "other.yml", 8, "slug 'demo' is also the slug of demo.txt"),
+    (
+        "override names no exchange",
+        write("topics.yml", TOPICS + "    include: [no-such-exchange-000000]\n"),
+        "topics.yml",
+        6,
+        "topic 'widgets' includes 'no-such-exchange-000000', which is no exchange anchor",
+    ),
+    ("duplicate anchor", write("demo.txt", TRANSCRIPT + "\nAnn: First question?\n\nBob: Again.\n"), "demo.txt", 9, "this question repeats"),
+    ("topics file missing", lambda s: (s / "topics.yml").unlink(), "topics.yml", 1, "topics file is missing"),
+    ("transcript without metadata", write("lonely.yml", META), "lonely.yml", 1, "metadata file has no transcript"),
+]
+
+
+@pytest.fixture
+def previous_site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous build", encoding="utf-8")
+    return site
+
+
+@pytest.mark.parametrize(("name", "breaks", "file", "line", "what"), CASES, ids=[c[0] for c in CASES])
+def test_error_is_one_line_and_site_is_untouched(
+    tmp_path: Path, previous_site: Path, name: str, breaks: Callable[[Path], object], file: str, line: int, what: str
+) -> None:
+    seeds = make_seeds(tmp_path / "seeds")
+    breaks(seeds)
+    result = run_build(seeds, previous_site)
+    assert result.returncode == 1
+    match = ONE_LINE.match(result.stderr)
+    assert match, f"not one `path:line: what — todo` line: {result.stderr!r}"
+    assert match["path"] == str(seeds / file)
+    assert int(match["line"]) == line
+    assert what in match["what"]
+    assert [p.name for p in previous_site.iterdir()] == ["index.html"]
+    assert (previous_site / "index.html").read_text() == "previous build"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_good_seeds_replace_the_site(tmp_path: Path, previous_site: Path) -> None:
+    result = run_build(make_seeds(tmp_path / "seeds"), previous_site)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert "previous build" not in (previous_site / "index.html").read_text()
+    assert (previous_site / "kb.json").exists()
+
+
+def test_warning_prints_and_builds_unless_strict(tmp_path: Path, previous_site: Path) -> None:
+    seeds = make_seeds(tmp_path / "seeds")
+    with (seeds / "topics.yml").open("a") as topics:
+        topics.write("  - slug: gadgets\n    title: Gadgets\n    description: Gadgets.\n    evidence: {gadgets: 5}\n")
+    relaxed = run_build(seeds, previous_site)
+    assert relaxed.returncode == 0
+    assert (
+        relaxed.stderr
+        == f"{seeds / 'topics.yml'}:6: warning: topic 'gadgets' has no exchange — add evidence terms or `include` an exchange\n"
+    )
+    strict = run_build(seeds, tmp_path / "strict-site", KB_STRICT="1")
+    assert strict.returncode == 1
+    assert ONE_LINE.match(strict.stderr)
+    assert not (tmp_path / "strict-site").exists()
+
+
+def test_copied_seeds_elsewhere_build_the_same_site(tmp_path: Path) -> None:
+    first = run_build(ROOT / "seeds", tmp_path / "a", SOURCE_DATE_EPOCH="1700000000")
+    shutil.copytree(ROOT / "seeds", tmp_path / "elsewhere" / "deep" / "seeds")
+    second = run_build(tmp_path / "elsewhere" / "deep" / "seeds", tmp_path / "b", SOURCE_DATE_EPOCH="1700000000")
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    files_a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*") if p.is_file()}
+    files_b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
+    assert files_a.keys() == files_b.keys()
+    assert [str(k) for k in files_a if files_a[k] != files_b[k]] == []

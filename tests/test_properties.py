@@ -1,0 +1,143 @@
+"""Property-based tests: for generated transcripts, parsing and rendering lose nothing.
+
+Transcripts are drawn from random speakers and paragraphs of arbitrary Unicode
+mixed with Markdown, HTML and template punctuation. Rendering goes through the
+same Markdown extensions as the site (read from mkdocs.yml).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import markdown
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from mkdocs.config import load_config
+
+from scripts import pages
+from scripts.seeds import Interview, KnowledgeBase, Speaker
+from scripts.transcript import Transcript, parse
+from tests.conftest import ROOT
+
+SYNTAX = [
+    *list("<>&*_[]()!#`{}|\\-+=:~^$%\"';/.@?"),
+    "--8<--",
+    "<!--",
+    "-->",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "*[",
+    "]:",
+    "!!!",
+    "///",
+    "\t",
+    "\xa0",
+]
+TEXT = st.lists(
+    st.one_of(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), st.sampled_from(SYNTAX)),
+    min_size=1,
+    max_size=40,
+).map("".join)
+PARAGRAPH = TEXT.map(lambda t: re.sub(r"[ \t\r\n\f\v]+", " ", t).strip(" ")).filter(lambda t: t.strip() != "")
+LABEL = st.from_regex(r"[A-Z][a-z]{1,6}", fullmatch=True)
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"[ \t\r\n\f\v]+", " ", text).strip()
+
+
+@st.composite
+def transcripts(draw: st.DrawFn) -> tuple[list[str], str, list[tuple[str, list[str]]]]:
+    """(labels, interviewer, turns as (speaker, paragraphs)); the first turn is the interviewer's."""
+    labels = draw(st.lists(LABEL, min_size=2, max_size=3, unique=True))
+    interviewer = labels[0]
+    turns = [(interviewer, draw(st.lists(PARAGRAPH, min_size=1, max_size=3)))]
+    for _ in range(draw(st.integers(min_value=1, max_value=6))):
+        turns.append((draw(st.sampled_from(labels)), draw(st.lists(PARAGRAPH, min_size=1, max_size=3))))
+    if turns[-1][0] == interviewer:  # a closing question keeps one paragraph; the rest would be the epilogue
+        turns[-1] = (interviewer, turns[-1][1][:1])
+    for _, paragraphs in turns:
+        for paragraph in paragraphs:
+            assume(not any(re.match(re.escape(label) + r"\s*:", paragraph) for label in labels))
+            assume(paragraph.strip() == paragraph and paragraph.split() != [])
+    return labels, interviewer, turns
+
+
+def text_of(turns: list[tuple[str, list[str]]]) -> str:
+    return "\n\n".join(f"{speaker}: {paragraphs[0]}" + "".join(f"\n\n{p}" for p in paragraphs[1:]) for speaker, paragraphs in turns)
+
+
+def read(labels: list[str], interviewer: str, turns: list[tuple[str, list[str]]]) -> Transcript:
+    return parse(text_of(turns), interview="prop", labels=labels, interviewer=interviewer, path="prop.txt")
+
+
+def questions_unique(turns: list[tuple[str, list[str]]], interviewer: str) -> bool:
+    asked = ["\n\n".join(p) for s, p in turns if s == interviewer]
+    return len(asked) == len(set(asked))
+
+
+@given(transcripts())
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_parsing_keeps_every_paragraph_in_order_once(case: tuple[list[str], str, list[tuple[str, list[str]]]]) -> None:
+    labels, interviewer, turns = case
+    assume(questions_unique(turns, interviewer))
+    transcript = read(labels, interviewer, turns)
+    parsed = [(t.speaker, [p.text for p in t.paragraphs]) for e in transcript.exchanges for t in e.turns]
+    assert parsed == turns
+    assert transcript.preface == () and transcript.epilogue == ()
+    anchors = [e.anchor for e in transcript.exchanges]
+    assert len(anchors) == len(set(anchors))
+
+
+@given(transcripts(), st.data())
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_editing_one_exchange_changes_no_other_anchor(
+    case: tuple[list[str], str, list[tuple[str, list[str]]]], data: st.DataObject
+) -> None:
+    labels, interviewer, turns = case
+    assume(questions_unique(turns, interviewer))
+    before = read(labels, interviewer, turns)
+    questions = [i for i, (speaker, _) in enumerate(turns) if speaker == interviewer]
+    edited_turn = data.draw(st.sampled_from(questions))
+    new_text = data.draw(PARAGRAPH)
+    assume(not any(re.match(re.escape(label) + r"\s*:", new_text) for label in labels))
+    edited = [(s, [new_text] if i == edited_turn else p) for i, (s, p) in enumerate(turns)]
+    assume(questions_unique(edited, interviewer))
+    after = read(labels, interviewer, edited)
+    changed = questions.index(edited_turn)
+    for index, (old, new) in enumerate(zip(before.exchanges, after.exchanges, strict=True)):
+        if index != changed:
+            assert old.anchor == new.anchor
+
+
+@cache
+def site_markdown() -> markdown.Markdown:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+
+def render_interview(labels: list[str], interviewer: str, transcript: Transcript) -> BeautifulSoup:
+    speakers = {label: Speaker(label, f"{label} Name", "", "") for label in labels}
+    interview = Interview("prop", "Prop", "2020", "https://example.com", "", "", interviewer, speakers, transcript)
+    kb = KnowledgeBase((interview,), (), {e.anchor: () for e in transcript.exchanges})
+    page = pages.render(kb, "Site")["interviews/prop.md"]
+    body = page.split("\n---\n", 1)[1]
+    return BeautifulSoup(site_markdown().reset().convert(body), "html.parser")
+
+
+@given(transcripts())
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_rendering_shows_every_paragraph_literally(case: tuple[list[str], str, list[tuple[str, list[str]]]]) -> None:
+    labels, interviewer, turns = case
+    assume(questions_unique(turns, interviewer))
+    transcript = read(labels, interviewer, turns)
+    html = render_interview(labels, interviewer, transcript)
+    shown = [normalise(p.get_text()) for p in html.select(".kb-turn p")]
+    expected = [normalise((f"{speaker} Name: " if i == 0 else "") + p) for speaker, paragraphs in turns for i, p in enumerate(paragraphs)]
+    assert shown == expected
+    for tag in ("script", "img", "a[href^='javascript']", "abbr", "pre", "code", "table", "blockquote", "h3", "ul", "ol"):
+        assert html.select(f".kb-turn {tag}") == []
