@@ -10,7 +10,7 @@ from pathlib import Path
 from scripts import topics as topic_rules
 from scripts.errors import SeedError
 from scripts.topics import Topic
-from scripts.transcript import Exchange, Transcript, decode, parse
+from scripts.transcript import FORMATS, Exchange, Transcript, decode, parse
 from scripts.yamlfile import read
 
 TOPICS_FILE = "topics.yml"
@@ -42,6 +42,7 @@ class Interview:
     interviewer: str
     speakers: dict[str, Speaker]
     transcript: Transcript
+    media: str = ""  # URL of the recording; timestamps link into it
 
     @property
     def guests(self) -> list[Speaker]:
@@ -104,8 +105,15 @@ def load_interview(transcript_path: Path) -> Interview:
             "use a label listed under `speakers`",
         )
 
+    fmt = str(data.get("format") or "colon")
+    if fmt not in FORMATS:
+        raise meta.error(("format",), f"unknown transcript format '{fmt}'", "use one of: " + ", ".join(FORMATS) + " (see README)")
+    media = str(data.get("media") or "")
+    if media and not URL.fullmatch(media):
+        raise meta.error(("media",), f"media '{media}' is not an http(s) URL", "give the address of the recording, or remove `media`")
+
     text = decode(transcript_path.read_bytes(), transcript_path)
-    transcript = parse(text, interview=slug, labels=list(speakers), interviewer=interviewer, path=transcript_path)
+    transcript = parse(text, interview=slug, labels=list(speakers), interviewer=interviewer, path=transcript_path, fmt=fmt)
     spoken = {t.speaker for e in transcript.exchanges for t in e.turns}
     for label in speakers:
         if label not in spoken:
@@ -124,6 +132,7 @@ def load_interview(transcript_path: Path) -> Interview:
         interviewer=interviewer,
         speakers=speakers,
         transcript=transcript,
+        media=media,
     )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,7 @@ class Paragraph:
 class Turn:
     speaker: str
     paragraphs: tuple[Paragraph, ...]
+    timestamp: str = ""  # as written, e.g. "00:12:34", in the timestamped format
 
     @property
     def text(self) -> str:
@@ -87,22 +89,22 @@ def decode(data: bytes, path: Path | str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+def raw_paragraphs(text: str) -> list[tuple[int, list[str]]]:
+    """Blank-line separated paragraphs as (first line number, lines)."""
+    found: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        if found and found[-1][0] + len(found[-1][1]) == number:
+            found[-1][1].append(line)
+        else:
+            found.append((number, [line]))
+    return found
+
+
 def paragraphs(text: str) -> list[Paragraph]:
     """Blank-line separated paragraphs, whitespace-normalised, with 1-based first line."""
-    found: list[Paragraph] = []
-    current: list[str] = []
-    start = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            if not current:
-                start = number
-            current.append(line)
-        elif current:
-            found.append(Paragraph(_normalise(" ".join(current)), start))
-            current = []
-    if current:
-        found.append(Paragraph(_normalise(" ".join(current)), start))
-    return found
+    return [Paragraph(_normalise(" ".join(lines)), line) for line, lines in raw_paragraphs(text)]
 
 
 def _normalise(text: str) -> str:
@@ -140,32 +142,87 @@ def exchange_anchor(interview: str, question: Turn) -> str:
     return f"{slug or 'exchange'}-{digest}"
 
 
-def parse(text: str, *, interview: str, labels: list[str], interviewer: str, path: Path | str) -> Transcript:
+FORMATS = ("colon", "timestamped", "name-line")
+_TIME = r"(\d{1,2}:\d{2}(?::\d{2})?)"
+
+
+@dataclass(frozen=True)
+class TurnStart:
+    speaker: str
+    timestamp: str
+    first: Paragraph | None  # text on the same paragraph as the label, if any
+
+
+def turn_matcher(fmt: str, labels: list[str]) -> Callable[[int, list[str]], TurnStart | None]:
+    """A function telling whether a paragraph (first line number, lines) starts a turn, per format.
+
+    colon:       `Name: text`
+    timestamped: `Name [hh:mm:ss]: text` or `[hh:mm:ss] Name: text` (or plain `Name: text`)
+    name-line:   the label alone on a line (a colon after it is allowed); the turn's text
+                 follows on the next lines or in the next paragraphs
+    """
+    names = "(" + "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)) + ")"
+    patterns = {
+        "colon": [re.compile(rf"^{names}\s*:\s*(?P<text>.*)$")],
+        "timestamped": [
+            re.compile(rf"^{names}\s*\[{_TIME}\]\s*:?\s*(?P<text>.*)$"),
+            re.compile(rf"^\[{_TIME}\]\s*{names}\s*:\s*(?P<text>.*)$"),
+            re.compile(rf"^{names}\s*:\s*(?P<text>.*)$"),
+        ],
+        "name-line": [re.compile(rf"^{names}\s*:?$")],
+    }[fmt]
+
+    def match(line: int, lines: list[str]) -> TurnStart | None:
+        if fmt == "name-line":
+            found = patterns[0].match(lines[0].strip())
+            if not found:
+                return None
+            rest = _normalise(" ".join(lines[1:]))
+            return TurnStart(found.group(1), "", Paragraph(rest, line + 1) if rest else None)
+        text = _normalise(" ".join(lines))
+        for pattern in patterns:
+            found = pattern.match(text)
+            if found:
+                groups = [g for g in found.groups() if g is not None]
+                speaker = next(g for g in groups if g in labels)
+                timestamp = next((g for g in groups if re.fullmatch(_TIME, g)), "")
+                rest = found.group("text")
+                return TurnStart(speaker, timestamp, Paragraph(rest, line) if rest else None)
+        return None
+
+    return match
+
+
+def parse(text: str, *, interview: str, labels: list[str], interviewer: str, path: Path | str, fmt: str = "colon") -> Transcript:
     """Read a decoded transcript. `labels` are the speaker labels declared in metadata."""
-    all_paragraphs = paragraphs(text)
-    if not all_paragraphs:
+    blocks = raw_paragraphs(text)
+    if not blocks:
         raise SeedError(path, 1, "the transcript is empty", "paste the interview text into this file")
-    turn_start = re.compile(r"^(" + "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)) + r")\s*:\s*(.*)$")
+    starts_turn = turn_matcher(fmt, labels)
 
     preface: list[Paragraph] = []
-    turns: list[tuple[str, list[Paragraph]]] = []
-    for paragraph in all_paragraphs:
-        match = turn_start.match(paragraph.text)
-        if match:
-            turns.append((match.group(1), [Paragraph(match.group(2), paragraph.line)]))
+    turns: list[tuple[str, list[Paragraph], str, int]] = []
+    for line, lines in blocks:
+        start = starts_turn(line, lines)
+        if start:
+            turns.append((start.speaker, [start.first] if start.first else [], start.timestamp, line))
         elif turns:
-            turns[-1][1].append(paragraph)
+            turns[-1][1].append(Paragraph(_normalise(" ".join(lines)), line))
         else:
-            preface.append(paragraph)
+            preface.append(Paragraph(_normalise(" ".join(lines)), line))
 
     if not turns:
+        how = "on a line of its own" if fmt == "name-line" else "and a colon"
         raise SeedError(
             path,
             1,
-            "no paragraph starts with a declared speaker label (" + ", ".join(f"'{label}:'" for label in labels) + ")",
-            "start each turn with its speaker's label and a colon, or fix `speakers` in the metadata",
+            "no paragraph starts with a declared speaker label (" + ", ".join(f"'{label}'" for label in labels) + ")",
+            f"start each turn with its speaker's label {how}, or fix `speakers` or `format` in the metadata",
         )
-    first_speaker, first_paragraphs = turns[0]
+    for speaker, body, _, line in turns:
+        if not body:
+            raise SeedError(path, line, f"the turn by '{speaker}' has no text", "add what was said after the label, or remove the label")
+    first_speaker, first_paragraphs, _, _ = turns[0]
     if first_speaker != interviewer:
         raise SeedError(
             path,
@@ -175,14 +232,14 @@ def parse(text: str, *, interview: str, labels: list[str], interviewer: str, pat
         )
 
     epilogue: list[Paragraph] = []
-    last_speaker, last_paragraphs = turns[-1]
+    last_speaker, last_paragraphs, _, _ = turns[-1]
     if last_speaker == interviewer:
         epilogue = last_paragraphs[1:]
         del last_paragraphs[1:]
 
     grouped: list[tuple[Turn, list[Turn]]] = []
-    for speaker, body in turns:
-        turn = Turn(speaker, tuple(body))
+    for speaker, body, timestamp, _ in turns:
+        turn = Turn(speaker, tuple(body), timestamp)
         if speaker == interviewer:
             grouped.append((turn, []))
         else:

@@ -157,3 +157,38 @@ def test_bad_utf8_names_the_byte_offset() -> None:
     with pytest.raises(SeedError) as caught:
         decode(b"Ann: ok\n\nBob: caf\xe9\n", "demo.txt")
     assert str(caught.value).startswith("demo.txt:3: byte 0xe9 at byte offset 17 is not UTF-8")
+
+
+def test_timestamped_format_both_shapes() -> None:
+    text = "Intro.\n\n[00:00:05] Ann: First?\n\nBob [00:01:10]: Answer.\n\nMore answer.\n\nAnn [1:02:03] Second?\n\nBob: No time here.\n"
+    transcript = parse(text, interview="t", labels=LABELS, interviewer="Ann", path="t.txt", fmt="timestamped")
+    first, second = transcript.exchanges
+    assert (first.question.timestamp, first.question.text) == ("00:00:05", "First?")
+    assert (first.answers[0].timestamp, first.answers[0].text) == ("00:01:10", "Answer.\n\nMore answer.")
+    assert (second.question.timestamp, second.question.text) == ("1:02:03", "Second?")
+    assert second.answers[0].timestamp == ""
+    assert [p.text for p in transcript.preface] == ["Intro."]
+
+
+def test_timestamps_are_text_in_the_colon_format() -> None:
+    text = "Ann: Q?\n\n[00:00:05] Bob: not a turn in this format\n"
+    transcript = parse(text, interview="t", labels=LABELS, interviewer="Ann", path="t.txt")
+    assert transcript.exchanges[0].answers == ()
+    assert transcript.epilogue[0].text == "[00:00:05] Bob: not a turn in this format"
+
+
+def test_name_line_format() -> None:
+    text = "Preface.\n\nAnn\nWhat brought you here?\n\nBob:\n\nI came for the fibre.\n\nNote: and stayed.\n\nAnn\nThanks.\n\nThe end.\n"
+    transcript = parse(text, interview="n", labels=LABELS, interviewer="Ann", path="n.txt", fmt="name-line")
+    first, closing = transcript.exchanges
+    assert (first.question.text, first.question.paragraphs[0].line) == ("What brought you here?", 4)
+    assert first.answers[0].text == "I came for the fibre.\n\nNote: and stayed."
+    assert closing.question.text == "Thanks."
+    assert [p.text for p in transcript.preface] == ["Preface."]
+    assert [p.text for p in transcript.epilogue] == ["The end."]
+
+
+def test_name_line_turn_without_text_is_an_error() -> None:
+    with pytest.raises(SeedError) as caught:
+        parse("Ann\nQ?\n\nBob\n\nAnn\nNext?\n", interview="n", labels=LABELS, interviewer="Ann", path="n.txt", fmt="name-line")
+    assert str(caught.value).startswith("n.txt:4: the turn by 'Bob' has no text — ")
