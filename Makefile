@@ -1,5 +1,6 @@
 # Build, serve and test the interview knowledge base. See README.md.
 SEEDS ?= seeds
+BENCH_SIZES ?= 1 10 100 1000
 SITE ?= site
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Dates in the sitemap come from the last commit, so rebuilds are byte-identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site serve test lint generate chromium clean
+.PHONY: site serve test lint generate chromium clean bench
 
 $(BIN)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +52,10 @@ lint: $(BIN)/.test-deps
 ## test: install what tests need, lint, and run the whole suite
 test: $(BIN)/.test-deps chromium lint
 	$(BIN)/python -m pytest
+
+## bench: build synthetic series of 1, 10, 100 and 1000 interviews and print the figures (build/bench.json)
+bench: $(BIN)/.site-deps
+	$(BIN)/python -m scripts.bench $(BENCH_SIZES)
 
 clean:
 	rm -rf site build .pytest_cache .mypy_cache .ruff_cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from scripts.errors import warn
@@ -24,6 +25,7 @@ class Topic:
     exclude: tuple[str, ...]
 
 
+@cache
 def term_pattern(term: str) -> re.Pattern[str]:
     """Whole-word, case-insensitive match; a trailing `*` allows any word ending."""
     prefix = term.endswith("*")
@@ -35,9 +37,19 @@ def exchange_text(exchange: Exchange) -> str:
     return "\n\n".join(turn.text for turn in exchange.turns)
 
 
+@cache
+def _first_word(term: str) -> str:
+    return term.rstrip("*").split()[0].lower()
+
+
 def score(topic: Topic, text: str) -> float:
     """Sum over evidence terms of weight × occurrences (each term counted at most 3 times)."""
-    return sum(weight * min(len(term_pattern(term).findall(text)), MAX_COUNT) for term, weight in topic.evidence)
+    lowered = text.lower()
+    return sum(
+        weight * min(len(term_pattern(term).findall(text)), MAX_COUNT)
+        for term, weight in topic.evidence
+        if _first_word(term) in lowered  # a cheap test that skips most terms
+    )
 
 
 def assign(topic: Topic, exchange: Exchange) -> bool:

@@ -1,0 +1,135 @@
+"""Benchmark the generator and the site at growing series sizes: `python -m scripts.bench [N ...]`.
+
+For each N (default 1 10 100 1000) it writes a synthetic series
+(scripts/synthetic.py), then measures:
+
+- generation: reading seeds, rendering and writing every page, in this process (median of 3 for N ≤ 100);
+- build: the full strict build (`python -m scripts.build`) in a child process, wall time;
+- peak RSS of that build (the child's maximum resident set size);
+- site size, search index size, and the bytes a reader's browser downloads,
+  gzip-compressed, before the first search answers (search index + search worker).
+
+It prints a table and writes it as JSON to build/bench.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import io
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scripts import generate
+from scripts.synthetic import write_series
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def gzip_bytes(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def generation_seconds(seeds_dir: Path, out: Path, repeat: int) -> float:
+    """Median time of `python -m scripts.generate`'s work (read seeds, render and write pages), in process."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()):
+            status = generate.main(["--seeds", str(seeds_dir), "--out", str(out)])
+        if status != 0:
+            raise SystemExit(f"generation failed for {seeds_dir}")
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def build_once(seeds_dir: Path, site: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (bytes) of one strict build in a child process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "0"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.build", "--seeds", str(seeds_dir), "--site", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build failed for {seeds_dir}:\n{result.stderr}")
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # ru_maxrss of children is the largest child so far; sizes only grow, so it is this build's peak.
+    return seconds, max(peak_kib, before) * 1024
+
+
+def measure(count: int, work: Path) -> dict[str, float | int]:
+    seeds_dir = write_series(count, work / f"seeds-{count}")
+    generation = generation_seconds(seeds_dir, work / f"generated-{count}", 3 if count <= 100 else 1)
+    site = work / f"site-{count}"
+    build_seconds, peak_rss = build_once(seeds_dir, site)
+    index = site / "search" / "search_index.json"
+    worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    return {
+        "interviews": count,
+        "generation_s": round(generation, 3),
+        "build_s": round(build_seconds, 2),
+        "generation_share": round(generation / build_seconds, 3),
+        "peak_rss_mb": round(peak_rss / 2**20, 1),
+        "site_mb": round(folder_bytes(site) / 2**20, 1),
+        "search_index_kb": round(index.stat().st_size / 1024, 1),
+        "first_search_download_kb_gzip": round((gzip_bytes(index) + gzip_bytes(worker)) / 1024, 1),
+    }
+
+
+COLUMNS = [
+    ("interviews", "N"),
+    ("generation_s", "generation s"),
+    ("build_s", "build s"),
+    ("generation_share", "gen/build"),
+    ("peak_rss_mb", "peak RSS MB"),
+    ("site_mb", "site MB"),
+    ("search_index_kb", "index KB"),
+    ("first_search_download_kb_gzip", "1st search KB gz"),
+]
+
+
+def table(rows: list[dict[str, float | int]]) -> str:
+    widths = [max(len(title), *(len(str(r[key])) for r in rows)) for key, title in COLUMNS]
+    lines = ["  ".join(title.rjust(w) for (_, title), w in zip(COLUMNS, widths, strict=True))]
+    lines += ["  ".join(str(r[key]).rjust(w) for (key, _), w in zip(COLUMNS, widths, strict=True)) for r in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1, 10, 100, 1000])
+    parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as work:
+        for count in args.sizes:
+            rows.append(measure(count, Path(work)))
+            print(table(rows).splitlines()[-1] if len(rows) > 1 else table(rows), flush=True)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    print()
+    print(table(rows))
+    print(f"\nwritten to {args.json}")
+
+
+if __name__ == "__main__":
+    main()
