@@ -5,11 +5,74 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from scripts.knowledge import Knowledge
 from scripts.seeds import KnowledgeBase
 
 
-def kb_json(kb: KnowledgeBase, page_urls: dict[str, str]) -> str:
-    """`page_urls` maps an interview slug to its site-relative page URL."""
+def site_url_of(path: str, directory_urls: bool) -> str:
+    """Site-relative URL of a generated page such as `people/martin-taylor.md`."""
+    stem = path.removesuffix(".md")
+    if stem.endswith("index"):
+        return stem.removesuffix("index")
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def knowledge_fields(knowledge: Knowledge, directory_urls: bool) -> dict[str, Any]:
+    """The knowledge layer in kb.json: glossary, entities and facts, with the exchanges they touch."""
+    return {
+        "glossary": [
+            {
+                "term": t.term,
+                "also": list(t.forms[1:]),
+                "definition": t.definition,
+                "link": t.link,
+                "exchanges": [links.exchange.anchor for links in knowledge.using(t)],
+            }
+            for t in knowledge.glossary
+        ],
+        "entities": [
+            {
+                "slug": e.slug,
+                "name": e.name,
+                "kind": e.kind,
+                "about": e.about,
+                "link": e.link,
+                "also": list(e.forms[1:]),
+                "url": site_url_of(e.path, directory_urls),
+                "speaks_in": [
+                    {"interview": r.interview, "label": r.label, "role": r.role, "organization": r.organization} for r in e.roles
+                ],
+                "exchanges": [links.exchange.anchor for links in knowledge.mentioning(e)],
+            }
+            for e in knowledge.entities
+        ],
+        "facts": [
+            {
+                "interview": f.interview,
+                "fact": f.fact,
+                "quote": f.quote,
+                "date": f.date or None,
+                "when": f.when or None,
+                "exchange": f.exchange,
+            }
+            for f in knowledge.facts
+        ],
+    }
+
+
+def exchange_fields(knowledge: Knowledge, anchor: str) -> dict[str, Any]:
+    links = knowledge.exchanges[anchor]
+    return {
+        "terms": [t.term for t in links.terms],
+        "entities": [e.slug for e in links.entities],
+        "previous": links.previous.anchor if links.previous else None,
+        "next": links.next.anchor if links.next else None,
+        "related": [e.anchor for _, e in links.related],
+    }
+
+
+def kb_json(kb: KnowledgeBase, page_urls: dict[str, str], knowledge: Knowledge | None = None, directory_urls: bool = True) -> str:
+    """`page_urls` maps an interview slug to its site-relative page URL; `knowledge` adds its fields."""
     data: dict[str, Any] = {
         "interviews": [
             {
@@ -39,8 +102,10 @@ def kb_json(kb: KnowledgeBase, page_urls: dict[str, str]) -> str:
                     else None
                 ),
                 "topics": list(kb.exchange_topics[e.anchor]),
+                **(exchange_fields(knowledge, e.anchor) if knowledge else {}),
             }
             for i, e in kb.exchanges()
         ],
+        **(knowledge_fields(knowledge, directory_urls) if knowledge else {}),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from scripts import pages, seeds
+from scripts import knowledge, knowledge_pages, pages, seeds
 from scripts.errors import SeedError
 from scripts.export import kb_json
 
@@ -25,16 +25,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         kb = seeds.load(args.seeds)
+        know = knowledge.load(args.seeds, kb)
     except SeedError as error:
         print(error, file=sys.stderr)
         return 1
-    written = pages.render(kb, SITE_NAME)
+    written = {**pages.render(kb, SITE_NAME, know), **knowledge_pages.render(know)}
     for path, text in written.items():
         target = args.out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     urls = {i.slug: f"interviews/{i.slug}/" for i in kb.interviews}
-    (args.out / "kb.json").write_text(kb_json(kb, urls), encoding="utf-8")
+    (args.out / "kb.json").write_text(kb_json(kb, urls, know), encoding="utf-8")
     print(f"wrote {len(written)} pages and kb.json to {args.out}")
     return 0
 

@@ -26,3 +26,13 @@ def escape(text: str) -> str:
     text = _ENTITY.sub(r"\\&", text)
     text = _LINE_START.sub(r"\\\1", text)
     return _ORDERED.sub(r"\1\\\2", text)
+
+
+def escape_inline(text: str) -> str:
+    """Markdown for literal text that does not start a line (the middle of a paragraph)."""
+    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
+
+
+def link(text: str, url: str) -> str:
+    """A Markdown link whose text renders literally; `url` is a generated relative URL."""
+    return f"[{escape_inline(text)}](<{url}>)"

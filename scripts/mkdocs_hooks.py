@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs puts only this file's folder on sys.path; the package is `scripts`.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import pages, seeds
+from scripts import glossary, knowledge, knowledge_pages, pages, seeds
 from scripts.errors import SeedError
 from scripts.export import kb_json
 
@@ -34,15 +34,21 @@ def seeds_dir(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         kb = seeds.load(seeds_dir(config))
+        know = knowledge.load(seeds_dir(config), kb)
     except SeedError as error:
         raise PluginError(str(error)) from error
     _state["kb"] = kb
-    config.nav = pages.nav(kb)
+    _state["knowledge"] = know
+    config.nav = pages.nav(kb, knowledge_pages.nav(know))
+    # Glossary tooltips: every spelling becomes an abbreviation on every page (Python-Markdown `abbr`).
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(know.glossary)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for path, text in pages.render(_state["kb"], config.site_name).items():
+    know: knowledge.Knowledge = _state["knowledge"]
+    generated = pages.render(_state["kb"], config.site_name, know, config.site_url or "", config.use_directory_urls)
+    for path, text in {**generated, **knowledge_pages.render(know)}.items():
         files.append(File.generated(config, path, content=text))
     return files
 
@@ -50,7 +56,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_build(config: MkDocsConfig) -> None:
     kb: seeds.KnowledgeBase = _state["kb"]
     urls = {i.slug: f"interviews/{i.slug}/" if config.use_directory_urls else f"interviews/{i.slug}.html" for i in kb.interviews}
-    Path(config.site_dir, "kb.json").write_text(kb_json(kb, urls), encoding="utf-8")
+    Path(config.site_dir, "kb.json").write_text(kb_json(kb, urls, _state["knowledge"], config.use_directory_urls), encoding="utf-8")
     drop_section_tags(Path(config.site_dir, "search", "search_index.json"))
 
 

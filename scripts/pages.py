@@ -9,6 +9,8 @@ from typing import Any
 
 import jinja2
 
+from scripts import exchange_view
+from scripts.knowledge import Knowledge, speakers_only
 from scripts.markdown_text import escape
 from scripts.seeds import Interview, KnowledgeBase, Speaker
 from scripts.topics import Topic
@@ -59,6 +61,11 @@ _env = jinja2.Environment(
 _env.filters.update(md=escape, who=who, participants=participants, excerpt=excerpt, front_matter=front_matter)
 
 
+def template(name: str) -> jinja2.Template:
+    """A page template from scripts/templates, with this module's filters."""
+    return _env.get_template(name)
+
+
 def interview_path(interview: Interview) -> str:
     return f"interviews/{interview.slug}.md"
 
@@ -67,8 +74,15 @@ def topic_path(topic: Topic) -> str:
     return f"topics/{topic.slug}.md"
 
 
-def render(kb: KnowledgeBase, site_name: str) -> dict[str, str]:
-    """Every generated page, keyed by its path under `docs/`."""
+def render(
+    kb: KnowledgeBase, site_name: str, knowledge: Knowledge | None = None, site_url: str = "", directory_urls: bool = True
+) -> dict[str, str]:
+    """The home, interview and topic pages, keyed by their path under `docs/`.
+
+    `knowledge` links names and lists related exchanges (default: speakers only);
+    `site_url` and `directory_urls` make the permalinks in citations absolute.
+    """
+    knowledge = knowledge or speakers_only(kb)
     topics_by_slug = {t.slug: t for t in kb.topics}
     exchange_topics = {anchor: [topics_by_slug[s] for s in slugs] for anchor, slugs in kb.exchange_topics.items()}
     topic_counts = [(t, len(kb.topic_exchanges(t.slug))) for t in kb.topics]
@@ -88,6 +102,7 @@ def render(kb: KnowledgeBase, site_name: str) -> dict[str, str]:
             tag_titles=[t.title for t, _ in counts],
             topic_counts=counts,
             exchange_topics=exchange_topics,
+            views=exchange_view.views(knowledge, interview, site_url, directory_urls),
         )
     for topic in kb.topics:
         entries = kb.topic_exchanges(topic.slug)
@@ -101,11 +116,12 @@ def render(kb: KnowledgeBase, site_name: str) -> dict[str, str]:
     return pages
 
 
-def nav(kb: KnowledgeBase) -> list[Any]:
-    """MkDocs `nav`: home, interviews (newest first), topics (taxonomy order), tag index."""
+def nav(kb: KnowledgeBase, more: list[Any] | None = None) -> list[Any]:
+    """MkDocs `nav`: home, interviews (newest first), topics (taxonomy order), `more`, tag index."""
     return [
         {"Home": "index.md"},
         {"Interviews": [{html.escape(i.title): interview_path(i)} for i in kb.interviews]},
         {"Topics": [{html.escape(t.title): topic_path(t)} for t in kb.topics]},
+        *(more or []),
         {"Tags": "tags.md"},
     ]

@@ -22,6 +22,11 @@ def normalise(text: str) -> str:
     return re.sub(r"[ \t\r\n\f\v]+", " ", text).strip()
 
 
+def text_of(node: Tag) -> str:
+    """Visible text as read: inline markup (links, tooltips) adds no spaces; blocks are separated by newlines in the HTML."""
+    return normalise(node.get_text())
+
+
 def article(html: str) -> Tag:
     node = soup(html).select_one("article.md-content__inner")
     assert node is not None
@@ -33,7 +38,7 @@ def reader_text(html: str) -> str:
     node = article(html)
     for chrome in node.select("h1, h2, h3, h4, .kb-exchange-meta, .kb-interview-meta, .md-tags, .headerlink"):
         chrome.decompose()
-    return normalise(node.get_text(" "))
+    return text_of(node)
 
 
 def test_strict_build_has_no_warning(built: Build) -> None:
@@ -60,7 +65,7 @@ def test_nothing_lost_every_paragraph_once_in_order(built: Build) -> None:
             expected = sum(p.text == paragraph.text for p in paragraphs)
             assert text.count(paragraph.text) == expected, f"line {paragraph.line} shown more than once"
         # Each paragraph is its own <p>, speaker name first on a turn's first paragraph.
-        shown = [normalise(p.get_text(" ")) for p in article(html).select(".kb-turn p")]
+        shown = [text_of(p) for p in article(html).select(".kb-turn p")]
         expected_turns = [
             (f"{interview.speakers[t.speaker].name}: " if i == 0 else "") + p.text
             for e in transcript.exchanges
@@ -83,7 +88,7 @@ def test_every_exchange_url_resolves_to_its_heading(built: Build) -> None:
 
 def test_kb_json_shape(built: Build) -> None:
     kb = built.kb
-    assert set(kb) == {"interviews", "topics", "exchanges"}
+    assert set(kb) >= {"interviews", "topics", "exchanges"}
     interview = kb["interviews"][0]
     assert interview["title"] == "The Real CTOs of NFV: Martin Taylor, Metaswitch"
     assert interview["source"] == "https://blog.adva.com/en/the-real-ctos-of-nfv-martin-taylor-metaswitch"
@@ -104,7 +109,7 @@ def test_topic_pages_list_exactly_their_exchanges(built: Build) -> None:
         expected = [e["id"] for e in kb["exchanges"] if topic["slug"] in e["topics"]]
         assert listed == expected, topic["slug"]
         assert expected, f"topic {topic['slug']} has no exchange"
-        text = normalise(page.get_text(" "))
+        text = text_of(page)
         assert topic["description"] in text
 
 
@@ -128,18 +133,18 @@ def test_search_index_has_one_section_per_exchange(built: Build) -> None:
 
 def test_home_lists_interview_and_topic_cards(built: Build) -> None:
     page = soup(built.html(""))
-    text = normalise(page.get_text(" "))
+    text = text_of(page)
     assert "The Real CTOs of NFV: Martin Taylor, Metaswitch" in text
     assert page.select_one("a[href='https://blog.adva.com/en/the-real-ctos-of-nfv-martin-taylor-metaswitch']")
     cards = page.select(".grid.cards li")
     assert len(cards) == len(built.kb["topics"])
     sbc = next(c for c in cards if "Session border controllers" in c.get_text())
     count = sum("sbc" in e["topics"] for e in built.kb["exchanges"])
-    assert f"{count} exchange" in normalise(sbc.get_text(" "))
+    assert f"{count} exchange" in text_of(sbc)
 
 
 def test_tag_index_lists_every_topic(built: Build) -> None:
-    text = normalise(soup(built.html("tags/")).get_text(" "))
+    text = text_of(soup(built.html("tags/")))
     for topic in built.kb["topics"]:
         assert topic["title"] in text
 

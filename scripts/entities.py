@@ -1,0 +1,139 @@
+"""People, organizations and products: `seeds/entities.yml` plus the speakers named in interview metadata."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown.extensions.toc import slugify
+
+from scripts import phrases
+from scripts.errors import SeedError
+from scripts.seeds import Interview
+from scripts.yamlfile import YamlFile, read
+
+ENTITIES_FILE = "entities.yml"
+# kind → (folder of its pages, heading of its section)
+KINDS = {"person": ("people", "People"), "organization": ("organizations", "Organizations"), "product": ("products", "Products")}
+URL = re.compile(r"https?://[^\s<>\"'`]+")
+
+
+@dataclass(frozen=True)
+class Role:
+    """One interview a person speaks in."""
+
+    interview: str
+    label: str
+    role: str
+    organization: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    kind: str
+    about: str
+    link: str
+    forms: tuple[str, ...]  # spellings that count as a mention anywhere, `name` first
+    roles: tuple[Role, ...] = ()  # for speakers: where they speak
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name, "-") or "entity"
+
+    @property
+    def path(self) -> str:
+        return f"{KINDS[self.kind][0]}/{self.slug}.md"
+
+    def forms_in(self, interview: str) -> tuple[str, ...]:
+        """Spellings that name this entity in one interview: also the speaker's label there ("Martin")."""
+        labels = tuple(r.label for r in self.roles if r.interview == interview and r.label not in self.forms and phrases.usable(r.label))
+        return self.forms + labels
+
+
+def _text(value: object) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _also(source: YamlFile, where: tuple[str | int, ...], value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        raise source.error(where, "`also` must be a list of other spellings", "write e.g. `also: [Project Clearwater]`")
+    return [_text(v) for v in value]
+
+
+def _entries(path: Path | None) -> list[tuple[Entity, int]]:
+    if path is None or not path.exists():
+        return []
+    source = read(path)
+    data = source.data
+    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
+        raise source.error((), "`entities:` list is missing", "list them under an `entities:` key (see README)")
+    found: list[tuple[Entity, int]] = []
+    for index, entry in enumerate(data["entities"]):
+        where: tuple[str | int, ...] = ("entities", index)
+        if not isinstance(entry, dict):
+            raise source.error(where, "an entity must be a mapping", "give it `name:`, `kind:` and `about:`")
+        for field in ("name", "kind", "about"):
+            if not _text(entry.get(field)):
+                raise source.error(where, f"entity lacks `{field}`", f"add `{field}:` to this entry")
+        kind = _text(entry["kind"])
+        if kind not in KINDS:
+            raise source.error((*where, "kind"), f"kind '{kind}' is unknown", "use one of: " + ", ".join(KINDS))
+        link = _text(entry.get("link"))
+        if link and not URL.fullmatch(link):
+            raise source.error((*where, "link"), f"link '{link}' is not an http(s) URL", "give a full address, or remove `link:`")
+        name = _text(entry["name"])
+        forms = (name, *_also(source, (*where, "also"), entry.get("also")))
+        for form in forms:
+            if not phrases.usable(form):
+                raise source.error(where, f"'{form}' does not start and end with a letter or digit", "drop the punctuation")
+        found.append((Entity(name, kind, _text(entry["about"]), link, forms), source.line(*where)))
+    return found
+
+
+def from_speakers(interviews: tuple[Interview, ...]) -> tuple[Entity, ...]:
+    """Only the people who speak in the interviews."""
+    return load(None, interviews)
+
+
+def load(path: Path | None, interviews: tuple[Interview, ...]) -> tuple[Entity, ...]:
+    """Entities from `path` (optional file) merged with every interview's speakers, sorted by name.
+
+    A person listed in the file with a speaker's exact name is that speaker: the
+    file adds the description, link and other spellings.
+    """
+    listed = _entries(path)
+    where = path or Path(ENTITIES_FILE)
+    roles: dict[str, list[Role]] = {}
+    for interview in interviews:
+        for speaker in interview.speakers.values():
+            roles.setdefault(speaker.name, []).append(Role(interview.slug, speaker.label, speaker.role, speaker.organization))
+    entities: dict[str, Entity] = {}
+    lines: dict[str, int] = {}
+    for entity, line in listed:
+        if entity.name in entities:
+            raise SeedError(where, line, f"'{entity.name}' is already listed on line {lines[entity.name]}", "merge the two entries")
+        if entity.name in roles and entity.kind != "person":
+            raise SeedError(where, line, f"'{entity.name}' is a speaker in an interview, so its kind is person", "write `kind: person`")
+        entities[entity.name] = Entity(entity.name, entity.kind, entity.about, entity.link, entity.forms, tuple(roles.get(entity.name, ())))
+        lines[entity.name] = line
+    for name, person_roles in roles.items():
+        if name not in entities and phrases.usable(name):
+            entities[name] = Entity(name, "person", "", "", (name,), tuple(person_roles))
+    owner: dict[str, str] = {}
+    slugs: dict[str, str] = {}
+    for entity in entities.values():
+        line = lines.get(entity.name, 1)
+        for form in entity.forms:
+            if form in owner:
+                raise SeedError(where, line, f"'{form}' names both '{owner[form]}' and '{entity.name}'", "keep it under one entry")
+            owner[form] = entity.name
+        if entity.path in slugs:
+            raise SeedError(where, line, f"'{entity.name}' and '{slugs[entity.path]}' would share the page {entity.path}", "rename one")
+        slugs[entity.path] = entity.name
+    return tuple(sorted(entities.values(), key=lambda e: (e.name.casefold(), e.name)))

@@ -1,0 +1,56 @@
+"""What the interview page shows around one exchange: linked text, citation, previous/next, related."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scripts import entity_links
+from scripts.citation import citation
+from scripts.knowledge import ExchangeLinks, Knowledge
+from scripts.seeds import Interview
+from scripts.transcript import Exchange
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    label: str
+    href: str  # relative to the interview page's folder, as Markdown wants it
+    interview: str  # title, when it is another interview's exchange; else ""
+
+
+@dataclass(frozen=True)
+class ExchangeView:
+    paragraphs: tuple[tuple[str, ...], ...]  # Markdown, per turn, per paragraph
+    citation: str
+    permalink: str
+    previous: Neighbour | None
+    next: Neighbour | None
+    related: tuple[Neighbour, ...]
+
+
+def page_url(interview: Interview, directory_urls: bool) -> str:
+    """Site-relative URL of an interview page, as MkDocs publishes it."""
+    return f"interviews/{interview.slug}/" if directory_urls else f"interviews/{interview.slug}.html"
+
+
+def neighbour(home: Interview, interview: Interview, exchange: Exchange) -> Neighbour:
+    if interview.slug == home.slug:
+        return Neighbour(exchange.label, f"#{exchange.anchor}", "")
+    return Neighbour(exchange.label, f"{interview.slug}.md#{exchange.anchor}", interview.title)
+
+
+def view(links: ExchangeLinks, site_url: str, directory_urls: bool) -> ExchangeView:
+    interview, exchange = links.interview, links.exchange
+    permalink = f"{site_url.rstrip('/')}/{page_url(interview, directory_urls)}#{exchange.anchor}" if site_url else ""
+    return ExchangeView(
+        paragraphs=tuple(tuple(entity_links.markdown(pieces, lambda e: f"../{e.path}") for pieces in turn) for turn in links.pieces),
+        citation=citation(interview, exchange, permalink or f"{page_url(interview, directory_urls)}#{exchange.anchor}"),
+        permalink=permalink,
+        previous=neighbour(interview, interview, links.previous) if links.previous else None,
+        next=neighbour(interview, interview, links.next) if links.next else None,
+        related=tuple(neighbour(interview, i, e) for i, e in links.related),
+    )
+
+
+def views(knowledge: Knowledge, interview: Interview, site_url: str, directory_urls: bool) -> dict[str, ExchangeView]:
+    return {e.anchor: view(knowledge.exchanges[e.anchor], site_url, directory_urls) for e in interview.transcript.exchanges}

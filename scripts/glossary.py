@@ -1,0 +1,87 @@
+"""The glossary (`seeds/glossary.yml`): terms a reader outside the field trips on, with definitions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown.extensions.toc import slugify
+
+from scripts import phrases
+from scripts.yamlfile import YamlFile, read
+
+GLOSSARY_FILE = "glossary.yml"
+URL = re.compile(r"https?://[^\s<>\"'`]+")
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definition: str
+    link: str
+    forms: tuple[str, ...]  # the spellings matched in text, `term` first
+    line: int
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.term, "-") or "term"
+
+
+def _text(value: object) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _strings(source: YamlFile, where: tuple[str | int, ...], value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+        return [str(v) for v in value]
+    raise source.error(where, "`also` must be a list of spellings", "write e.g. `also: [VNFs, virtual network function]`")
+
+
+def load(path: Path) -> tuple[Term, ...]:
+    """Read and check the glossary; a missing file is an empty glossary."""
+    if not path.exists():
+        return ()
+    source = read(path)
+    data = source.data
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
+        raise source.error((), "`terms:` list is missing", "list the terms under a `terms:` key (see README, 'Glossary')")
+    terms: list[Term] = []
+    owner: dict[str, str] = {}
+    for index, entry in enumerate(data["terms"]):
+        where: tuple[str | int, ...] = ("terms", index)
+        if not isinstance(entry, dict):
+            raise source.error(where, "a glossary entry must be a mapping", "give it `term:` and `definition:`")
+        for field in ("term", "definition"):
+            if not _text(entry.get(field)):
+                raise source.error(where, f"glossary entry lacks `{field}`", f"add `{field}:` to this entry")
+        term = _text(entry["term"])
+        link = _text(entry.get("link"))
+        if link and not URL.fullmatch(link):
+            raise source.error((*where, "link"), f"link '{link}' is not an http(s) URL", "give a full address, or remove `link:`")
+        forms = [term, *(_text(v) for v in _strings(source, (*where, "also"), entry.get("also")))]
+        for form in forms:
+            if not phrases.usable(form):
+                raise source.error(
+                    where, f"'{form}' does not start and end with a letter or digit", "write the spelling without surrounding punctuation"
+                )
+            if form in owner:
+                raise source.error(where, f"'{form}' is already listed under '{owner[form]}'", "list each spelling once")
+            owner[form] = term
+        if any(t.slug == slugify(term, "-") for t in terms):
+            raise source.error((*where, "term"), f"term '{term}' gives the same page anchor as another term", "merge the two entries")
+        terms.append(Term(term, _text(entry["definition"]), link, tuple(forms), source.line(*where)))
+    return tuple(sorted(terms, key=lambda t: (t.term.casefold(), t.term)))
+
+
+def abbreviations(terms: tuple[Term, ...]) -> dict[str, str]:
+    """Every spelling → its definition: the `glossary` option of Python-Markdown's `abbr` extension."""
+    return {form: term.definition for term in terms for form in term.forms}
+
+
+def by_form(terms: tuple[Term, ...]) -> dict[str, Term]:
+    return {form: term for term in terms for form in term.forms}
