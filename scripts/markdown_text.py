@@ -7,6 +7,7 @@ including `web-scale` or `AT&T` — untouched so that `abbr` tooltips still matc
 
 from __future__ import annotations
 
+import html
 import re
 
 # Inline syntax anywhere in a line: emphasis, code, links/images, raw HTML and
@@ -36,3 +37,12 @@ def escape_inline(text: str) -> str:
 def link(text: str, url: str) -> str:
     """A Markdown link whose text renders literally; `url` is a generated relative URL."""
     return f"[{escape_inline(text)}](<{url}>)"
+
+
+# Characters Markdown's inline patterns act on even inside a raw HTML tag.
+_ATTRIBUTE_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}!|~^=+"})
+
+
+def attribute(text: str) -> str:
+    """An HTML attribute value (for a raw tag written into Markdown) that shows exactly `text`."""
+    return html.escape(text, quote=True).translate(_ATTRIBUTE_SPECIAL)

@@ -11,7 +11,7 @@ import jinja2
 
 from scripts import exchange_view
 from scripts.knowledge import Knowledge, speakers_only
-from scripts.markdown_text import escape
+from scripts.markdown_text import attribute, escape
 from scripts.seeds import Interview, KnowledgeBase, Speaker
 from scripts.topics import Topic
 
@@ -58,7 +58,7 @@ _env = jinja2.Environment(
     keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
 )
-_env.filters.update(md=escape, who=who, participants=participants, excerpt=excerpt, front_matter=front_matter)
+_env.filters.update(attribute=attribute, md=escape, who=who, participants=participants, excerpt=excerpt, front_matter=front_matter)
 
 
 def template(name: str) -> jinja2.Template:
