@@ -10,6 +10,7 @@ from scripts import phrases
 from scripts.entities import KINDS, Entity
 from scripts.facts import Fact, timeline
 from scripts.knowledge import ExchangeLinks, Knowledge
+from scripts.markdown_text import escape, highlight
 from scripts.pages import excerpt, interview_path, template
 
 GLOSSARY_PAGE = "glossary.md"
@@ -35,15 +36,27 @@ def sentence_at(text: str, position: int) -> str:
     return text[start : ends[0] if ends else len(text)]
 
 
-def mention_sentence(links: ExchangeLinks, entity: Entity) -> str:
-    """The sentence holding the entity's first mention in the exchange."""
+def mention(links: ExchangeLinks, entity: Entity) -> str:
+    """Markdown: the first sentence naming the entity that is not the exchange's heading, the name in bold."""
     compiled = phrases.pattern(entity.forms_in(links.interview.slug))
+    label = links.exchange.label.rstrip("…")
     for turn in links.exchange.turns:
         for paragraph in turn.paragraphs:
-            found = phrases.find(compiled, paragraph.text)
-            if found:
-                return sentence_at(paragraph.text, found[0].start)
+            for found in phrases.find(compiled, paragraph.text):
+                sentence = sentence_at(paragraph.text, found.start)
+                if label in sentence or sentence in label:
+                    continue
+                start = found.start - paragraph.text.index(sentence)
+                return "“" + highlight(sentence, start, start + len(found.phrase), "strong") + "”"
     return ""
+
+
+def quote_markdown(fact: Fact) -> str:
+    """Markdown: the quote, with the words that state the date (if any) highlighted."""
+    if fact.when:
+        start = fact.quote.index(fact.when)
+        return "“" + highlight(fact.quote, start, start + len(fact.when)) + "”"
+    return "“" + escape(fact.quote) + "”"
 
 
 def quote_speaker(links: ExchangeLinks, quote: str) -> str:
@@ -60,7 +73,13 @@ def render(knowledge: Knowledge) -> dict[str, str]:
     """Every knowledge page, keyed by its path under `docs/`."""
     multiple = len(knowledge.kb.interviews) > 1
     titles = {i.slug: i.title for i in knowledge.kb.interviews}
-    helpers: dict[str, Any] = {"href": exchange_href, "multiple_interviews": multiple, "titles": titles, "said_by": quote_speaker}
+    helpers: dict[str, Any] = {
+        "href": exchange_href,
+        "multiple_interviews": multiple,
+        "titles": titles,
+        "said_by": quote_speaker,
+        "quoted": quote_markdown,
+    }
     pages = {
         GLOSSARY_PAGE: template("glossary.md.j2").render(terms=[(t, knowledge.using(t)) for t in knowledge.glossary], **helpers),
     }
@@ -78,7 +97,7 @@ def render(knowledge: Knowledge) -> dict[str, str]:
                 interviews={i.slug: i for i in knowledge.kb.interviews},
                 organization=lambda name: knowledge.entity_named(name),
                 people=[p for p in knowledge.entities if any(r.organization in entity.forms for r in p.roles)],
-                mentions=[(links, mention_sentence(links, entity)) for links in knowledge.mentioning(entity)],
+                mentions=[(links, mention(links, entity)) for links in knowledge.mentioning(entity)],
                 turns=knowledge.turns_of(entity),
                 excerpt=excerpt,
                 **helpers,

@@ -46,3 +46,8 @@ _ATTRIBUTE_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}!|~^=+"
 def attribute(text: str) -> str:
     """An HTML attribute value (for a raw tag written into Markdown) that shows exactly `text`."""
     return html.escape(text, quote=True).translate(_ATTRIBUTE_SPECIAL)
+
+
+def highlight(text: str, start: int, end: int, tag: str = "mark") -> str:
+    """Markdown for literal `text` with `text[start:end]` wrapped in an inline HTML element."""
+    return f"{escape(text[:start])}<{tag}>{escape_inline(text[start:end])}</{tag}>{escape_inline(text[end:])}"

@@ -7,3 +7,11 @@ document$.subscribe(function () {
     link.setAttribute("title", "Copy the permanent link to this exchange")
   })
 })
+
+/* Glossary terms: Material shows an <abbr>'s definition as a tooltip on hover
+   and when the element has keyboard focus, so make each term focusable. */
+document$.subscribe(function () {
+  document.querySelectorAll("article abbr[title]").forEach(function (term) {
+    term.setAttribute("tabindex", "0")
+  })
+})
