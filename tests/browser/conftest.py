@@ -1,76 +1,99 @@
-"""Browser fixtures: the built site served on 127.0.0.1 and Debian's Chromium driven by Playwright.
+"""Browser fixtures: the site built and served on 127.0.0.1, and Debian's Chromium driven by Playwright.
 
 Without /usr/bin/chromium these tests are skipped with one message, unless
-KB_REQUIRE_BROWSER=1 (set by CI), which turns the skip into a failure.
+KB_REQUIRE_BROWSER=1 (set by CI), which turns the skip into a failure. The same
+holds for axe-core, which `make test` installs from package-lock.json.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Build
+from scripts import served_site
+from tests.conftest import ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+def missing(message: str) -> None:
+    """Skip, or fail when the environment says the browser suite must run."""
+    if os.environ.get("KB_REQUIRE_BROWSER") == "1":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@dataclass(frozen=True)
+class Served:
+    """The built site (`site`, a folder) and where it is served (`base`, ending in /)."""
+
+    site: Path
+    base: str
+
+    def pages(self) -> list[str]:
+        """Site-relative URLs of every HTML page, e.g. `""`, `topics/sbc/`, `404.html`."""
+        urls = []
+        for file in sorted(self.site.rglob("*.html")):
+            relative = file.relative_to(self.site).as_posix()
+            urls.append(relative.removesuffix("index.html"))
+        return urls
 
 
 @pytest.fixture(scope="session")
-def server(built: Build) -> Iterator[str]:
-    """Base URL of the built site, served from a thread; stopped however the tests end."""
-    handler = functools.partial(QuietHandler, directory=str(built.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The site served from a thread, built with its site URL set to the server's own address.
+
+    Material's instant navigation and previews only follow links that the sitemap
+    lists, so the sitemap must name the host and port actually served. The
+    server is stopped however the tests end.
+    """
+    site = tmp_path_factory.mktemp("served") / "site"
+    with served_site.serve(site) as base:
+        served_site.build(site, site_url=base)
+        yield Served(site, base)
+
+
+@pytest.fixture(scope="session")
+def server(served: Served) -> str:
+    """Base URL of the served site, ending in /."""
+    return served.base
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's chromium (make test does so as root) to run the browser tests"
-        if os.environ.get("KB_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
+    if not served_site.CHROMIUM.exists():
+        missing(f"{served_site.CHROMIUM} is missing: install Debian's chromium (make test does so as root) to run the browser tests")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = served_site.launch(playwright)
         try:
             yield chromium
         finally:
             chromium.close()
 
 
+def new_page(browser, server: str, width: int = 1280, height: int = 800):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    return context.new_page()
+
+
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
-    tab = context.new_page()
+    tab = new_page(browser, server)
     try:
         yield tab
     finally:
-        context.close()
+        tab.context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source(browser) -> str:
+    if not AXE.exists():
+        missing(f"{AXE.relative_to(ROOT)} is missing: run `npm ci` (make test does) to install axe-core for the accessibility tests")
+    return AXE.read_text(encoding="utf-8")

@@ -1,55 +1,41 @@
-"""A reader's path through the site in a real browser: search, land, copy the link, come back."""
+"""Deep links in a real browser: every exchange's URL lands on it, and "Link to this exchange" copies exactly that URL.
+
+Search (type, pick, land highlighted) is in test_search.py; moving between pages in test_navigation.py.
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
+from tests.browser.helpers import heading_in_view, wait_heading_in_view
 from tests.conftest import Build
 
 
-def in_view(page, element_id: str) -> bool:
-    return bool(
-        page.evaluate(
-            """id => { const r = document.getElementById(id).getBoundingClientRect();
-                       return r.top >= 0 && r.top < window.innerHeight }""",
-            element_id,
-        )
-    )
+def test_every_exchange_deep_link_scrolls_into_view_and_copies_its_url(page, server, built: Build) -> None:
+    exchanges = built.kb["exchanges"]
+    assert exchanges
+    for exchange in exchanges:
+        url = server + exchange["url"]
+        page.goto(url)
+        wait_heading_in_view(page, exchange["id"])
+
+        page.evaluate("navigator.clipboard.writeText('')")
+        copy_link = page.locator(f"#{exchange['id']} ~ .kb-exchange-meta a.kb-copy-link").first
+        href = copy_link.get_attribute("href") or ""
+        assert href.endswith(f"#{exchange['id']}"), f"{exchange['id']}: the nearest copy link is another exchange's"
+        assert copy_link.get_attribute("data-clipboard-text") == url
+        copy_link.click()
+        page.wait_for_function("url => navigator.clipboard.readText().then(text => text === url)", arg=url, timeout=5000)
+        assert page.evaluate("navigator.clipboard.readText()") == url
+        # Material confirms the copy in its own dialog.
+        page.locator(".md-dialog--active").wait_for(state="visible", timeout=3000)
+        assert heading_in_view(page, exchange["id"]), f"{exchange['id']}: copying the link moved the page"
 
 
-def exchange_about(built: Build, words: str) -> dict[str, Any]:
-    return next(e for e in built.kb["exchanges"] if words in e["question"]["text"])
-
-
-def test_search_cassandra_lands_on_horizontal_scalability(page, server, built: Build) -> None:
-    target = exchange_about(built, "horizontal scalability")
-    page.goto(server)
-    page.keyboard.press("/")
-    page.keyboard.type("Cassandra")
-    first = page.locator("a.md-search-result__link[href*='#']").first
-    first.wait_for()
-    assert first.get_attribute("href").endswith("#" + target["id"])
-    first.click()
-    page.wait_for_url(lambda url: url.endswith("#" + target["id"]))
-    page.wait_for_timeout(300)
-    assert in_view(page, target["id"])
-    assert page.locator("mark[data-md-highlight]", has_text="Cassandra").count() >= 1
-
-
-def test_copy_link_copies_the_exchange_url_and_it_reopens(page, server, built: Build) -> None:
-    target = exchange_about(built, "horizontal scalability")
-    page.goto(server + target["url"])
-    page.locator(f"#{target['id']} ~ .kb-exchange-meta .kb-copy-link").first.click()
+def test_a_copied_link_reopens_the_exchange_in_a_new_tab(page, server, built: Build) -> None:
+    exchange = built.kb["exchanges"][-1]
+    page.goto(server + exchange["url"])
+    page.locator(f"#{exchange['id']} ~ .kb-exchange-meta a.kb-copy-link").first.click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == server + target["url"]
-    page.goto("about:blank")
-    page.goto(copied)
-    page.wait_for_timeout(300)
-    assert in_view(page, target["id"])
-
-
-def test_every_exchange_deep_link_scrolls_into_view(page, server, built: Build) -> None:
-    for exchange in built.kb["exchanges"]:
-        page.goto(server + exchange["url"])
-        page.wait_for_timeout(100)
-        assert in_view(page, exchange["id"]), exchange["url"]
+    fresh = page.context.new_page()
+    fresh.goto(copied)
+    wait_heading_in_view(fresh, exchange["id"])
+    assert fresh.url == server + exchange["url"]

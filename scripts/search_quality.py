@@ -1,0 +1,152 @@
+"""Search quality in a real browser: how often the exchange a reader wants comes first, or in the top three.
+
+    python -m scripts.search_quality [--queries tests/data/search_queries.yml]
+
+Builds the site into a temporary folder, serves it on 127.0.0.1, and types each
+query into the site's own search box in Debian's Chromium (/usr/bin/chromium).
+A result's rank is its position among the sections the search lists (every
+result that links to a `#anchor`: exchanges, and headings of other pages), in
+the order shown, best first, counting those folded under "N more on this page". Prints one line per query, then the top-1 and top-3 rates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scripts import served_site
+
+QUERIES = served_site.ROOT / "tests" / "data" / "search_queries.yml"
+SEARCH_INPUT = "input.md-search__input"
+SEARCH_TOGGLE = "input[data-md-toggle=search]"
+RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
+
+
+@dataclasses.dataclass(frozen=True)
+class Query:
+    query: str
+    kind: str
+    expect: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome:
+    query: Query
+    ranked: list[str]  # section results, `path#anchor`, in the order the search lists them
+
+    @property
+    def rank(self) -> int | None:
+        """1-based position of the expected exchange among the section results, or None when it is not listed."""
+        anchors = [section.partition("#")[2] for section in self.ranked]
+        return anchors.index(self.query.expect) + 1 if self.query.expect in anchors else None
+
+
+def load_queries(path: Path = QUERIES) -> list[Query]:
+    return [Query(**entry) for entry in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+def search(page: Any, text: str, timeout: float = 10.0) -> list[str]:
+    """Type `text` into the open page's search box (opened with `/`) and return the result links once they settle."""
+    box = page.locator(SEARCH_INPUT)
+    if not page.locator(SEARCH_TOGGLE).is_checked():
+        page.keyboard.press("Escape")  # leave whatever has focus, so the shortcut reaches the page
+        page.keyboard.press("/")
+        page.wait_for_function("sel => document.querySelector(sel).checked", arg=SEARCH_TOGGLE)
+    box.focus()
+    box.press("Control+A")
+    page.keyboard.press("Backspace")
+    page.keyboard.type(text)
+    deadline = time.monotonic() + timeout
+    previous: tuple[str, list[str]] | None = None
+    steady = 0
+    while time.monotonic() < deadline:
+        state = page.evaluate(
+            """([meta, links]) => [document.querySelector(meta)?.textContent ?? "",
+                                   [...document.querySelectorAll(links)].map(a => a.href)]""",
+            [".md-search-result__meta", RESULT_LINKS],
+        )
+        current: tuple[str, list[str]] = (str(state[0]), [str(href) for href in state[1]])
+        ready = current[0] and not current[0].lower().startswith(("initializing", "type to start"))
+        steady = steady + 1 if ready and current == previous else 0
+        if steady >= 3:  # unchanged for 150 ms: the search worker has answered the last keystroke
+            return current[1]
+        previous = current
+        page.wait_for_timeout(50)
+    raise TimeoutError(f"search results for {text!r} did not settle in {timeout:g}s")
+
+
+def ranked_sections(hrefs: list[str]) -> list[str]:
+    """Section results (`page#anchor`, query string dropped) in the order shown, each once.
+
+    Page entries (no anchor) are left out: Material shows one above each page's
+    sections as a group header, whether or not the page itself matched.
+    """
+    ranked: list[str] = []
+    for href in hrefs:
+        parts = urllib.parse.urlsplit(href)
+        section = f"{parts.path}#{parts.fragment}"
+        if parts.fragment and section not in ranked:
+            ranked.append(section)
+    return ranked
+
+
+def evaluate(page: Any, base: str, queries: list[Query]) -> list[Outcome]:
+    page.goto(base)
+    return [Outcome(q, ranked_sections(search(page, q.query))) for q in queries]
+
+
+@dataclasses.dataclass(frozen=True)
+class Rates:
+    top1: float
+    top3: float
+
+
+def rates(outcomes: list[Outcome]) -> Rates:
+    n = len(outcomes) or 1
+    return Rates(
+        top1=sum(o.rank == 1 for o in outcomes) / n,
+        top3=sum(o.rank is not None and o.rank <= 3 for o in outcomes) / n,
+    )
+
+
+def report(outcomes: list[Outcome]) -> str:
+    lines = [f"{'rank':>4}  {'kind':<8}  query → expected exchange"]
+    for o in outcomes:
+        ahead = "" if o.rank == 1 else f"   (first: {o.ranked[0] if o.ranked else 'nothing'})"
+        lines.append(f"{o.rank or '-':>4}  {o.query.kind:<8}  {o.query.query!r} → {o.query.expect}{ahead}")
+    figures = rates(outcomes)
+    lines.append(f"top-1: {figures.top1:.2f}   top-3: {figures.top3:.2f}   ({len(outcomes)} queries)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.search_quality", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--queries", type=Path, default=QUERIES, help="YAML list of {query, kind, expect}")
+    args = parser.parse_args(argv)
+    served_site.require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    queries = load_queries(args.queries)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        with served_site.serve(site) as base, sync_playwright() as playwright:
+            served_site.build(site, site_url=base)
+            browser = served_site.launch(playwright)
+            try:
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                outcomes = evaluate(page, base, queries)
+            finally:
+                browser.close()
+    print(report(outcomes))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,80 @@
+"""Moving around with Material's instant navigation on: topic page → exchange → back and forth → topic.
+
+Instant navigation swaps the page content without a full reload; a marker set
+on `window` survives such a swap and is lost on a reload, which is how these
+tests tell the two apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tests.browser.helpers import wait_heading_in_view
+from tests.conftest import Build
+
+MARKER = "window.__kb_same_document"
+
+
+def same_document(page) -> bool:
+    return bool(page.evaluate(f"{MARKER} === true"))
+
+
+def topic_with_most_exchanges(built: Build) -> str:
+    counts: dict[str, int] = {t["slug"]: sum(t["slug"] in e["topics"] for e in built.kb["exchanges"]) for t in built.kb["topics"]}
+    return max(counts, key=lambda slug: counts[slug])
+
+
+def test_topic_to_exchange_and_back_without_reloading(page, server, built: Build) -> None:
+    slug = topic_with_most_exchanges(built)
+    exchanges = [e for e in built.kb["exchanges"] if slug in e["topics"]]
+    first, second = exchanges[0], exchanges[1]
+    page.goto(f"{server}topics/{slug}/")
+    page.evaluate(f"{MARKER} = true")
+
+    # Topic page → the first exchange it lists.
+    page.locator(f".kb-topic-index a[href$='#{first['id']}']").first.click()
+    page.wait_for_url(re.compile(f"#{first['id']}$"))
+    wait_heading_in_view(page, first["id"])
+    assert same_document(page), "following an exchange link reloaded the page: instant navigation is off"
+
+    # Back to the topic through the exchange's own topic link.
+    page.locator(f"#{first['id']} ~ .kb-exchange-meta").first.locator(f"a[href*='topics/{slug}/']").click()
+    page.wait_for_url(f"{server}topics/{slug}/")
+    page.locator("h1").first.wait_for()
+    assert same_document(page)
+
+    # The next exchange on the topic, then back and forward through the history.
+    page.locator(f".kb-topic-index a[href$='#{second['id']}']").first.click()
+    page.wait_for_url(re.compile(f"#{second['id']}$"))
+    wait_heading_in_view(page, second["id"])
+    page.go_back()
+    page.wait_for_url(f"{server}topics/{slug}/")
+    page.go_back()
+    page.wait_for_url(re.compile(f"#{first['id']}$"))
+    wait_heading_in_view(page, first["id"])
+    page.go_forward()
+    page.wait_for_url(f"{server}topics/{slug}/")
+    assert same_document(page), "the history buttons reloaded the page"
+
+
+def test_hovering_an_exchange_link_previews_the_exchange(page, server, built: Build) -> None:
+    slug = topic_with_most_exchanges(built)
+    target = next(e for e in built.kb["exchanges"] if slug in e["topics"])
+    page.goto(f"{server}topics/{slug}/")
+    link = page.locator(f".kb-topic-index a[href$='#{target['id']}']").first
+    link.hover()
+    preview = page.locator(".md-tooltip2--active")
+    preview.wait_for(state="visible", timeout=5000)
+    # The preview opens on the exchange: its heading, then the exchange's own text.
+    heading = preview.locator("h1, h2, h3, h4").first.inner_text().removesuffix("¶").strip()
+    assert heading == link.inner_text().strip()
+    assert "Link to this exchange" in preview.inner_text()
+
+
+def test_the_site_header_leads_home_from_an_exchange(page, server, built: Build) -> None:
+    exchange = built.kb["exchanges"][0]
+    page.goto(server + exchange["url"])
+    page.evaluate(f"{MARKER} = true")
+    page.locator(".md-header__button.md-logo").click()
+    page.wait_for_url(server)
+    assert same_document(page)
