@@ -14,6 +14,7 @@ from scripts.knowledge import Knowledge, speakers_only
 from scripts.markdown_text import attribute, escape
 from scripts.seeds import Interview, KnowledgeBase, Speaker
 from scripts.topics import Topic
+from scripts.transcript import Turn
 
 EXCERPT_WORDS = 40
 SITE_DESCRIPTION = "A searchable knowledge base of recorded interviews: every exchange linkable, every subject gathered on its topic page."
@@ -34,6 +35,23 @@ def who(speaker: Speaker) -> str:
 def participants(interview: Interview) -> str:
     guests = "; ".join(who(s) for s in interview.guests)
     return f"{guests}, interviewed by {who(interview.speakers[interview.interviewer])}"
+
+
+def seconds(timestamp: str) -> int:
+    """`hh:mm:ss` or `mm:ss` as seconds."""
+    total = 0
+    for part in timestamp.split(":"):
+        total = total * 60 + int(part)
+    return total
+
+
+def timestamp(turn: Turn, interview: Interview) -> str:
+    """Markdown for a turn's timestamp: a link into the recording when the metadata names one."""
+    if not turn.timestamp:
+        return ""
+    if interview.media:
+        return f"[{turn.timestamp}](<{interview.media}#t={seconds(turn.timestamp)}>){{ .kb-timestamp }} "
+    return f'<span class="kb-timestamp">{turn.timestamp}</span> '
 
 
 def html_text(value: Any) -> Any:
@@ -58,12 +76,23 @@ _env = jinja2.Environment(
     keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
 )
-_env.filters.update(attribute=attribute, md=escape, who=who, participants=participants, excerpt=excerpt, front_matter=front_matter)
+_env.filters.update(
+    attribute=attribute, timestamp=timestamp, md=escape, who=who, participants=participants, excerpt=excerpt, front_matter=front_matter
+)
 
 
 def template(name: str) -> jinja2.Template:
     """A page template from scripts/templates, with this module's filters."""
     return _env.get_template(name)
+
+
+def organizations(kb: KnowledgeBase) -> list[tuple[str, list[Interview]]]:
+    """Every organization a speaker belongs to, alphabetically, with its interviews (newest first)."""
+    found: dict[str, list[Interview]] = {}
+    for interview in kb.interviews:
+        for organization in dict.fromkeys(s.organization for s in interview.speakers.values() if s.organization):
+            found.setdefault(organization, []).append(interview)
+    return sorted(found.items(), key=lambda item: item[0].casefold())
 
 
 def interview_path(interview: Interview) -> str:
@@ -88,7 +117,11 @@ def render(
     topic_counts = [(t, len(kb.topic_exchanges(t.slug))) for t in kb.topics]
     pages = {
         "index.md": _env.get_template("home.md.j2").render(
-            site_name=site_name, description=SITE_DESCRIPTION, interviews=kb.interviews, topic_counts=topic_counts
+            site_name=site_name,
+            description=SITE_DESCRIPTION,
+            interviews=kb.interviews,
+            organizations=organizations(kb),
+            topic_counts=topic_counts,
         )
     }
     for interview in kb.interviews:
