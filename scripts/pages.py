@@ -149,11 +149,30 @@ def render(
     return pages
 
 
+FLAT_NAV_INTERVIEWS = 12
+
+
+def interviews_nav(kb: KnowledgeBase) -> list[Any]:
+    """Interviews newest first; grouped by year when there are many.
+
+    Every page carries the navigation, so a flat list of a thousand interviews
+    would make the site grow with the square of the series. Grouped by year
+    (with `navigation.prune`), a page carries only its own year's interviews.
+    """
+    entries = [(i.date[:4], {html.escape(i.title): interview_path(i)}) for i in kb.interviews]
+    if len(entries) <= FLAT_NAV_INTERVIEWS:
+        return [entry for _, entry in entries]
+    years: dict[str, list[Any]] = {}
+    for year, entry in entries:
+        years.setdefault(year, []).append(entry)
+    return [{year: listed} for year, listed in years.items()]
+
+
 def nav(kb: KnowledgeBase, more: list[Any] | None = None) -> list[Any]:
     """MkDocs `nav`: home, interviews (newest first), topics (taxonomy order), `more`, tag index."""
     return [
         {"Home": "index.md"},
-        {"Interviews": [{html.escape(i.title): interview_path(i)} for i in kb.interviews]},
+        {"Interviews": interviews_nav(kb)},
         {"Topics": [{html.escape(t.title): topic_path(t)} for t in kb.topics]},
         *(more or []),
         {"Tags": "tags.md"},

@@ -107,3 +107,18 @@ def test_topic_rules_on_the_held_out_interview(series_seeds: Path) -> None:
     figures = evaluate(series_seeds, SECOND / "topic_labels.yml")["rules+overrides"]["all"]
     assert figures.precision >= 0.85
     assert figures.recall >= 0.7
+
+
+def test_many_interviews_are_grouped_by_year_in_the_nav(tmp_path: Path) -> None:
+    from scripts import pages
+    from scripts.synthetic import write_series
+
+    kb = seeds.load(write_series(pages.FLAT_NAV_INTERVIEWS + 1, tmp_path / "seeds"))
+    section = pages.nav(kb)[1]["Interviews"]
+    years = [next(iter(group)) for group in section]
+    assert years == sorted(set(years), reverse=True)
+    listed = [path for group in section for entries in group.values() for entry in entries for path in entry.values()]
+    assert sorted(listed) == sorted(pages.interview_path(i) for i in kb.interviews)
+    assert pages.nav(seeds.load(ROOT / "seeds"))[1]["Interviews"] == [
+        {kb_i.title: pages.interview_path(kb_i)} for kb_i in seeds.load(ROOT / "seeds").interviews
+    ]
