@@ -2,15 +2,17 @@
 SEEDS ?= seeds
 BENCH_SIZES ?= 1 10 100 1000
 SITE ?= site
+SITE_ZENSICAL ?= site-zensical
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+ZENSICAL_BIN := .venv-zensical/bin
 
 export NO_MKDOCS_2_WARNING := 1
 # Dates in the sitemap come from the last commit, so rebuilds are byte-identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site serve test lint generate chromium clean bench
+.PHONY: site site-zensical serve test lint generate chromium clean bench
 
 $(BIN)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +23,18 @@ $(BIN)/.test-deps: requirements-test.txt requirements.txt | $(BIN)/.site-deps
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+$(ZENSICAL_BIN)/.deps: requirements-zensical.txt
+	$(PYTHON) -m venv .venv-zensical
+	$(ZENSICAL_BIN)/pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $@
+
 ## site: build SITE (default site/) from SEEDS (default seeds/): strict, and all or nothing
 site: $(BIN)/.site-deps
 	$(BIN)/python -m scripts.build --seeds "$(SEEDS)" --site "$(SITE)"
+
+## site-zensical: build SITE_ZENSICAL (default site-zensical/) with Zensical instead of MkDocs (see README)
+site-zensical: $(BIN)/.site-deps $(ZENSICAL_BIN)/.deps
+	$(BIN)/python -m scripts.zensical_build --seeds "$(SEEDS)" --site "$(SITE_ZENSICAL)"
 
 ## serve: build and serve on http://127.0.0.1:8000, rebuilding when docs/ or seeds/ change
 serve: $(BIN)/.site-deps
@@ -50,7 +61,7 @@ lint: $(BIN)/.test-deps
 	$(BIN)/mypy
 
 ## test: install what tests need, lint, and run the whole suite
-test: $(BIN)/.test-deps chromium lint
+test: $(BIN)/.test-deps $(ZENSICAL_BIN)/.deps chromium lint
 	$(BIN)/python -m pytest
 
 ## bench: build synthetic series of 1, 10, 100 and 1000 interviews and print the figures (build/bench.json)
@@ -58,4 +69,4 @@ bench: $(BIN)/.site-deps
 	$(BIN)/python -m scripts.bench $(BENCH_SIZES)
 
 clean:
-	rm -rf site build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-zensical build .pytest_cache .mypy_cache .ruff_cache

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts import glossary, knowledge, knowledge_pages, pages, seeds
+from scripts.downloads import add_files as add_downloads
 from scripts.errors import SeedError
 from scripts.export import kb_json
 
@@ -50,6 +51,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated = pages.render(_state["kb"], config.site_name, know, config.site_url or "", config.use_directory_urls)
     for path, text in {**generated, **knowledge_pages.render(know)}.items():
         files.append(File.generated(config, path, content=text))
+    add_downloads(files, config, _state["kb"], seeds_dir(config))
     return files
 
 

@@ -1,0 +1,98 @@
+"""The transcript downloads offered on each interview page, and robots.txt.
+
+`downloads/<slug>.txt` is the seed transcript exactly as it was given (the same
+bytes); `downloads/<slug>.md` is generated Markdown with the speakers' names
+resolved, a heading per exchange and each exchange's permanent link.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from scripts.markdown_text import escape
+from scripts.pages import who
+from scripts.seeds import Interview, KnowledgeBase
+from scripts.yamlfile import read
+
+FOLDER = "downloads"
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=False,  # the output is Markdown; values pass through the `md` filter
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+_env.filters.update(md=escape, who=who)
+
+
+def text_path(interview: Interview) -> str:
+    """Site path of the plain-text download."""
+    return f"{FOLDER}/{interview.slug}.txt"
+
+
+def markdown_path(interview: Interview) -> str:
+    """Site path of the Markdown download."""
+    return f"{FOLDER}/{interview.slug}.md"
+
+
+def transcript_files(seeds: Path) -> dict[str, Path]:
+    """Each interview's transcript file, by slug (the file's stem, or `slug:` in its metadata)."""
+    found: dict[str, Path] = {}
+    for path in sorted(seeds.glob("*.txt")):
+        meta = path.with_suffix(".yml")
+        data = read(meta).data if meta.exists() else None
+        slug = str(data.get("slug") or path.stem) if isinstance(data, dict) else path.stem
+        found[slug] = path
+    return found
+
+
+def markdown(interview: Interview, page_url: str | None) -> str:
+    """The transcript as Markdown; `page_url` is the interview page's absolute URL, if the site has one."""
+    return _env.get_template("transcript.md.j2").render(interview=interview, page_url=page_url)
+
+
+def render(kb: KnowledgeBase, seeds: Path, page_urls: dict[str, str | None]) -> dict[str, bytes]:
+    """Every download, keyed by its path in the site; `page_urls` maps a slug to its page's absolute URL."""
+    sources = transcript_files(seeds)
+    files: dict[str, bytes] = {}
+    for interview in kb.interviews:
+        files[text_path(interview)] = sources[interview.slug].read_bytes()
+        files[markdown_path(interview)] = markdown(interview, page_urls.get(interview.slug)).encode("utf-8")
+    return files
+
+
+def robots_txt(site_url: str | None) -> str:
+    """Allow everything and name the sitemap (robots.txt must name it by absolute URL)."""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+    return "\n".join(lines) + "\n"
+
+
+class StaticFile(File):
+    """A generated file that is copied as it is, even when its name ends in `.md`."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+
+def page_url(interview: Interview, config: MkDocsConfig) -> str | None:
+    """Absolute URL of the interview's page, or None when `site_url` is not set."""
+    if not config.site_url:
+        return None
+    path = f"interviews/{interview.slug}/" if config.use_directory_urls else f"interviews/{interview.slug}.html"
+    return config.site_url.rstrip("/") + "/" + path
+
+
+def add_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase, seeds: Path) -> None:
+    """Add the downloads and robots.txt to a MkDocs build (called from the `on_files` hook)."""
+    urls = {i.slug: page_url(i, config) for i in kb.interviews}
+    for path, content in render(kb, seeds, urls).items():
+        files.append(StaticFile.generated(config, path, content=content))
+    files.append(StaticFile.generated(config, "robots.txt", content=robots_txt(config.site_url)))

@@ -1,0 +1,203 @@
+"""Build the site with Zensical instead of MkDocs: `python -m scripts.zensical_build`.
+
+    python -m scripts.zensical_build [--seeds seeds] [--site site-zensical] [--zensical PATH]
+
+Zensical reads mkdocs.yml but does not run MkDocs hooks (`hooks:` is ignored),
+so on its own it builds none of the generated pages. This command runs the
+hooks' events itself, with MkDocs' configuration objects, around a Zensical build:
+
+1. `on_config` (loads the seeds; sets the nav and Markdown extension options),
+   `on_files` (the generated pages, downloads and robots.txt);
+2. writes the generated pages into a staging docs folder beside a copy of
+   mkdocs.yml with the resolved nav, extensions and site URL, and no `hooks:`;
+3. runs `zensical build --strict` on it;
+4. copies the generated non-page files into the site, runs `on_post_build`
+   (kb.json) and, as the hooks do for MkDocs' search index, keeps topic tags
+   on page entries only in Zensical's `search.json`.
+
+Hook events other than these (per-page events such as `on_page_markdown`) are
+not replayed; they are named on standard error when the hooks file has any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "mkdocs.yml"
+DEFAULT_ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+REPLAYED = {"on_config", "on_files", "on_post_build", "on_serve"}
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+WARNING = re.compile(r"Warning: (?P<what>[^\n]+)\n\s*╭─\[ (?P<path>[^\n\]]+?):(?P<line>\d+):(?P<column>\d+) \]")
+ISSUES = re.compile(r"(?P<count>\d+) issues? found")
+DOWNLOAD_LINK = re.compile(r"\.\./downloads/[^()\s]+\.md\)")
+
+
+def unreplayed_events(hooks: Any) -> list[str]:
+    """Hook events defined in the hooks module that this command does not run."""
+    return sorted(
+        name for name, value in vars(hooks).items() if name.startswith("on_") and inspect.isfunction(value) and name not in REPLAYED
+    )
+
+
+def unexpected_warnings(output: str, docs: Path) -> list[str]:
+    """Zensical's warnings, less the one kind expected: a link to a Markdown download.
+
+    Zensical checks links to `.md` files against its pages, and the transcript
+    download `downloads/<slug>.md` is a file, not a page. Every other warning,
+    and any count of issues that the warnings shown do not explain, is returned.
+    """
+    found = list(WARNING.finditer(output))
+    unexpected = []
+    for warning in found:
+        where = f"{warning['path']}:{warning['line']}:{warning['column']}"
+        source = docs / warning["path"]
+        lines = source.read_text(encoding="utf-8").splitlines() if source.is_file() else []
+        number, column = int(warning["line"]), int(warning["column"])
+        target = lines[number - 1][column - 1 :] if 0 < number <= len(lines) else ""
+        if not (warning["what"] == "page does not exist" and DOWNLOAD_LINK.match(target)):
+            unexpected.append(f"{where}: {warning['what']}")
+    issues = ISSUES.search(output)
+    if issues and int(issues["count"]) != len(found):
+        unexpected.append(output.strip())
+    return unexpected
+
+
+def drop_section_tags(index_path: Path) -> None:
+    """Zensical's search index (`search.json`, `items`): as the hooks do for MkDocs' index, keep tags on page entries only."""
+    if not index_path.exists():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    for item in index.get("items", []):
+        if "#" in item.get("location", ""):
+            item["tags"] = []
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def zensical_config(raw: dict[str, Any], config: Any) -> dict[str, Any]:
+    """mkdocs.yml as Zensical should read it: the hooks' nav and extension options, no hooks.
+
+    Folders are `docs`, `site` and `overrides` beside the written file (Zensical
+    wants them inside its project folder, given as relative paths).
+    """
+    derived = {key: value for key, value in raw.items() if key != "hooks"}
+    derived["docs_dir"] = "docs"
+    derived["site_dir"] = "site"
+    derived["site_url"] = config.site_url or ""
+    derived["nav"] = config.nav
+    derived["strict"] = False  # warnings are checked by `build`, which tolerates one known kind
+    theme = dict(raw.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = "overrides"
+    derived["theme"] = theme
+    derived["markdown_extensions"] = [
+        {name: config.mdx_configs[name]} if config.mdx_configs.get(name) else name
+        for name in config.markdown_extensions
+        if isinstance(name, str)
+    ]
+    return derived
+
+
+def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL) -> None:
+    """Build `seeds_dir` into `site` with Zensical. Raises SeedError or RuntimeError."""
+    os.environ["KB_SEEDS"] = str(seeds_dir.resolve())
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if not zensical.exists():
+        raise RuntimeError(f"{zensical} is missing — run `make site-zensical`, which installs requirements-zensical.txt")
+
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import Files
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    from scripts.build import seed_error_behind
+
+    site = site.resolve()
+    with tempfile.TemporaryDirectory(prefix="zensical-") as work_dir:
+        work = Path(work_dir)
+        docs = work / "docs"
+        shutil.copytree(ROOT / "docs", docs)
+        config = load_config(str(CONFIG), site_dir=str(site))
+        # The hooks file as MkDocs loaded it (a module among the plugins), with its own state.
+        hooks = [plugin for plugin in config.plugins.values() if inspect.ismodule(plugin)]
+        skipped = sorted({event for module in hooks for event in unreplayed_events(module)})
+        if skipped:
+            print(f"note: Zensical build: hook events not replayed: {', '.join(skipped)}", file=sys.stderr)
+        try:
+            config = config.plugins.on_config(config)
+        except PluginError as error:
+            raise seed_error_behind(error) or error from None
+        generated = config.plugins.on_files(Files([]), config=config)
+        for file in generated:
+            if file.is_documentation_page():
+                target = docs / file.src_uri
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(file.content_bytes)
+        with CONFIG.open(encoding="utf-8") as stream:
+            raw = yaml.load(stream, Loader=get_yaml_loader(config=config))  # MkDocs' own loader, for !ENV
+        config_file = work / "mkdocs.yml"
+        derived = zensical_config(raw, config)
+        if "custom_dir" in derived["theme"]:
+            shutil.copytree(ROOT / raw["theme"]["custom_dir"], work / "overrides")
+        config_file.write_text(yaml.safe_dump(derived, sort_keys=False), encoding="utf-8")
+        built = work / "site"
+        result = subprocess.run(
+            [str(zensical), "build", "--config-file", str(config_file)],
+            cwd=work,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        output = ANSI.sub("", result.stdout + result.stderr)
+        if result.returncode:
+            raise RuntimeError(f"zensical build failed:\n{output}")
+        unexpected = unexpected_warnings(output, docs)
+        if unexpected:
+            raise RuntimeError("zensical build warned:\n" + "\n".join(unexpected))
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.move(built, site)
+        for file in generated:
+            if not file.is_documentation_page():
+                target = site / file.dest_uri
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(file.content_bytes)
+        for module in hooks:
+            if hasattr(module, "on_post_build"):
+                module.on_post_build(config=config)
+        drop_section_tags(site / "search.json")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.zensical_build", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder (default: seeds)")
+    parser.add_argument("--site", type=Path, default=Path("site-zensical"), help="output folder (default: site-zensical)")
+    parser.add_argument(
+        "--zensical", type=Path, default=DEFAULT_ZENSICAL, help="the zensical command (default: .venv-zensical/bin/zensical)"
+    )
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    from scripts.errors import SeedError
+
+    try:
+        build(args.seeds, args.site, args.zensical)
+    except (SeedError, RuntimeError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
