@@ -12,9 +12,13 @@ import re
 
 # Inline syntax anywhere in a line: emphasis, code, links/images, raw HTML and
 # comments, attr_list braces, tables, abbreviation and footnote brackets.
-_INLINE = re.compile(r"([\\`*_\[\]<>{}|!])")
+_INLINE = re.compile(r"([\\`*_\[\]{}|!])")
 # `&name;` or `&#123;` would be read as an HTML entity.
 _ENTITY = re.compile(r"&(?=#?\w+;)")
+# Angle brackets become entities, not backslash escapes: md_in_html reads raw
+# HTML before escapes are resolved, and would take `\<?` for the start of a
+# processing instruction that swallows the rest of the page.
+_ANGLE = str.maketrans({"<": "&lt;", ">": "&gt;"})
 # Block syntax at the start of a paragraph: headings, quotes, lists, rules,
 # admonitions, blocks, definitions, snippets; and "1." / "1)" ordered lists.
 _LINE_START = re.compile(r"^([#>+\-=~/:;%.$^@?])")
@@ -24,14 +28,14 @@ _ORDERED = re.compile(r"^(\d+)([.)])")
 def escape(text: str) -> str:
     """Markdown for one line of literal text (whitespace already normalised)."""
     text = _INLINE.sub(r"\\\1", text)
-    text = _ENTITY.sub(r"\\&", text)
+    text = _ENTITY.sub(r"\\&", text).translate(_ANGLE)
     text = _LINE_START.sub(r"\\\1", text)
     return _ORDERED.sub(r"\1\\\2", text)
 
 
 def escape_inline(text: str) -> str:
     """Markdown for literal text that does not start a line (the middle of a paragraph)."""
-    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
+    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text)).translate(_ANGLE)
 
 
 def link(text: str, url: str) -> str:
