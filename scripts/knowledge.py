@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from scripts import entities as entity_file
@@ -48,20 +49,45 @@ class Knowledge:
     unused_terms: tuple[Term, ...]
 
     def using(self, term: Term) -> list[ExchangeLinks]:
-        return [links for links in self.exchanges.values() if term in links.terms]
+        return self._by_term.get(term, [])
 
     def mentioning(self, entity: Entity) -> list[ExchangeLinks]:
-        return [links for links in self.exchanges.values() if entity in links.entities]
+        return self._by_entity.get(entity, [])
 
     def turns_of(self, entity: Entity) -> list[tuple[ExchangeLinks, Turn]]:
         """Every turn a person spoke, in reading order."""
-        spoken = {(r.interview, r.label) for r in entity.roles}
-        return [
-            (links, turn)
-            for links in self.exchanges.values()
-            for turn in links.exchange.turns
-            if (links.interview.slug, turn.speaker) in spoken
-        ]
+        spoken = [self._by_speaker.get((r.interview, r.label), []) for r in entity.roles]
+        return sorted((pair for turns in spoken for pair in turns), key=lambda pair: self._position[id(pair[1])])
+
+    # Indexes built once, so that pages for many terms, entities and speakers cost linear time.
+    @cached_property
+    def _by_term(self) -> dict[Term, list[ExchangeLinks]]:
+        index: dict[Term, list[ExchangeLinks]] = {}
+        for links in self.exchanges.values():
+            for term in links.terms:
+                index.setdefault(term, []).append(links)
+        return index
+
+    @cached_property
+    def _by_entity(self) -> dict[Entity, list[ExchangeLinks]]:
+        index: dict[Entity, list[ExchangeLinks]] = {}
+        for links in self.exchanges.values():
+            for entity in links.entities:
+                index.setdefault(entity, []).append(links)
+        return index
+
+    @cached_property
+    def _by_speaker(self) -> dict[tuple[str, str], list[tuple[ExchangeLinks, Turn]]]:
+        index: dict[tuple[str, str], list[tuple[ExchangeLinks, Turn]]] = {}
+        for links in self.exchanges.values():
+            for turn in links.exchange.turns:
+                index.setdefault((links.interview.slug, turn.speaker), []).append((links, turn))
+        return index
+
+    @cached_property
+    def _position(self) -> dict[int, int]:
+        turns = (turn for links in self.exchanges.values() for turn in links.exchange.turns)
+        return {id(turn): number for number, turn in enumerate(turns)}
 
     def entity_named(self, name: str) -> Entity | None:
         """The entity one of whose spellings is exactly `name` (e.g. a speaker's organization)."""
