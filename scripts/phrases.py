@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
-from dataclasses import dataclass
 
 _WORD = re.compile(r"\w")
 
