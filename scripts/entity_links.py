@@ -25,13 +25,17 @@ class Linker:
     """The mentions of entities in one interview's text."""
 
     def __init__(self, entities: Sequence[Entity], interview: str) -> None:
-        self.owner = {form: e for e in entities for form in e.forms_in(interview)}
-        self.pattern = phrases.pattern(self.owner)
+        # Spellings valid in every interview share one compiled pattern across the
+        # series; speakers' labels ("Martin") count only in their own interview.
+        shared = {form: e for e in entities for form in e.forms}
+        local = {form: e for e in entities for form in e.forms_in(interview) if form not in e.forms}
+        self.owner = {**shared, **local}
+        self.patterns = (phrases.pattern(shared), phrases.pattern(local))
 
     def mentioned(self, text: str) -> list[Entity]:
         """Entities named in `text`, in order of first mention."""
         seen: dict[str, Entity] = {}
-        for match in phrases.find(self.pattern, text):
+        for match in phrases.find_any(self.patterns, text):
             entity = self.owner[match.phrase]
             seen.setdefault(entity.name, entity)
         return list(seen.values())
@@ -43,7 +47,7 @@ class Linker:
         for text in paragraphs:
             pieces: list[Piece] = []
             position = 0
-            for match in phrases.find(self.pattern, text):
+            for match in phrases.find_any(self.patterns, text):
                 entity = self.owner[match.phrase]
                 if entity.name in linked:
                     continue

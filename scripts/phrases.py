@@ -68,3 +68,13 @@ def find(compiled: re.Pattern[str] | None, text: str) -> list[Match]:
     if compiled is None:
         return []
     return [Match(m.start(), m.end(), m.group(0)) for m in compiled.finditer(text)]
+
+
+def find_any(compiled: Iterable[re.Pattern[str] | None], text: str) -> list[Match]:
+    """Occurrences of several patterns' phrases: left to right, longest first where they start together, no overlaps."""
+    found = sorted((m for c in compiled for m in find(c, text)), key=lambda m: (m.start, m.start - m.end))
+    kept: list[Match] = []
+    for match in found:
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return kept
