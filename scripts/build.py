@@ -37,8 +37,10 @@ def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml") 
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
         mkdocs_build(config)
-    except (Abort, MkDocsException, SeedError) as error:
+    except BaseException as error:
         shutil.rmtree(staging, ignore_errors=True)
+        if not isinstance(error, Abort | MkDocsException | SeedError):
+            raise
         if isinstance(error, SeedError):
             raise
         seed_error = seed_error_behind(error)

@@ -19,6 +19,9 @@ KINDS = {"person": ("people", "People"), "organization": ("organizations", "Orga
 URL = re.compile(r"https?://[^\s<>\"'`]+")
 
 
+MIN_LABEL = 3
+
+
 @dataclass(frozen=True)
 class Role:
     """One interview a person speaks in."""
@@ -47,8 +50,15 @@ class Entity:
         return f"{KINDS[self.kind][0]}/{self.slug}.md"
 
     def forms_in(self, interview: str) -> tuple[str, ...]:
-        """Spellings that name this entity in one interview: also the speaker's label there ("Martin")."""
-        labels = tuple(r.label for r in self.roles if r.interview == interview and r.label not in self.forms and phrases.usable(r.label))
+        """Spellings that name this entity in one interview: also the speaker's label there ("Martin").
+
+        Labels shorter than three characters ("Q", "A", "I") are not names: they would link ordinary words.
+        """
+        labels = tuple(
+            r.label
+            for r in self.roles
+            if r.interview == interview and r.label not in self.forms and phrases.usable(r.label) and len(r.label) >= MIN_LABEL
+        )
         return self.forms + labels
 
 
@@ -133,6 +143,8 @@ def load(path: Path | None, interviews: tuple[Interview, ...]) -> tuple[Entity, 
             if form in owner:
                 raise SeedError(where, line, f"'{form}' names both '{owner[form]}' and '{entity.name}'", "keep it under one entry")
             owner[form] = entity.name
+        if entity.slug == "index":
+            raise SeedError(where, line, f"'{entity.name}' would take the section's index page", "rename it (e.g. add a word)")
         if entity.path in slugs:
             raise SeedError(where, line, f"'{entity.name}' and '{slugs[entity.path]}' would share the page {entity.path}", "rename one")
         slugs[entity.path] = entity.name

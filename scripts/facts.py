@@ -8,16 +8,13 @@ words the speaker used for the date — must be part of the quote.
 
 from __future__ import annotations
 
-import datetime
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.seeds import Interview
-from scripts.yamlfile import YamlFile, read
+from scripts.yamlfile import YamlFile, editor_date, read
 
 SUFFIX = ".facts.yml"
-DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -38,13 +35,6 @@ class Fact:
 
 def _text(value: object) -> str:
     return " ".join(str(value).split()) if value is not None else ""
-
-
-def _date(value: object) -> str | None:
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    text = _text(value)
-    return text if DATE.fullmatch(text) else None
 
 
 def locate(source: YamlFile, where: tuple[str | int, ...], quote: str, interview: Interview, transcript_name: str) -> str:
@@ -88,9 +78,11 @@ def load(path: Path, interview: Interview, transcript_name: str) -> tuple[Fact, 
         date = ""
         when = _text(entry.get("when"))
         if entry.get("date") is not None:
-            parsed = _date(entry["date"])
+            parsed = editor_date(entry["date"])
             if parsed is None:
-                raise source.error((*where, "date"), f"date '{entry['date']}' is not YYYY, YYYY-MM or YYYY-MM-DD", "write e.g. 2014-06")
+                raise source.error(
+                    (*where, "date"), f"date '{entry['date']}' is not a real date written YYYY, YYYY-MM or YYYY-MM-DD", "write e.g. 2014-06"
+                )
             date = parsed
             if not when:
                 raise source.error(

@@ -15,6 +15,10 @@ GLOSSARY_FILE = "glossary.yml"
 URL = re.compile(r"https?://[^\s<>\"'`]+")
 
 
+# Characters that scripts/markdown_text.py escapes inside words, hiding them from `abbr`.
+MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]{}|!<>]")
+
+
 @dataclass(frozen=True)
 class Term:
     term: str
@@ -65,6 +69,8 @@ def load(path: Path) -> tuple[Term, ...]:
             raise source.error((*where, "link"), f"link '{link}' is not an http(s) URL", "give a full address, or remove `link:`")
         forms = [term, *(_text(v) for v in _strings(source, (*where, "also"), entry.get("also")))]
         for form in forms:
+            if MARKDOWN_SYNTAX.search(form):
+                raise source.error(where, f"'{form}' contains Markdown punctuation that a tooltip cannot match", "spell it without it")
             if not phrases.usable(form):
                 raise source.error(
                     where, f"'{form}' does not start and end with a letter or digit", "write the spelling without surrounding punctuation"

@@ -35,7 +35,7 @@ def weights(features: Mapping[str, set[Feature]]) -> dict[Feature, float]:
 
 
 def score(a: set[Feature], b: set[Feature], weight: Mapping[Feature, float]) -> float:
-    return sum(weight[f] for f in a & b)
+    return math.fsum(weight[f] for f in a & b)  # exact, so independent of set order
 
 
 def related(features: Mapping[str, set[Feature]], order: Sequence[str], limit: int = LIMIT) -> dict[str, list[str]]:

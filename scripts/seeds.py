@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +10,7 @@ from scripts import topics as topic_rules
 from scripts.errors import SeedError
 from scripts.topics import Topic
 from scripts.transcript import FORMATS, Exchange, Transcript, decode, parse
-from scripts.yamlfile import read
+from scripts.yamlfile import editor_date, read
 
 TOPICS_FILE = "topics.yml"
 RESERVED = {TOPICS_FILE, "glossary.yml", "entities.yml"}
@@ -19,7 +18,6 @@ REQUIRED = ("title", "date", "source", "interviewer", "speakers")
 SPEAKER_FIELDS = ("name", "role", "organization")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 SLUG_HELP = "use lower-case words joined by -, e.g. my-interview (as the file name or as `slug:`)"
-DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 URL = re.compile(r"https?://[^\s<>\"'`]+")
 
 
@@ -62,13 +60,6 @@ class KnowledgeBase:
         return [(i, e) for i, e in self.exchanges() if slug in self.exchange_topics[e.anchor]]
 
 
-def _date(value: object) -> str | None:
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    text = str(value)
-    return text if DATE.fullmatch(text) else None
-
-
 def load_interview(transcript_path: Path) -> Interview:
     meta_path = transcript_path.with_suffix(".yml")
     if not meta_path.exists():
@@ -86,9 +77,13 @@ def load_interview(transcript_path: Path) -> Interview:
             raise meta.error((), f"required field `{field}` is missing", f"add `{field}:` (see README)")
     if not URL.fullmatch(str(data["source"])):
         raise meta.error(("source",), f"source '{data['source']}' is not an http(s) URL", "give the address of the original publication")
-    date = _date(data["date"])
+    date = editor_date(data["date"])
     if date is None:
-        raise meta.error(("date",), f"date '{data['date']}' is not YYYY, YYYY-MM or YYYY-MM-DD", "write the date as e.g. 2015 or 2015-06")
+        raise meta.error(
+            ("date",),
+            f"date '{data['date']}' is not a real date written YYYY, YYYY-MM or YYYY-MM-DD",
+            "write the date as e.g. 2015 or 2015-06",
+        )
     speakers_data = data["speakers"]
     if not isinstance(speakers_data, dict):
         raise meta.error(("speakers",), "`speakers` must map each transcript label to name, role, organization", "see README")

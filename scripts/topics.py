@@ -82,6 +82,8 @@ def load(path: Path) -> tuple[Topic, ...]:
             )
         if any(t.slug == slug for t in topics):
             raise source.error((*where, "slug"), f"topic slug '{slug}' is used twice", "give each topic its own slug")
+        if not isinstance(entry.get("threshold", default_threshold), int | float):
+            raise source.error((*where, "threshold"), "threshold must be a number", "write e.g. `threshold: 4`")
         evidence = entry["evidence"]
         if not isinstance(evidence, dict) or not all(isinstance(w, int | float) for w in evidence.values()):
             raise source.error((*where, "evidence"), "evidence must map terms to numeric weights", "write it as `term: weight` lines")
@@ -91,7 +93,7 @@ def load(path: Path) -> tuple[Topic, ...]:
                 title=str(entry["title"]),
                 description=" ".join(str(entry["description"]).split()),
                 evidence=tuple((str(term), float(weight)) for term, weight in evidence.items()),
-                threshold=float(entry.get("threshold") or default_threshold),
+                threshold=float(entry.get("threshold", default_threshold)),
                 include=tuple(str(a) for a in entry.get("include") or ()),
                 exclude=tuple(str(a) for a in entry.get("exclude") or ()),
             )

@@ -143,7 +143,7 @@ def exchange_anchor(interview: str, question: Turn) -> str:
 
 
 FORMATS = ("colon", "timestamped", "name-line")
-_TIME = r"(\d{1,2}:\d{2}(?::\d{2})?)"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 
 
 @dataclass(frozen=True)
@@ -161,15 +161,16 @@ def turn_matcher(fmt: str, labels: list[str]) -> Callable[[int, list[str]], Turn
     name-line:   the label alone on a line (a colon after it is allowed); the turn's text
                  follows on the next lines or in the next paragraphs
     """
-    names = "(" + "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)) + ")"
+    speaker = "(?P<speaker>" + "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)) + ")"
+    time = rf"(?P<time>{_TIME})"
     patterns = {
-        "colon": [re.compile(rf"^{names}\s*:\s*(?P<text>.*)$")],
+        "colon": [re.compile(rf"^{speaker}\s*:\s*(?P<text>.*)$")],
         "timestamped": [
-            re.compile(rf"^{names}\s*\[{_TIME}\]\s*:?\s*(?P<text>.*)$"),
-            re.compile(rf"^\[{_TIME}\]\s*{names}\s*:\s*(?P<text>.*)$"),
-            re.compile(rf"^{names}\s*:\s*(?P<text>.*)$"),
+            re.compile(rf"^{speaker}\s*\[{time}\]\s*:?\s*(?P<text>.*)$"),
+            re.compile(rf"^\[{time}\]\s*{speaker}\s*:\s*(?P<text>.*)$"),
+            re.compile(rf"^{speaker}\s*:\s*(?P<text>.*)$"),
         ],
-        "name-line": [re.compile(rf"^{names}\s*:?$")],
+        "name-line": [re.compile(rf"^{speaker}\s*:?$")],
     }[fmt]
 
     def match(line: int, lines: list[str]) -> TurnStart | None:
@@ -178,16 +179,14 @@ def turn_matcher(fmt: str, labels: list[str]) -> Callable[[int, list[str]], Turn
             if not found:
                 return None
             rest = _normalise(" ".join(lines[1:]))
-            return TurnStart(found.group(1), "", Paragraph(rest, line + 1) if rest else None)
+            return TurnStart(found["speaker"], "", Paragraph(rest, line + 1) if rest else None)
         text = _normalise(" ".join(lines))
         for pattern in patterns:
             found = pattern.match(text)
             if found:
-                groups = [g for g in found.groups() if g is not None]
-                speaker = next(g for g in groups if g in labels)
-                timestamp = next((g for g in groups if re.fullmatch(_TIME, g)), "")
-                rest = found.group("text")
-                return TurnStart(speaker, timestamp, Paragraph(rest, line) if rest else None)
+                rest = found["text"]
+                timestamp = found.groupdict().get("time") or ""
+                return TurnStart(found["speaker"], timestamp, Paragraph(rest, line) if rest else None)
         return None
 
     return match

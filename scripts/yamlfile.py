@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,20 @@ class YamlFile:
         return SeedError(self.path, self.line(*keys), what, todo)
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as the text the editor wrote, checked by the caller.
+
+    (PyYAML would turn 2015-06-01 into a date, and raise a bare ValueError with no
+    line for 2015-06-31.)
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def read(path: Path) -> YamlFile:
     """Parse `path`; a syntax error or bad encoding becomes a SeedError with its line."""
     try:
@@ -46,10 +62,24 @@ def read(path: Path) -> YamlFile:
     except UnicodeDecodeError as error:
         raise SeedError(path, 1, f"byte at offset {error.start} is not UTF-8", "save the file as UTF-8") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         raise SeedError(path, line, f"not valid YAML ({error.problem})", "fix the YAML syntax on this line") from None
+    except (yaml.YAMLError, ValueError) as error:
+        raise SeedError(path, 1, f"not valid YAML ({error})", "fix the YAML syntax") from None
     return YamlFile(path, data, node)
+
+
+def editor_date(value: object) -> str | None:
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` as written, if it names a real year, month or day."""
+    text = str(value).strip() if value is not None else ""
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        return None
+    try:
+        datetime.date.fromisoformat(text if len(text) == 10 else f"{text[:7]}-01" if len(text) == 7 else f"{text}-01-01")
+    except ValueError:
+        return None
+    return text

@@ -80,6 +80,15 @@ CASES: list[tuple[str, Callable[[Path], object], str, int, str]] = [
     ),
     ("bad date", write("demo.yml", META.replace("date: 2020", "date: last spring")), "demo.yml", 2, "date 'last spring' is not"),
     (
+        "impossible date",
+        write("demo.yml", META.replace("date: 2020", "date: 2015-06-31")),
+        "demo.yml",
+        2,
+        "date '2015-06-31' is not a real",
+    ),
+    ("month 13", write("demo.yml", META.replace("date: 2020", "date: 2015-13")), "demo.yml", 2, "date '2015-13' is not a real"),
+    ("date and time", write("demo.yml", META.replace("date: 2020", "date: 2015-06-01T10:00:00")), "demo.yml", 2, "is not a real"),
+    (
         "source not a URL",
         write("demo.yml", META.replace("https://example.com/demo", "javascript:alert(1)")),
         "demo.yml",

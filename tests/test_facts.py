@@ -51,7 +51,7 @@ def test_a_fact_is_placed_in_the_exchange_that_holds_its_quote(tmp_path: Path) -
             "",
         ),
         ("facts:\n  - fact: F\n    date: 2014\n    quote: We shipped in the middle of 2014.\n", 2, "an event lacks `when`", ""),
-        ("facts:\n  - fact: F\n    date: mid 2014\n    when: x\n    quote: x\n", 3, "date 'mid 2014' is not YYYY", ""),
+        ("facts:\n  - fact: F\n    date: mid 2014\n    when: x\n    quote: x\n", 3, "date 'mid 2014' is not a real date", ""),
         ("facts:\n  - quote: x\n", 2, "fact lacks `fact`", ""),
     ],
 )

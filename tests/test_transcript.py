@@ -192,3 +192,8 @@ def test_name_line_turn_without_text_is_an_error() -> None:
     with pytest.raises(SeedError) as caught:
         parse("Ann\nQ?\n\nBob\n\nAnn\nNext?\n", interview="n", labels=LABELS, interviewer="Ann", path="n.txt", fmt="name-line")
     assert str(caught.value).startswith("n.txt:4: the turn by 'Bob' has no text — ")
+
+
+def test_a_time_in_the_text_is_not_a_timestamp() -> None:
+    transcript = parse("Ann: Q?\n\nBob: 10:30\n", interview="t", labels=LABELS, interviewer="Ann", path="t.txt", fmt="timestamped")
+    assert (transcript.exchanges[0].answers[0].timestamp, transcript.exchanges[0].answers[0].text) == ("", "10:30")
