@@ -70,3 +70,31 @@ bench: $(BIN)/.site-deps
 
 clean:
 	rm -rf site site-zensical build .pytest_cache .mypy_cache .ruff_cache
+
+# Browser-side tools pinned in package-lock.json: axe-core, which the browser
+# tests inject into pages, and Lighthouse for `make lighthouse`. npm ci runs again
+# whenever package.json or package-lock.json changes.
+NODE_DEPS := node_modules/.installed
+
+$(NODE_DEPS): package.json package-lock.json
+	@if command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }; then \
+	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+	  echo "note: npm is missing and cannot be installed without root; the accessibility tests will be skipped"; \
+	fi
+
+.PHONY: node screenshots lighthouse
+
+## node: install the pinned npm packages (axe-core, lighthouse) into node_modules/
+node: $(NODE_DEPS)
+
+test: $(NODE_DEPS)
+
+## screenshots: save screenshots of home, a topic and the interview page at 1280×800 and 390×844 in screenshots/
+screenshots: $(BIN)/.test-deps chromium
+	$(BIN)/python -m scripts.screenshots --out screenshots
+
+## lighthouse: print Lighthouse's four category scores for the home, a topic and the interview page
+lighthouse: $(BIN)/.test-deps $(NODE_DEPS) chromium
+	$(BIN)/python -m scripts.lighthouse_report

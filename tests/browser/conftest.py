@@ -8,6 +8,7 @@ holds for axe-core, which `make test` installs from package-lock.json.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,8 @@ class Served:
         """Site-relative URLs of every HTML page, e.g. `""`, `topics/sbc/`, `404.html`."""
         urls = []
         for file in sorted(self.site.rglob("*.html")):
+            if file.parent.name.startswith("__"):
+                continue
             relative = file.relative_to(self.site).as_posix()
             urls.append(relative.removesuffix("index.html"))
         return urls
@@ -93,7 +96,11 @@ def page(browser, server):
 
 
 @pytest.fixture(scope="session")
-def axe_source(browser) -> str:
+def axe_url(served: Served) -> str:
+    """URL of axe-core's script, served beside the site so the browser caches it between pages."""
     if not AXE.exists():
         missing(f"{AXE.relative_to(ROOT)} is missing: run `npm ci` (make test does) to install axe-core for the accessibility tests")
-    return AXE.read_text(encoding="utf-8")
+    target = served.site / "__axe__" / "axe.min.js"
+    target.parent.mkdir(exist_ok=True)
+    shutil.copyfile(AXE, target)
+    return served.base + "__axe__/axe.min.js"

@@ -1,4 +1,4 @@
-"""Moving around with Material's instant navigation on: topic page → exchange → back and forth → topic.
+"""Moving around with Material's instant navigation on: topic page → exchange → next/previous → topic.
 
 Instant navigation swaps the page content without a full reload; a marker set
 on `window` survives such a swap and is lost on a reload, which is how these
@@ -24,10 +24,11 @@ def topic_with_most_exchanges(built: Build) -> str:
     return max(counts, key=lambda slug: counts[slug])
 
 
-def test_topic_to_exchange_and_back_without_reloading(page, server, built: Build) -> None:
+def test_topic_to_exchange_next_previous_and_back_to_the_topic(page, server, built: Build) -> None:
     slug = topic_with_most_exchanges(built)
-    exchanges = [e for e in built.kb["exchanges"] if slug in e["topics"]]
-    first, second = exchanges[0], exchanges[1]
+    exchanges = built.kb["exchanges"]
+    first = next(e for e in exchanges if slug in e["topics"])
+    following = exchanges[exchanges.index(first) + 1]
     page.goto(f"{server}topics/{slug}/")
     page.evaluate(f"{MARKER} = true")
 
@@ -37,18 +38,22 @@ def test_topic_to_exchange_and_back_without_reloading(page, server, built: Build
     wait_heading_in_view(page, first["id"])
     assert same_document(page), "following an exchange link reloaded the page: instant navigation is off"
 
+    # Next exchange, and back with Previous.
+    nav = page.locator(f"#{first['id']} ~ .kb-exchange-nav").first
+    nav.locator("xpath=.//a[contains(preceding-sibling::text()[1], 'Next:')]").first.click()
+    page.wait_for_url(re.compile(f"#{following['id']}$"))
+    wait_heading_in_view(page, following["id"])
+    nav = page.locator(f"#{following['id']} ~ .kb-exchange-nav").first
+    nav.locator("xpath=.//a[contains(preceding-sibling::text()[1], 'Previous:')]").first.click()
+    page.wait_for_url(re.compile(f"#{first['id']}$"))
+    wait_heading_in_view(page, first["id"])
+
     # Back to the topic through the exchange's own topic link.
     page.locator(f"#{first['id']} ~ .kb-exchange-meta").first.locator(f"a[href*='topics/{slug}/']").click()
     page.wait_for_url(f"{server}topics/{slug}/")
-    page.locator("h1").first.wait_for()
     assert same_document(page)
 
-    # The next exchange on the topic, then back and forward through the history.
-    page.locator(f".kb-topic-index a[href$='#{second['id']}']").first.click()
-    page.wait_for_url(re.compile(f"#{second['id']}$"))
-    wait_heading_in_view(page, second["id"])
-    page.go_back()
-    page.wait_for_url(f"{server}topics/{slug}/")
+    # And through the browser's history: back to the exchange, forward to the topic.
     page.go_back()
     page.wait_for_url(re.compile(f"#{first['id']}$"))
     wait_heading_in_view(page, first["id"])

@@ -1,0 +1,85 @@
+"""Screenshots of the site for a person to look at: `make screenshots` (python -m scripts.screenshots).
+
+Builds the site into a temporary folder, serves it on 127.0.0.1 and saves, for
+a desktop (1280×800) and a phone (390×844) screen, the home page, a topic page
+and the interview page (its top, and one exchange opened by its link), as PNG
+files in `screenshots/` (git ignores it). Add --full-page for whole pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from scripts import served_site
+
+SCREENS = {"desktop": (1280, 800), "phone": (390, 844)}
+
+
+def views(site: Path) -> dict[str, str]:
+    """Name → site-relative URL of each view to capture."""
+    kb = json.loads((site / "kb.json").read_text(encoding="utf-8"))
+    interview = kb["interviews"][0]["slug"]
+    exchanges = [e for e in kb["exchanges"] if e["interview"] == interview]
+    topic = max(kb["topics"], key=lambda t: sum(t["slug"] in e["topics"] for e in kb["exchanges"]))["slug"]
+    return {
+        "home": "",
+        "topic": f"topics/{topic}/",
+        "interview": f"interviews/{interview}/",
+        "exchange": exchanges[len(exchanges) // 2]["url"],
+    }
+
+
+def capture(browser: Any, base: str, site: Path, out: Path, full_page: bool = False, scheme: str = "light") -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for screen, (width, height) in SCREENS.items():
+        phone = screen == "phone"
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone, color_scheme=scheme, device_scale_factor=1
+        )
+        try:
+            page = context.new_page()
+            for name, url in views(site).items():
+                page.goto(base + url)
+                page.wait_for_load_state("networkidle")
+                suffix = "" if scheme == "light" else f"-{scheme}"
+                path = out / f"{name}-{screen}-{width}x{height}{suffix}.png"
+                # Finished transitions only (Material animates the header title on scroll).
+                page.screenshot(path=str(path), full_page=full_page, animations="disabled")
+                saved.append(path)
+        finally:
+            context.close()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.screenshots", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("screenshots"), help="folder for the PNG files (default: screenshots)")
+    parser.add_argument("--full-page", action="store_true", help="capture whole pages, not just the first screen")
+    parser.add_argument("--dark", action="store_true", help="also capture the dark colour scheme")
+    args = parser.parse_args(argv)
+    served_site.require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        with served_site.serve(site) as base, sync_playwright() as playwright:
+            served_site.build(site, site_url=base)
+            browser = served_site.launch(playwright)
+            try:
+                saved = capture(browser, base, site, args.out, args.full_page)
+                if args.dark:
+                    saved += capture(browser, base, site, args.out, args.full_page, scheme="dark")
+            finally:
+                browser.close()
+    for path in saved:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
