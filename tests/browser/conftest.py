@@ -1,8 +1,10 @@
 """Browser fixtures: the site built and served on 127.0.0.1, and Debian's Chromium driven by Playwright.
 
-Without /usr/bin/chromium these tests are skipped with one message, unless
-KB_REQUIRE_BROWSER=1 (set by CI), which turns the skip into a failure. The same
-holds for axe-core, which `make test` installs from package-lock.json.
+Without /usr/bin/chromium the tests that need it are left out with one message
+at the end of the run, unless KB_REQUIRE_BROWSER=1 (set by CI), which stops the
+run with that message instead. The tests that read site/ as files still run.
+axe-core, which `make test` installs from package-lock.json, is handled alike
+by its fixture (a skip, or a failure under KB_REQUIRE_BROWSER=1).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +22,27 @@ from scripts import served_site
 from tests.conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+NO_BROWSER = pytest.StashKey[str]()
+MISSING_BROWSER = f"{served_site.CHROMIUM} is missing: install Debian's chromium (make test does so as root) to run the browser tests"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without Chromium: one message, not one skip per test (or stop at once when CI requires the browser)."""
+    if served_site.CHROMIUM.exists():
+        return
+    needing = [item for item in items if "browser" in getattr(item, "fixturenames", ())]
+    if not needing:
+        return
+    if os.environ.get("KB_REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError(f"{MISSING_BROWSER} (KB_REQUIRE_BROWSER=1 makes this a failure)")
+    items[:] = [item for item in items if item not in needing]
+    config.hook.pytest_deselected(items=needing)
+    config.stash[NO_BROWSER] = f"SKIPPED {len(needing)} browser tests: {MISSING_BROWSER}"
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    if NO_BROWSER in config.stash:
+        terminalreporter.write_line(config.stash[NO_BROWSER], yellow=True, bold=True)
 
 
 def missing(message: str) -> None:
@@ -69,7 +93,7 @@ def server(served: Served) -> str:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not served_site.CHROMIUM.exists():
-        missing(f"{served_site.CHROMIUM} is missing: install Debian's chromium (make test does so as root) to run the browser tests")
+        missing(MISSING_BROWSER)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
