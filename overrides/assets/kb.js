@@ -15,3 +15,13 @@ document$.subscribe(function () {
     term.setAttribute("tabindex", "0")
   })
 })
+
+/* The search dialog needs an accessible name (axe: aria-dialog-name). Material's
+   search partial has none; name it after the search field rather than fork it. */
+document$.subscribe(function () {
+  var dialog = document.querySelector(".md-search[role=dialog]")
+  var field = dialog && dialog.querySelector("input[aria-label]")
+  if (dialog && field && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", field.getAttribute("aria-label"))
+  }
+})
