@@ -129,11 +129,6 @@ def test_search_quality_stays_above_its_floor(reader, server) -> None:
     assert figures.top3 >= TOP3_FLOOR, report
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the search splits words on spaces and hyphens only, so a word after a typographic quote (“micro services”) is "
-    "indexed with the quote attached and cannot be found; Material's `separator` setting for the search plugin would fix it",
-)
 def test_a_word_after_a_typographic_quote_is_found(page, server) -> None:
     page.goto(server)
     ranked = search_quality.ranked_sections(search_quality.search(page, "micro"))
