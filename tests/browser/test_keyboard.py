@@ -17,15 +17,20 @@ def search_is_open(page) -> bool:
 
 
 def test_slash_and_s_open_the_search_and_escape_closes_it(page, server) -> None:
-    page.goto(server)
     for key in ("/", "s"):
+        page.goto(server)
+        page.wait_for_load_state("networkidle")  # the page's scripts are running, as for a reader who has it open
         assert not search_is_open(page)
         page.keyboard.press(key)
         page.wait_for_function("sel => document.querySelector(sel).checked", arg=search_quality.SEARCH_TOGGLE)
         assert page.evaluate("document.activeElement.matches('input.md-search__input')"), f"{key!r} did not focus the search box"
         assert page.locator(search_quality.SEARCH_INPUT).input_value() == "", f"{key!r} was typed into the box"
         page.keyboard.press("Escape")
-        page.wait_for_function("sel => !document.querySelector(sel).checked", arg=search_quality.SEARCH_TOGGLE)
+        # Closed, and the box no longer has the focus (else the next key would be typed into it).
+        page.wait_for_function(
+            "sel => !document.querySelector(sel).checked && !document.activeElement.matches('input.md-search__input')",
+            arg=search_quality.SEARCH_TOGGLE,
+        )
 
 
 def test_arrows_reach_a_result_and_enter_opens_it(page, server, built: Build) -> None:
