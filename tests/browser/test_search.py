@@ -20,7 +20,7 @@ from tests.conftest import Build
 QUERIES = search_quality.load_queries()
 
 # Measured floors: the rates may rise, never fall (see the module docstring of scripts/search_quality.py).
-TOP1_FLOOR = 0.60
+TOP1_FLOOR = 0.65
 TOP3_FLOOR = 0.95
 
 # Queries whose exchange is known to rank below the top three, and why. The
