@@ -9,26 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from scripts.markdown_text import escape
-from scripts.pages import who
+from scripts.pages import template
 from scripts.seeds import Interview, KnowledgeBase
 from scripts.yamlfile import read
 
 FOLDER = "downloads"
-
-_env = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=False,  # the output is Markdown; values pass through the `md` filter
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    undefined=jinja2.StrictUndefined,
-)
-_env.filters.update(md=escape, who=who)
 
 
 def text_path(interview: Interview) -> str:
@@ -54,7 +42,7 @@ def transcript_files(seeds: Path) -> dict[str, Path]:
 
 def markdown(interview: Interview, page_url: str | None) -> str:
     """The transcript as Markdown; `page_url` is the interview page's absolute URL, if the site has one."""
-    return _env.get_template("transcript.md.j2").render(interview=interview, page_url=page_url)
+    return template("transcript.md.j2").render(interview=interview, page_url=page_url)
 
 
 def render(kb: KnowledgeBase, seeds: Path, page_urls: dict[str, str | None]) -> dict[str, bytes]:

@@ -32,9 +32,9 @@ class Build:
         return file.read_text(encoding="utf-8")
 
 
-def build_site(site: Path, seeds: Path | None = None) -> Build:
-    """Run the strict MkDocs build exactly as `make site` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+def build_site(site: Path, seeds: Path | None = None, **extra_env: str) -> Build:
+    """Run the strict MkDocs build with the project's hooks (as `make site` does, minus the swap)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **extra_env}
     env["KB_SEEDS"] = str(seeds or ROOT / "seeds")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],

@@ -9,10 +9,7 @@ tests/browser/test_print.py.
 from __future__ import annotations
 
 import html
-import os
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -21,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from scripts import seeds
-from tests.conftest import ROOT, Build
+from tests.conftest import ROOT, Build, build_site
 
 SITE_URL = "https://kb.example.org/interviews-archive/"
 BASE_PATH = "/interviews-archive/"
@@ -30,22 +27,7 @@ HOSTILE = ROOT / "tests" / "data" / "hostile"
 
 
 def build_with_url(site: Path, seeds_dir: Path = ROOT / "seeds", site_url: str = SITE_URL) -> Build:
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
-        "KB_SEEDS": str(seeds_dir),
-        "SITE_URL": site_url,
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return Build(site, result.returncode, result.stderr)
+    return build_site(site, seeds_dir, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, SITE_URL=site_url)
 
 
 @pytest.fixture(scope="module")
