@@ -60,7 +60,8 @@ def test_fact_errors_name_file_and_line(tmp_path: Path, text: str, line: int, me
         load(tmp_path, text)
     error = str(caught.value)
     assert error.startswith(f"{tmp_path / 'demo.facts.yml'}:{line}: {message}"), error
-    assert todo in error.split(" — ", 1)[1]
+    what_to_do = error.split(" — ", 1)[1]
+    assert what_to_do.strip() and todo in what_to_do
 
 
 def test_a_changed_quote_fails_the_build(tmp_path: Path) -> None:
