@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,12 +10,11 @@ from markdown.extensions.toc import slugify
 from scripts import phrases
 from scripts.errors import SeedError
 from scripts.seeds import Interview
-from scripts.yamlfile import YamlFile, read
+from scripts.yamlfile import URL, also_list, plain_text, read
 
 ENTITIES_FILE = "entities.yml"
 # kind → (folder of its pages, heading of its section)
 KINDS = {"person": ("people", "People"), "organization": ("organizations", "Organizations"), "product": ("products", "Products")}
-URL = re.compile(r"https?://[^\s<>\"'`]+")
 
 
 MIN_LABEL = 3
@@ -62,20 +60,6 @@ class Entity:
         return self.forms + labels
 
 
-def _text(value: object) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
-
-
-def _also(source: YamlFile, where: tuple[str | int, ...], value: object) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
-        raise source.error(where, "`also` must be a list of other spellings", "write e.g. `also: [Project Clearwater]`")
-    return [_text(v) for v in value]
-
-
 def _entries(path: Path | None) -> list[tuple[Entity, int]]:
     if path is None or not path.exists():
         return []
@@ -89,20 +73,20 @@ def _entries(path: Path | None) -> list[tuple[Entity, int]]:
         if not isinstance(entry, dict):
             raise source.error(where, "an entity must be a mapping", "give it `name:`, `kind:` and `about:`")
         for field in ("name", "kind", "about"):
-            if not _text(entry.get(field)):
+            if not plain_text(entry.get(field)):
                 raise source.error(where, f"entity lacks `{field}`", f"add `{field}:` to this entry")
-        kind = _text(entry["kind"])
+        kind = plain_text(entry["kind"])
         if kind not in KINDS:
             raise source.error((*where, "kind"), f"kind '{kind}' is unknown", "use one of: " + ", ".join(KINDS))
-        link = _text(entry.get("link"))
+        link = plain_text(entry.get("link"))
         if link and not URL.fullmatch(link):
             raise source.error((*where, "link"), f"link '{link}' is not an http(s) URL", "give a full address, or remove `link:`")
-        name = _text(entry["name"])
-        forms = (name, *_also(source, (*where, "also"), entry.get("also")))
+        name = plain_text(entry["name"])
+        forms = (name, *also_list(source, (*where, "also"), entry.get("also"), "Project Clearwater"))
         for form in forms:
             if not phrases.usable(form):
                 raise source.error(where, f"'{form}' does not start and end with a letter or digit", "drop the punctuation")
-        found.append((Entity(name, kind, _text(entry["about"]), link, forms), source.line(*where)))
+        found.append((Entity(name, kind, plain_text(entry["about"]), link, forms), source.line(*where)))
     return found
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.seeds import Interview
-from scripts.yamlfile import YamlFile, editor_date, read
+from scripts.yamlfile import YamlFile, editor_date, plain_text, read
 
 SUFFIX = ".facts.yml"
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -31,10 +31,6 @@ class Fact:
     @property
     def is_event(self) -> bool:
         return bool(self.date)
-
-
-def _text(value: object) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
 
 
 def locate(source: YamlFile, where: tuple[str | int, ...], quote: str, interview: Interview, transcript_name: str) -> str:
@@ -72,11 +68,11 @@ def load(path: Path, interview: Interview, transcript_name: str) -> tuple[Fact, 
         if not isinstance(entry, dict):
             raise source.error(where, "a fact must be a mapping", "give it `fact:` and `quote:` (and `date:`, `when:` for an event)")
         for field in ("fact", "quote"):
-            if not _text(entry.get(field)):
+            if not plain_text(entry.get(field)):
                 raise source.error(where, f"fact lacks `{field}`", f"add `{field}:` to this entry")
-        quote = _text(entry["quote"])
+        quote = plain_text(entry["quote"])
         date = ""
-        when = _text(entry.get("when"))
+        when = plain_text(entry.get("when"))
         if entry.get("date") is not None:
             parsed = editor_date(entry["date"])
             if parsed is None:
@@ -93,7 +89,7 @@ def load(path: Path, interview: Interview, transcript_name: str) -> tuple[Fact, 
         if when and when not in quote:
             raise source.error((*where, "when"), f"`when` '{when}' is not part of the quote", "use the quote's own words for the date")
         anchor = locate(source, where, quote, interview, transcript_name)
-        facts.append(Fact(interview.slug, _text(entry["fact"]), quote, anchor, date, when, source.line(*where)))
+        facts.append(Fact(interview.slug, plain_text(entry["fact"]), quote, anchor, date, when, source.line(*where)))
     return tuple(facts)
 
 

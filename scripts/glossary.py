@@ -9,10 +9,9 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from scripts import phrases
-from scripts.yamlfile import YamlFile, read
+from scripts.yamlfile import URL, also_list, plain_text, read
 
 GLOSSARY_FILE = "glossary.yml"
-URL = re.compile(r"https?://[^\s<>\"'`]+")
 
 
 # Characters that scripts/markdown_text.py escapes inside words, hiding them from `abbr`.
@@ -32,20 +31,6 @@ class Term:
         return slugify(self.term, "-") or "term"
 
 
-def _text(value: object) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
-
-
-def _strings(source: YamlFile, where: tuple[str | int, ...], value: object) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
-        return [str(v) for v in value]
-    raise source.error(where, "`also` must be a list of spellings", "write e.g. `also: [VNFs, virtual network function]`")
-
-
 def load(path: Path) -> tuple[Term, ...]:
     """Read and check the glossary; a missing file is an empty glossary."""
     if not path.exists():
@@ -61,13 +46,13 @@ def load(path: Path) -> tuple[Term, ...]:
         if not isinstance(entry, dict):
             raise source.error(where, "a glossary entry must be a mapping", "give it `term:` and `definition:`")
         for field in ("term", "definition"):
-            if not _text(entry.get(field)):
+            if not plain_text(entry.get(field)):
                 raise source.error(where, f"glossary entry lacks `{field}`", f"add `{field}:` to this entry")
-        term = _text(entry["term"])
-        link = _text(entry.get("link"))
+        term = plain_text(entry["term"])
+        link = plain_text(entry.get("link"))
         if link and not URL.fullmatch(link):
             raise source.error((*where, "link"), f"link '{link}' is not an http(s) URL", "give a full address, or remove `link:`")
-        forms = [term, *(_text(v) for v in _strings(source, (*where, "also"), entry.get("also")))]
+        forms = [term, *also_list(source, (*where, "also"), entry.get("also"), "VNFs, virtual network function")]
         for form in forms:
             if MARKDOWN_SYNTAX.search(form):
                 raise source.error(where, f"'{form}' contains Markdown punctuation that a tooltip cannot match", "spell it without it")
@@ -80,7 +65,7 @@ def load(path: Path) -> tuple[Term, ...]:
             owner[form] = term
         if any(t.slug == slugify(term, "-") for t in terms):
             raise source.error((*where, "term"), f"term '{term}' gives the same page anchor as another term", "merge the two entries")
-        terms.append(Term(term, _text(entry["definition"]), link, tuple(forms), source.line(*where)))
+        terms.append(Term(term, plain_text(entry["definition"]), link, tuple(forms), source.line(*where)))
     return tuple(sorted(terms, key=lambda t: (t.term.casefold(), t.term)))
 
 

@@ -10,7 +10,7 @@ from scripts import topics as topic_rules
 from scripts.errors import SeedError
 from scripts.topics import Topic
 from scripts.transcript import FORMATS, Exchange, Transcript, decode, parse
-from scripts.yamlfile import editor_date, read
+from scripts.yamlfile import URL, editor_date, read
 
 TOPICS_FILE = "topics.yml"
 RESERVED = {TOPICS_FILE, "glossary.yml", "entities.yml"}
@@ -18,7 +18,6 @@ REQUIRED = ("title", "date", "source", "interviewer", "speakers")
 SPEAKER_FIELDS = ("name", "role", "organization")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 SLUG_HELP = "use lower-case words joined by -, e.g. my-interview (as the file name or as `slug:`)"
-URL = re.compile(r"https?://[^\s<>\"'`]+")
 
 
 @dataclass(frozen=True)

@@ -83,3 +83,23 @@ def editor_date(value: object) -> str | None:
     except ValueError:
         return None
     return text
+
+
+# An address an editor gives (source, media, reference links): http(s) and nothing that could break out of Markdown or HTML.
+URL = re.compile(r"https?://[^\s<>\"'`]+")
+
+
+def plain_text(value: object) -> str:
+    """A YAML scalar as one line of text, runs of whitespace folded ("" for a missing value)."""
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def also_list(source: YamlFile, where: tuple[str | int, ...], value: object, example: str) -> list[str]:
+    """An `also:` value (one spelling or a list of them) as plain texts."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        raise source.error(where, "`also` must be a list of other spellings", f"write e.g. `also: [{example}]`")
+    return [plain_text(v) for v in value]
