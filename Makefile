@@ -30,11 +30,11 @@ $(ZENSICAL_BIN)/.deps: requirements-zensical.txt
 
 ## site: build SITE (default site/) from SEEDS (default seeds/): strict, and all or nothing
 site: $(BIN)/.site-deps
-	$(BIN)/python -m scripts.build --seeds "$(SEEDS)" --site "$(SITE)"
+	$(BIN)/python -m scripts.kb.commands.build --seeds "$(SEEDS)" --site "$(SITE)"
 
 ## site-zensical: build SITE_ZENSICAL (default site-zensical/) with Zensical instead of MkDocs (see README)
 site-zensical: $(BIN)/.site-deps $(ZENSICAL_BIN)/.deps
-	$(BIN)/python -m scripts.zensical_build --seeds "$(SEEDS)" --site "$(SITE_ZENSICAL)"
+	$(BIN)/python -m scripts.kb.commands.zensical_build --seeds "$(SEEDS)" --site "$(SITE_ZENSICAL)"
 
 ## serve: build and serve on http://127.0.0.1:8000, rebuilding when docs/ or seeds/ change
 serve: $(BIN)/.site-deps
@@ -42,7 +42,7 @@ serve: $(BIN)/.site-deps
 
 ## generate: write the generated Markdown and kb.json to build/generated for inspection
 generate: $(BIN)/.site-deps
-	$(BIN)/python -m scripts.generate --seeds "$(SEEDS)" --out build/generated
+	$(BIN)/python -m scripts.kb.commands.generate --seeds "$(SEEDS)" --out build/generated
 
 ## chromium: install Debian's chromium for the browser tests (as root, when missing)
 chromium:
@@ -66,7 +66,7 @@ test: $(BIN)/.test-deps $(ZENSICAL_BIN)/.deps chromium lint
 
 ## bench: build synthetic series of 1, 10, 100 and 1000 interviews and print the figures (build/bench.json)
 bench: $(BIN)/.site-deps
-	$(BIN)/python -m scripts.bench $(BENCH_SIZES)
+	$(BIN)/python -m scripts.tools.bench $(BENCH_SIZES)
 
 clean:
 	rm -rf site site-zensical build .pytest_cache .mypy_cache .ruff_cache
@@ -93,8 +93,8 @@ test: $(NODE_DEPS)
 
 ## screenshots: save screenshots of home, a topic and the interview page at 1280×800 and 390×844 in screenshots/
 screenshots: $(BIN)/.test-deps chromium
-	$(BIN)/python -m scripts.screenshots --out screenshots
+	$(BIN)/python -m scripts.tools.screenshots --out screenshots
 
 ## lighthouse: print Lighthouse's four category scores for the home, a topic and the interview page
 lighthouse: $(BIN)/.test-deps $(NODE_DEPS) chromium
-	$(BIN)/python -m scripts.lighthouse_report
+	$(BIN)/python -m scripts.tools.lighthouse_report

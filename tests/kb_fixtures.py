@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scripts.seeds import Interview, KnowledgeBase, Speaker
-from scripts.transcript import parse
+from scripts.kb.seeds.loader import Interview, KnowledgeBase, Speaker
+from scripts.kb.seeds.transcript import parse
 
 SPEAKERS = {
     "Q": Speaker("Q", "Quinn Asker", "Host", "Example Media"),

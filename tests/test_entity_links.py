@@ -7,9 +7,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from scripts import entities, entity_links
-from scripts.entity_links import Linker
-from scripts.errors import SeedError
+from scripts.kb.errors import SeedError
+from scripts.kb.knowledge import entities, entity_links
+from scripts.kb.knowledge.entity_links import Linker
 from tests.kb_fixtures import interview
 
 ENTITIES = """entities:

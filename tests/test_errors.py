@@ -33,7 +33,7 @@ def make_seeds(folder: Path) -> Path:
 
 def run_build(seeds: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "scripts.build", "--seeds", str(seeds), "--site", str(site)],
+        [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(seeds), "--site", str(site)],
         cwd=ROOT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "0", **env},
         capture_output=True,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import facts
-from scripts.errors import SeedError
+from scripts.kb.errors import SeedError
+from scripts.kb.knowledge import facts
 from tests.conftest import ROOT, build_site
 from tests.kb_fixtures import interview
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from scripts import glossary, phrases
-from scripts.errors import SeedError
-from scripts.knowledge import build
+from scripts.kb.errors import SeedError
+from scripts.kb.knowledge import glossary, phrases
+from scripts.kb.knowledge.layer import build
 from tests.kb_fixtures import interview, knowledge_base
 
 
@@ -85,7 +85,7 @@ def test_glossary_errors_name_file_and_line(tmp_path: Path, text: str, line: int
 
 
 def test_a_term_no_transcript_uses_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    from scripts import knowledge
+    from scripts.kb.knowledge import layer as knowledge
 
     path = write(tmp_path, "terms:\n  - term: IMS\n    definition: d\n  - term: OTT\n    definition: over the top\n")
     kb = knowledge_base(interview("Q: Is IMS hard?\n\nA: Yes, IMS is hard.\n"))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from scripts import seeds
+from scripts.kb.seeds import loader as seeds
 from tests.conftest import ROOT, Build, build_site
 
 HOSTILE = ROOT / "tests" / "data" / "hostile"

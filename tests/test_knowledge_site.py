@@ -7,7 +7,7 @@ from typing import Any
 
 from bs4 import Tag
 
-from scripts import phrases
+from scripts.kb.knowledge import phrases
 from tests.conftest import Build
 from tests.test_site import normalise, soup, text_of
 

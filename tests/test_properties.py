@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from scripts import pages
-from scripts.seeds import Interview, KnowledgeBase, Speaker
-from scripts.transcript import Transcript, parse
+from scripts.kb.render import pages
+from scripts.kb.seeds.loader import Interview, KnowledgeBase, Speaker
+from scripts.kb.seeds.transcript import Transcript, parse
 from tests.conftest import ROOT
 
 SYNTAX = [

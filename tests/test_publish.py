@@ -17,7 +17,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from scripts import seeds
+from scripts.kb.seeds import loader as seeds
 from tests.conftest import ROOT, Build, build_site
 
 SITE_URL = "https://kb.example.org/interviews-archive/"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from scripts import entities, related
-from scripts.knowledge import build
+from scripts.kb.knowledge import entities, related
+from scripts.kb.knowledge.layer import build
 from tests.kb_fixtures import interview, knowledge_base
 
 

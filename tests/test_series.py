@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts import seeds
-from scripts.topic_accuracy import evaluate
+from scripts.kb.seeds import loader as seeds
+from scripts.tools.topic_accuracy import evaluate
 from tests.conftest import ROOT, Build, build_site
 
 SECOND = ROOT / "tests" / "data" / "second"
@@ -110,8 +110,8 @@ def test_topic_rules_on_the_held_out_interview(series_seeds: Path) -> None:
 
 
 def test_many_interviews_are_grouped_by_year_in_the_nav(tmp_path: Path) -> None:
-    from scripts import pages
-    from scripts.synthetic import write_series
+    from scripts.kb.render import pages
+    from scripts.tools.synthetic import write_series
 
     kb = seeds.load(write_series(pages.FLAT_NAV_INTERVIEWS + 1, tmp_path / "seeds"))
     section = pages.nav(kb)[1]["Interviews"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from scripts import seeds
+from scripts.kb.seeds import loader as seeds
 from tests.conftest import ROOT, Build, build_site
 
 READER_TEXT = ".kb-preface ~ p, .kb-turn p, .kb-epilogue ~ p"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts import topics
-from scripts.errors import SeedError
-from scripts.topic_accuracy import evaluate
-from scripts.transcript import Exchange, parse
+from scripts.kb import topics
+from scripts.kb.errors import SeedError
+from scripts.kb.seeds.transcript import Exchange, parse
+from scripts.tools.topic_accuracy import evaluate
 from tests.conftest import ROOT
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.errors import SeedError
-from scripts.transcript import Transcript, decode, exchange_label, parse
+from scripts.kb.errors import SeedError
+from scripts.kb.seeds.transcript import Transcript, decode, exchange_label, parse
 
 LABELS = ["Ann", "Bob"]
 

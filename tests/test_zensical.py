@@ -1,7 +1,7 @@
 """The second engine: the same mkdocs.yml, overrides and hooks built with Zensical.
 
 Zensical ignores `hooks:`, so `zensical build` alone gives a site without any
-generated page; `make site-zensical` (scripts/zensical_build.py) runs the hook
+generated page; `make site-zensical` (scripts/kb/commands/zensical_build.py) runs the hook
 events around it. Both facts are checked here. `make test` installs Zensical
 into .venv-zensical; without it these tests are skipped.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts import zensical_build
+from scripts.kb.commands import zensical_build
 from tests.conftest import ROOT, Build
 
 ZENSICAL = zensical_build.DEFAULT_ZENSICAL
@@ -37,7 +37,7 @@ def environment() -> dict[str, str]:
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     site = tmp_path_factory.mktemp("zensical") / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.zensical_build", "--seeds", str(ROOT / "seeds"), "--site", str(site)],
+        [sys.executable, "-m", "scripts.kb.commands.zensical_build", "--seeds", str(ROOT / "seeds"), "--site", str(site)],
         cwd=ROOT,
         env=environment(),
         capture_output=True,

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from scripts import served_site
+from scripts.tools import served_site
 from tests.conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scripts import search_quality
+from scripts.tools import search_quality
 from tests.browser.conftest import Served
 
 RUN_AXE = """() => axe.run(document, {resultTypes: ["violations"]}).then(result => result.violations.map(v => ({
@@ -21,8 +21,16 @@ RUN_AXE = """() => axe.run(document, {resultTypes: ["violations"]}).then(result 
 })))"""
 
 
+# CSS transitions (Material fades search results and colours in) must end first:
+# axe reads computed colours, and a colour half-way through a fade fails contrast.
+SETTLE = """() => Promise.all(document.getAnimations()
+    .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+    .map(a => a.finished.catch(() => null)))"""
+
+
 def violations(page: Any, axe_url: str) -> list[dict[str, Any]]:
-    """Inject axe-core into the page as it stands and return its violations."""
+    """Inject axe-core into the page once its transitions have ended and return its violations."""
+    page.evaluate(SETTLE)
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(url=axe_url)
     return list(page.evaluate(RUN_AXE))

@@ -2,7 +2,7 @@
 every request it makes is answered, and nothing on it is wider than the screen.
 
 One tour of the site records what these tests check, so each page loads once.
-Screenshots for a person to look at: `make screenshots` (scripts/screenshots.py).
+Screenshots for a person to look at: `make screenshots` (scripts/tools/screenshots.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from scripts import search_quality
+from scripts.tools import search_quality
 from tests.browser.conftest import Served
 
 LOCAL = "127.0.0.1"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scripts import search_quality
+from scripts.tools import search_quality
 from tests.browser.helpers import wait_heading_in_view
 from tests.conftest import Build
 

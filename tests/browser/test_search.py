@@ -1,7 +1,7 @@
 """Search as a reader uses it: type into the site's search box, pick the exchange, land on it highlighted.
 
 The queries and the exchange each should find are in tests/data/search_queries.yml;
-`python -m scripts.search_quality` prints the same measurement as a table.
+`python -m scripts.tools.search_quality` prints the same measurement as a table.
 """
 
 from __future__ import annotations
@@ -11,15 +11,15 @@ from typing import Any
 
 import pytest
 
-from scripts import search_quality
-from scripts.search_quality import Query
+from scripts.tools import search_quality
+from scripts.tools.search_quality import Query
 from tests.browser.conftest import new_page
 from tests.browser.helpers import section_marks, wait_heading_in_view
 from tests.conftest import Build
 
 QUERIES = search_quality.load_queries()
 
-# Measured floors: the rates may rise, never fall (see the module docstring of scripts/search_quality.py).
+# Measured floors: the rates may rise, never fall (see the module docstring of scripts/tools/search_quality.py).
 TOP1_FLOOR = 0.65
 TOP3_FLOOR = 0.95
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from scripts import phrases
-from scripts.yamlfile import URL, also_list, plain_text, read
+from scripts.kb.knowledge import phrases
+from scripts.kb.seeds.yamlfile import URL, also_list, plain_text, read
 
 GLOSSARY_FILE = "glossary.yml"
 
 
-# Characters that scripts/markdown_text.py escapes inside words, hiding them from `abbr`.
+# Characters that scripts/kb/render/markdown_text.py escapes inside words, hiding them from `abbr`.
 MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]{}|!<>]")
 
 

@@ -1,7 +1,7 @@
 """Link the first mention of each person, organization or product in an exchange to its page.
 
 The paragraph is cut into pieces — plain text and mentions — and each piece is
-escaped on its own (scripts/markdown_text.py), so the transcript still renders
+escaped on its own (scripts/kb/render/markdown_text.py), so the transcript still renders
 literally: only the link syntax written here is Markdown.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from scripts import phrases
-from scripts.entities import Entity
-from scripts.markdown_text import escape, escape_inline, link
+from scripts.kb.knowledge import phrases
+from scripts.kb.knowledge.entities import Entity
+from scripts.kb.render.markdown_text import escape, escape_inline, link
 
 
 @dataclass(frozen=True)

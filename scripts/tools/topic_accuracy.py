@@ -1,6 +1,6 @@
 """Precision and recall of topic assignment against a hand-labelled set.
 
-    python -m scripts.topic_accuracy [--seeds seeds] [--labels tests/data/topic_labels.yml]
+    python -m scripts.tools.topic_accuracy [--seeds seeds] [--labels tests/data/topic_labels.yml]
 
 Prints figures for the evidence rules alone and for rules plus the overrides in
 topics.yml, per topic and overall (micro-averaged over exchange–topic pairs).
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from scripts import seeds
-from scripts.topics import assign
+from scripts.kb.seeds import loader as seeds
+from scripts.kb.topics import assign
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,7 +58,7 @@ def evaluate(seeds_dir: Path, labels_path: Path) -> dict[str, dict[str, Figures]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m scripts.topic_accuracy", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.tools.topic_accuracy", description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=Path("seeds"))
     parser.add_argument("--labels", type=Path, default=Path("tests/data/topic_labels.yml"))
     args = parser.parse_args()

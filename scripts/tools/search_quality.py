@@ -1,6 +1,6 @@
 """Search quality in a real browser: how often the exchange a reader wants comes first, or in the top three.
 
-    python -m scripts.search_quality [--queries tests/data/search_queries.yml]
+    python -m scripts.tools.search_quality [--queries tests/data/search_queries.yml]
 
 Builds the site into a temporary folder, serves it on 127.0.0.1, and types each
 query into the site's own search box in Debian's Chromium (/usr/bin/chromium).
@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from scripts import served_site
+from scripts.tools import served_site
 
 QUERIES = served_site.ROOT / "tests" / "data" / "search_queries.yml"
 SEARCH_INPUT = "input.md-search__input"
@@ -127,7 +127,7 @@ def report(outcomes: list[Outcome]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.search_quality", description=(__doc__ or "").splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.tools.search_quality", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--queries", type=Path, default=QUERIES, help="YAML list of {query, kind, expect}")
     args = parser.parse_args(argv)
     served_site.require_chromium()

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from scripts.errors import SeedError
+from scripts.kb.errors import SeedError
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Build the site all or nothing: `python -m scripts.build [--seeds seeds] [--site site]`.
+"""Build the site all or nothing: `python -m scripts.kb.commands.build [--seeds seeds] [--site site]`.
 
 MkDocs builds into a temporary folder beside the target, which replaces the
 target only when the strict build succeeded, so a failed build leaves the
@@ -15,9 +15,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from scripts.errors import SeedError
+from scripts.kb.errors import SeedError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml") -> None:
@@ -61,7 +61,7 @@ def seed_error_behind(error: BaseException | None) -> SeedError | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.build", description=(__doc__ or "").splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.kb.commands.build", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder (default: seeds)")
     parser.add_argument("--site", type=Path, default=Path("site"), help="output folder (default: site)")
     parser.add_argument("--verbose", action="store_true", help="show MkDocs' progress messages")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from scripts import phrases
-from scripts.errors import SeedError
-from scripts.seeds import Interview
-from scripts.yamlfile import URL, also_list, plain_text, read
+from scripts.kb.errors import SeedError
+from scripts.kb.knowledge import phrases
+from scripts.kb.seeds.loader import Interview
+from scripts.kb.seeds.yamlfile import URL, also_list, plain_text, read
 
 ENTITIES_FILE = "entities.yml"
 # kind → (folder of its pages, heading of its section)

@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import topics as topic_rules
-from scripts.errors import SeedError
-from scripts.topics import Topic
-from scripts.transcript import FORMATS, Exchange, Transcript, decode, parse
-from scripts.yamlfile import URL, editor_date, read
+from scripts.kb import topics as topic_rules
+from scripts.kb.errors import SeedError
+from scripts.kb.seeds.transcript import FORMATS, Exchange, Transcript, decode, parse
+from scripts.kb.seeds.yamlfile import URL, editor_date, read
+from scripts.kb.topics import Topic
 
 TOPICS_FILE = "topics.yml"
 RESERVED = {TOPICS_FILE, "glossary.yml", "entities.yml"}

@@ -6,12 +6,12 @@ import html
 import re
 from typing import Any
 
-from scripts import phrases
-from scripts.entities import KINDS, Entity
-from scripts.facts import Fact, timeline
-from scripts.knowledge import ExchangeLinks, Knowledge
-from scripts.markdown_text import escape, highlight
-from scripts.pages import excerpt, interview_path, template
+from scripts.kb.knowledge import phrases
+from scripts.kb.knowledge.entities import KINDS, Entity
+from scripts.kb.knowledge.facts import Fact, timeline
+from scripts.kb.knowledge.layer import ExchangeLinks, Knowledge
+from scripts.kb.render.markdown_text import escape, highlight
+from scripts.kb.render.pages import excerpt, interview_path, template
 
 GLOSSARY_PAGE = "glossary.md"
 FACTS_PAGE = "facts.md"

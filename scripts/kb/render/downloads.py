@@ -12,9 +12,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from scripts.pages import template
-from scripts.seeds import Interview, KnowledgeBase
-from scripts.yamlfile import read
+from scripts.kb.render.pages import template
+from scripts.kb.seeds.loader import Interview, KnowledgeBase
+from scripts.kb.seeds.yamlfile import read
 
 FOLDER = "downloads"
 

@@ -1,4 +1,4 @@
-"""Lighthouse scores for the home, a topic and the interview page: `make lighthouse` (python -m scripts.lighthouse_report).
+"""Lighthouse scores for the home, a topic and the interview page: `make lighthouse` (python -m scripts.tools.lighthouse_report).
 
 Builds the site into a temporary folder with its site URL set to the local
 server's address, serves it on 127.0.0.1 (gzip, as a real host would), and
@@ -19,8 +19,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from scripts import served_site
-from scripts.screenshots import views
+from scripts.tools import served_site
+from scripts.tools.screenshots import views
 
 LIGHTHOUSE = served_site.ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -65,7 +65,7 @@ def shortfalls(report: dict[str, Any]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.lighthouse_report", description=(__doc__ or "").splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.tools.lighthouse_report", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop preset instead of its mobile default")
     parser.add_argument("--json", type=Path, metavar="DIR", help="also save each full report as DIR/<page>.json")
     args = parser.parse_args(argv)

@@ -1,6 +1,6 @@
-"""Build the site with Zensical instead of MkDocs: `python -m scripts.zensical_build`.
+"""Build the site with Zensical instead of MkDocs: `python -m scripts.kb.commands.zensical_build`.
 
-    python -m scripts.zensical_build [--seeds seeds] [--site site-zensical] [--zensical PATH]
+    python -m scripts.kb.commands.zensical_build [--seeds seeds] [--site site-zensical] [--zensical PATH]
 
 Zensical reads mkdocs.yml but does not run MkDocs hooks (`hooks:` is ignored),
 so on its own it builds none of the generated pages. This command runs the
@@ -36,7 +36,7 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 CONFIG = ROOT / "mkdocs.yml"
 DEFAULT_ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 REPLAYED = {"on_config", "on_files", "on_post_build", "on_serve"}
@@ -123,7 +123,7 @@ def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL) -> Non
     from mkdocs.structure.files import Files
     from mkdocs.utils.yaml import get_yaml_loader
 
-    from scripts.build import seed_error_behind
+    from scripts.kb.commands.build import seed_error_behind
 
     site = site.resolve()
     with tempfile.TemporaryDirectory(prefix="zensical-") as work_dir:
@@ -181,7 +181,7 @@ def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL) -> Non
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.zensical_build", description=(__doc__ or "").splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.kb.commands.zensical_build", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder (default: seeds)")
     parser.add_argument("--site", type=Path, default=Path("site-zensical"), help="output folder (default: site-zensical)")
     parser.add_argument(
@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    from scripts.errors import SeedError
+    from scripts.kb.errors import SeedError
 
     try:
         build(args.seeds, args.site, args.zensical)

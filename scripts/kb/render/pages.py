@@ -9,12 +9,12 @@ from typing import Any
 
 import jinja2
 
-from scripts import exchange_view
-from scripts.knowledge import Knowledge, speakers_only
-from scripts.markdown_text import attribute, escape
-from scripts.seeds import Interview, KnowledgeBase, Speaker
-from scripts.topics import Topic
-from scripts.transcript import Turn
+from scripts.kb.knowledge.layer import Knowledge, speakers_only
+from scripts.kb.render import exchange_view
+from scripts.kb.render.markdown_text import attribute, escape
+from scripts.kb.seeds.loader import Interview, KnowledgeBase, Speaker
+from scripts.kb.seeds.transcript import Turn
+from scripts.kb.topics import Topic
 
 EXCERPT_WORDS = 40
 SITE_DESCRIPTION = "A searchable knowledge base of recorded interviews: every exchange linkable, every subject gathered on its topic page."
@@ -82,7 +82,7 @@ _env.filters.update(
 
 
 def template(name: str) -> jinja2.Template:
-    """A page template from scripts/templates, with this module's filters."""
+    """A page template from scripts/kb/render/templates, with this module's filters."""
     return _env.get_template(name)
 
 

@@ -1,4 +1,4 @@
-"""Screenshots of the site for a person to look at: `make screenshots` (python -m scripts.screenshots).
+"""Screenshots of the site for a person to look at: `make screenshots` (python -m scripts.tools.screenshots).
 
 Builds the site into a temporary folder, serves it on 127.0.0.1 and saves, for
 a desktop (1280×800) and a phone (390×844) screen, the home page, a topic page
@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from scripts import served_site
+from scripts.tools import served_site
 
 SCREENS = {"desktop": (1280, 800), "phone": (390, 844)}
 
@@ -57,7 +57,7 @@ def capture(browser: Any, base: str, site: Path, out: Path, full_page: bool = Fa
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.screenshots", description=(__doc__ or "").splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.tools.screenshots", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("screenshots"), help="folder for the PNG files (default: screenshots)")
     parser.add_argument("--full-page", action="store_true", help="capture whole pages, not just the first screen")
     parser.add_argument("--dark", action="store_true", help="also capture the dark colour scheme")

@@ -1,8 +1,8 @@
 """Write the generated Markdown pages and kb.json to a folder, for inspection.
 
-    python -m scripts.generate [--seeds seeds] [--out build/generated]
+    python -m scripts.kb.commands.generate [--seeds seeds] [--out build/generated]
 
-The site build does the same inside MkDocs (see scripts/mkdocs_hooks.py).
+The site build does the same inside MkDocs (see scripts/kb/plugin.py).
 """
 
 from __future__ import annotations
@@ -11,15 +11,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from scripts import knowledge, knowledge_pages, pages, seeds
-from scripts.errors import SeedError
-from scripts.export import kb_json
+from scripts.kb.errors import SeedError
+from scripts.kb.export import kb_json
+from scripts.kb.knowledge import layer as knowledge
+from scripts.kb.render import knowledge_pages, pages
+from scripts.kb.seeds import loader as seeds
 
 SITE_NAME = "Interview knowledge base"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.generate", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.kb.commands.generate", description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder (default: seeds)")
     parser.add_argument("--out", type=Path, default=Path("build/generated"), help="output folder (default: build/generated)")
     args = parser.parse_args(argv)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scripts.seeds import Interview
-from scripts.transcript import Exchange
+from scripts.kb.seeds.loader import Interview
+from scripts.kb.seeds.transcript import Exchange
 
 
 def speakers(interview: Interview, exchange: Exchange) -> str:

@@ -1,10 +1,10 @@
-"""Benchmark the generator and the site at growing series sizes: `python -m scripts.bench [N ...]`.
+"""Benchmark the generator and the site at growing series sizes: `python -m scripts.tools.bench [N ...]`.
 
 For each N (default 1 10 100 1000) it writes a synthetic series
-(scripts/synthetic.py), then measures:
+(scripts/tools/synthetic.py), then measures:
 
 - generation: reading seeds, rendering and writing every page, in this process (median of 3 for N ≤ 100);
-- build: the full strict build (`python -m scripts.build`) in a child process, wall time;
+- build: the full strict build (`python -m scripts.kb.commands.build`) in a child process, wall time;
 - peak RSS of that build (the child's maximum resident set size);
 - site size, search index size, and the bytes a reader's browser downloads,
   gzip-compressed, before the first search answers (search index + search worker).
@@ -28,10 +28,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts import generate
-from scripts.synthetic import write_series
+from scripts.kb.commands import generate
+from scripts.tools.synthetic import write_series
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def folder_bytes(folder: Path) -> int:
@@ -43,7 +43,7 @@ def gzip_bytes(path: Path) -> int:
 
 
 def generation_seconds(seeds_dir: Path, out: Path, repeat: int) -> float:
-    """Median time of `python -m scripts.generate`'s work (read seeds, render and write pages), in process."""
+    """Median time of `python -m scripts.kb.commands.generate`'s work (read seeds, render and write pages), in process."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -61,7 +61,7 @@ def build_once(seeds_dir: Path, site: Path) -> tuple[float, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.build", "--seeds", str(seeds_dir), "--site", str(site)],
+        [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(seeds_dir), "--site", str(site)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -115,7 +115,7 @@ def table(rows: list[dict[str, float | int]]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=(__doc__ or "").splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.tools.bench", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1, 10, 100, 1000])
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
     args = parser.parse_args()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts import entity_links
-from scripts.citation import citation
-from scripts.knowledge import ExchangeLinks, Knowledge
-from scripts.seeds import Interview
-from scripts.transcript import Exchange
+from scripts.kb.knowledge import entity_links
+from scripts.kb.knowledge.layer import ExchangeLinks, Knowledge
+from scripts.kb.render.citation import citation
+from scripts.kb.seeds.loader import Interview
+from scripts.kb.seeds.transcript import Exchange
 
 
 @dataclass(frozen=True)

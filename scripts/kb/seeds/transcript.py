@@ -24,7 +24,7 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from scripts.errors import SeedError
+from scripts.kb.errors import SeedError
 
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 _SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.seeds import Interview
-from scripts.yamlfile import YamlFile, editor_date, plain_text, read
+from scripts.kb.seeds.loader import Interview
+from scripts.kb.seeds.yamlfile import YamlFile, editor_date, plain_text, read
 
 SUFFIX = ".facts.yml"
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from scripts.knowledge import Knowledge
-from scripts.seeds import KnowledgeBase
+from scripts.kb.knowledge.layer import Knowledge
+from scripts.kb.seeds.loader import KnowledgeBase
 
 
 def site_url_of(path: str, directory_urls: bool) -> str:

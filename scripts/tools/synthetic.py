@@ -1,4 +1,4 @@
-"""Write a synthetic interview series for benchmarks: `python -m scripts.synthetic N OUT [--seed S]`.
+"""Write a synthetic interview series for benchmarks: `python -m scripts.tools.synthetic N OUT [--seed S]`.
 
 The series is a copy of `seeds/` topped up to N interviews with synthetic ones
 the size of the first real one (16 exchanges, about 3,000 words), with words
@@ -14,7 +14,7 @@ import re
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIRST_NAMES = ["Ana", "Bjørn", "Chen", "Dara", "Émile", "Femi", "Greta", "Hiro", "Ines", "Jonas", "Kofi", "Lena", "Mateo", "Noor"]
 LAST_NAMES = ["Ahmed", "Berg", "Costa", "Dubois", "Eriksen", "Fischer", "García", "Haddad", "Ito", "Jovanović", "Kowalski", "Lund"]
 ORGANIZATIONS = ["Metaswitch", "ADVA Optical Networking", "Nordlys Telecom", "Example Networks", "Acme Carrier", "Fibre & Co"]
@@ -78,7 +78,7 @@ def write_series(count: int, out: Path, seed: int = 1) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m scripts.synthetic", description=(__doc__ or "").splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.tools.synthetic", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("count", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=1)

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from scripts.errors import warn
-from scripts.transcript import Exchange
-from scripts.yamlfile import read
+from scripts.kb.errors import warn
+from scripts.kb.seeds.transcript import Exchange
+from scripts.kb.seeds.yamlfile import read
 
 MAX_COUNT = 3
 

@@ -1,8 +1,8 @@
 """The built site served on 127.0.0.1, and Debian's Chromium to read it with.
 
 Shared by the browser tests (tests/browser/) and the commands that look at the
-site as a reader does: `python -m scripts.search_quality`, `python -m
-scripts.screenshots` and `python -m scripts.lighthouse_report`.
+site as a reader does: `python -m scripts.tools.search_quality`, `python -m
+scripts.tools.screenshots` and `python -m scripts.tools.lighthouse_report`.
 
 The server compresses text with gzip, as any real host does, so that page-speed
 figures are not distorted by sending CSS and JavaScript uncompressed.
@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 # Headless, and nothing that would reach for the network on its own.
 CHROMIUM_ARGS = [

@@ -17,12 +17,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # MkDocs puts only this file's folder on sys.path; the package is `scripts`.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from scripts import glossary, knowledge, knowledge_pages, pages, seeds
-from scripts.downloads import add_files as add_downloads
-from scripts.errors import SeedError
-from scripts.export import kb_json
+from scripts.kb.errors import SeedError
+from scripts.kb.export import kb_json
+from scripts.kb.knowledge import glossary
+from scripts.kb.knowledge import layer as knowledge
+from scripts.kb.render import knowledge_pages, pages
+from scripts.kb.render.downloads import add_files as add_downloads
+from scripts.kb.seeds import loader as seeds
 
 _state: dict[str, Any] = {}
 

@@ -4,7 +4,7 @@
 
 For every exchange: the entities it mentions (the first mention of each is a
 link), the glossary terms it uses, its previous and next exchange in interview
-order, and up to three related exchanges (scripts/related.py).
+order, and up to three related exchanges (scripts/kb/knowledge/related.py).
 """
 
 from __future__ import annotations
@@ -14,17 +14,17 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from scripts import entities as entity_file
-from scripts import facts as fact_files
-from scripts import glossary as glossary_file
-from scripts import phrases, related
-from scripts.entities import Entity
-from scripts.entity_links import Linker, Piece
-from scripts.errors import SeedError, warn
-from scripts.facts import Fact
-from scripts.glossary import Term
-from scripts.seeds import Interview, KnowledgeBase
-from scripts.transcript import Exchange, Turn
+from scripts.kb.errors import SeedError, warn
+from scripts.kb.knowledge import entities as entity_file
+from scripts.kb.knowledge import facts as fact_files
+from scripts.kb.knowledge import glossary as glossary_file
+from scripts.kb.knowledge import phrases, related
+from scripts.kb.knowledge.entities import Entity
+from scripts.kb.knowledge.entity_links import Linker, Piece
+from scripts.kb.knowledge.facts import Fact
+from scripts.kb.knowledge.glossary import Term
+from scripts.kb.seeds.loader import Interview, KnowledgeBase
+from scripts.kb.seeds.transcript import Exchange, Turn
 
 
 @dataclass(frozen=True)
