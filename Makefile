@@ -14,9 +14,11 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 .PHONY: site site-zensical serve test lint generate chromium clean bench
 
-$(BIN)/.site-deps: requirements.txt
+# The project itself is installed in editable mode so that MkDocs finds its plugin (`interview-kb`).
+$(BIN)/.site-deps: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(BIN)/.test-deps: requirements-test.txt requirements.txt | $(BIN)/.site-deps
@@ -36,9 +38,9 @@ site: $(BIN)/.site-deps
 site-zensical: $(BIN)/.site-deps $(ZENSICAL_BIN)/.deps
 	$(BIN)/python -m scripts.kb.commands.zensical_build --seeds "$(SEEDS)" --site "$(SITE_ZENSICAL)"
 
-## serve: build and serve on http://127.0.0.1:8000, rebuilding when docs/ or seeds/ change
+## serve: build and serve on http://127.0.0.1:8000, rebuilding the pages an edit of docs/ or seeds/ changes
 serve: $(BIN)/.site-deps
-	KB_SEEDS="$(abspath $(SEEDS))" $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	KB_SEEDS="$(abspath $(SEEDS))" $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## generate: write the generated Markdown and kb.json to build/generated for inspection
 generate: $(BIN)/.site-deps

@@ -35,7 +35,7 @@ def run_build(seeds: Path, site: Path, **env: str) -> subprocess.CompletedProces
     return subprocess.run(
         [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(seeds), "--site", str(site)],
         cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "0", **env},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false", **env},
         capture_output=True,
         text=True,
         check=False,
@@ -162,7 +162,7 @@ def test_warning_prints_and_builds_unless_strict(tmp_path: Path, previous_site: 
         relaxed.stderr
         == f"{seeds / 'topics.yml'}:6: warning: topic 'gadgets' has no exchange — add evidence terms or `include` an exchange\n"
     )
-    strict = run_build(seeds, tmp_path / "strict-site", KB_STRICT="1")
+    strict = run_build(seeds, tmp_path / "strict-site", KB_STRICT="true")
     assert strict.returncode == 1
     assert ONE_LINE.match(strict.stderr)
     assert not (tmp_path / "strict-site").exists()

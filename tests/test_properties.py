@@ -124,7 +124,7 @@ def render_interview(labels: list[str], interviewer: str, transcript: Transcript
     speakers = {label: Speaker(label, f"{label} Name", "", "") for label in labels}
     interview = Interview("prop", "Prop", "2020", "https://example.com", "", "", interviewer, speakers, transcript)
     kb = KnowledgeBase((interview,), (), {e.anchor: () for e in transcript.exchanges})
-    page = pages.render(kb, "Site")["interviews/prop.md"]
+    page = pages.render(kb, pages.Site("Site", ""))["interviews/prop.md"]
     body = page.split("\n---\n", 1)[1]
     return BeautifulSoup(site_markdown().reset().convert(body), "html.parser")
 

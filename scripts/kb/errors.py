@@ -1,9 +1,14 @@
-"""The one error type an editor sees: where the problem is, what it is, what to do."""
+"""What an editor is told: a mistake (`SeedError`) stops the build, a `SeedWarning` is doubtful but buildable.
+
+Both read `path:line: what — what to do`. Loaders hand warnings to a `Report`
+callback; the plugin decides whether they are logged or stop the build.
+"""
 
 from __future__ import annotations
 
-import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -27,8 +32,30 @@ class SeedError(Exception):
         super().__init__(f"{self.path}:{line}: {what} — {todo}")
 
 
-def warn(path: Path | str, line: int, what: str, todo: str) -> None:
-    """Report a doubtful but buildable input on stderr; with KB_STRICT=1 (CI) it is an error."""
-    if os.environ.get("KB_STRICT") == "1":
-        raise SeedError(path, line, what, todo + " (KB_STRICT=1 makes warnings errors)")
-    print(f"{shown(path)}:{line}: warning: {what} — {todo}", file=sys.stderr)
+@dataclass(frozen=True)
+class SeedWarning:
+    """Doubtful but buildable input, e.g. a topic with no exchange."""
+
+    path: Path | str
+    line: int
+    what: str
+    todo: str
+
+    def __str__(self) -> str:
+        return f"{shown(self.path)}:{self.line}: warning: {self.what} — {self.todo}"
+
+    def as_error(self) -> SeedError:
+        return SeedError(self.path, self.line, self.what, self.todo + " (a strict build makes warnings errors)")
+
+
+Report = Callable[[SeedWarning], None]
+
+
+def print_warning(warning: SeedWarning) -> None:
+    """The default `Report` outside a site build: one line on stderr."""
+    print(warning, file=sys.stderr)
+
+
+def stop(warning: SeedWarning) -> None:
+    """A `Report` for strict builds: the first warning stops the build."""
+    raise warning.as_error()

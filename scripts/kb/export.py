@@ -7,17 +7,10 @@ from typing import Any
 
 from scripts.kb.knowledge.layer import Knowledge
 from scripts.kb.seeds.loader import KnowledgeBase
+from scripts.kb.urls import SiteUrls
 
 
-def site_url_of(path: str, directory_urls: bool) -> str:
-    """Site-relative URL of a generated page such as `people/martin-taylor.md`."""
-    stem = path.removesuffix(".md")
-    if stem.endswith("index"):
-        return stem.removesuffix("index")
-    return f"{stem}/" if directory_urls else f"{stem}.html"
-
-
-def knowledge_fields(knowledge: Knowledge, directory_urls: bool) -> dict[str, Any]:
+def knowledge_fields(knowledge: Knowledge, urls: SiteUrls) -> dict[str, Any]:
     """The knowledge layer in kb.json: glossary, entities and facts, with the exchanges they touch."""
     return {
         "glossary": [
@@ -38,7 +31,7 @@ def knowledge_fields(knowledge: Knowledge, directory_urls: bool) -> dict[str, An
                 "about": e.about,
                 "link": e.link,
                 "also": list(e.forms[1:]),
-                "url": site_url_of(e.path, directory_urls),
+                "url": urls.url(e.path),
                 "speaks_in": [
                     {"interview": r.interview, "label": r.label, "role": r.role, "organization": r.organization} for r in e.roles
                 ],
@@ -71,8 +64,8 @@ def exchange_fields(knowledge: Knowledge, anchor: str) -> dict[str, Any]:
     }
 
 
-def kb_json(kb: KnowledgeBase, page_urls: dict[str, str], knowledge: Knowledge | None = None, directory_urls: bool = True) -> str:
-    """`page_urls` maps an interview slug to its site-relative page URL; `knowledge` adds its fields."""
+def kb_json(kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge | None = None) -> str:
+    """Everything as JSON; page URLs are site-relative, as `urls` publishes them; `knowledge` adds its fields."""
     data: dict[str, Any] = {
         "interviews": [
             {
@@ -91,7 +84,7 @@ def kb_json(kb: KnowledgeBase, page_urls: dict[str, str], knowledge: Knowledge |
             {
                 "id": e.anchor,
                 "interview": i.slug,
-                "url": f"{page_urls[i.slug]}#{e.anchor}",
+                "url": f"{urls.interview(i.slug)}#{e.anchor}",
                 "question": {"speaker": e.question.speaker, "text": e.question.text},
                 "answer": (
                     {
@@ -106,6 +99,6 @@ def kb_json(kb: KnowledgeBase, page_urls: dict[str, str], knowledge: Knowledge |
             }
             for i, e in kb.exchanges()
         ],
-        **(knowledge_fields(knowledge, directory_urls) if knowledge else {}),
+        **(knowledge_fields(knowledge, urls) if knowledge else {}),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,81 +1,153 @@
-"""MkDocs hooks: generate the knowledge-base pages from `seeds/` inside every build.
+"""The MkDocs plugin that turns `seeds/` into the knowledge-base pages inside every build.
 
-The seeds folder is `seeds/` beside mkdocs.yml, or the `KB_SEEDS` environment
-variable. `mkdocs serve` watches it, so editing a transcript rebuilds the site.
+    plugins:
+      - interview-kb:
+          seeds: !ENV [KB_SEEDS, seeds]
+
+One instance lives for a whole `mkdocs serve` (it has `on_startup`), so a
+rebuild re-reads only the interviews whose files changed and, with `--dirty`,
+MkDocs rebuilds only the pages whose content changed (scripts/kb/incremental.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import sys
+import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.utils import clean_directory
 
-# MkDocs puts only this file's folder on sys.path; the package is `scripts`.
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from scripts.kb.errors import SeedError
+from scripts.kb.config import KnowledgeBaseConfig
+from scripts.kb.errors import SeedError, SeedWarning, stop
 from scripts.kb.export import kb_json
+from scripts.kb.incremental import GeneratedPage, InterviewCache, Rebuilds, files_state
 from scripts.kb.knowledge import glossary
 from scripts.kb.knowledge import layer as knowledge
-from scripts.kb.render import knowledge_pages, pages
-from scripts.kb.render.downloads import add_files as add_downloads
+from scripts.kb.knowledge.layer import Knowledge
+from scripts.kb.render import downloads, knowledge_pages, pages
+from scripts.kb.render.pages import Site
 from scripts.kb.seeds import loader as seeds
+from scripts.kb.seeds.loader import KnowledgeBase
+from scripts.kb.urls import SiteUrls, interview_page
 
-_state: dict[str, Any] = {}
-
-
-def seeds_dir(config: MkDocsConfig) -> Path:
-    base = Path(config.config_file_path).parent
-    return base / os.environ.get("KB_SEEDS", "seeds")
+log = logging.getLogger("mkdocs.plugins.interview_kb")
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    try:
-        kb = seeds.load(seeds_dir(config))
-        know = knowledge.load(seeds_dir(config), kb)
-    except SeedError as error:
-        raise PluginError(str(error)) from error
-    _state["kb"] = kb
-    _state["knowledge"] = know
-    config.nav = pages.nav(kb, knowledge_pages.nav(know))
-    # Glossary tooltips: every spelling becomes an abbreviation on every page (Python-Markdown `abbr`).
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(know.glossary)
-    return config
+class _QuietDirtyNotice(logging.Filter):
+    """MkDocs warns on every dirty build that navigation may be stale; this plugin rebuilds fully whenever it could be."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    know: knowledge.Knowledge = _state["knowledge"]
-    generated = pages.render(_state["kb"], config.site_name, know, config.site_url or "", config.use_directory_urls)
-    for path, text in {**generated, **knowledge_pages.render(know)}.items():
-        files.append(File.generated(config, path, content=text))
-    add_downloads(files, config, _state["kb"], seeds_dir(config))
-    return files
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.interviews = InterviewCache(seeds.load_interview)
+        self.rebuilds = Rebuilds()
+        self.dirty = False
+        self._kb: KnowledgeBase | None = None
+        self._knowledge: Knowledge | None = None
+        self.seeds_dir = Path("seeds")
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        assert self._kb is not None, "on_config has not run"
+        return self._kb
+
+    @property
+    def knowledge(self) -> Knowledge:
+        assert self._knowledge is not None, "on_config has not run"
+        return self._knowledge
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Keeps this instance across the rebuilds of `mkdocs serve`."""
+        self.dirty = dirty
+        if dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyNotice())
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds
+        strict = config.strict if self.config.strict is None else self.config.strict
+        report = stop if strict else self.log_warning
+        try:
+            self._kb = seeds.load(self.seeds_dir, report, self.interviews.read)
+            self._knowledge = knowledge.load(self.seeds_dir, self.kb, report)
+        except SeedError as error:
+            raise PluginError(str(error)) from error
+        config.nav = pages.nav(self.kb, knowledge_pages.nav(self.knowledge))
+        # Glossary tooltips: every spelling becomes an abbreviation on every page (Python-Markdown `abbr`).
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(self.knowledge.glossary)
+        return config
+
+    @staticmethod
+    def log_warning(warning: SeedWarning) -> None:
+        log.warning(str(warning))
+
+    def generated_pages(self, config: MkDocsConfig) -> dict[str, str]:
+        """Every generated page's Markdown, keyed by its path under the docs folder."""
+        return {**pages.render(self.kb, Site.of(config), self.knowledge), **knowledge_pages.render(self.knowledge)}
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        generated = self.generated_pages(config)
+        unchanged = self.rebuilds.plan(generated, self.context(files, generated, config)) if self.dirty else set()
+        if self.dirty and not self.rebuilds.partial:
+            clean_directory(config.site_dir)  # a full rebuild, as `mkdocs build` would do it
+        for path, text in generated.items():
+            files.append(GeneratedPage.of(config, path, text, unchanged=path in unchanged))
+        downloads.add_files(files, config, self.kb, self.seeds_dir)
+        if self.dirty:
+            forget_previous_search_index(config)
+        return files
+
+    def context(self, files: Files, generated: dict[str, str], config: MkDocsConfig) -> Any:
+        """Everything besides its own Markdown that a generated page's HTML depends on."""
+        watched = [Path(f.abs_src_path) for f in files if f.abs_src_path]
+        theme = [Path(config.config_file_path)]
+        if config.theme.custom_dir:
+            theme += [p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file()]
+        tags = {
+            interview_page(i.slug): sorted({t for e in i.transcript.exchanges for t in self.kb.exchange_topics[e.anchor]})
+            for i in self.kb.interviews
+        }
+        return {
+            "nav": config.nav,
+            "files": sorted([*(f.src_uri for f in files), *generated]),
+            "sources": files_state([*watched, *theme]),
+            "glossary": config.mdx_configs.get("abbr"),
+            "tags": tags,
+            "site": [config.site_url, config.site_name, config.site_description, config.use_directory_urls],
+        }
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        Path(config.site_dir, "kb.json").write_text(kb_json(self.kb, SiteUrls.of(config), self.knowledge), encoding="utf-8")
+        index_path = Path(config.site_dir, "search", "search_index.json")
+        if index_path.exists():
+            index = json.loads(index_path.read_text(encoding="utf-8"))
+            index["docs"] = drop_section_tags(index["docs"])
+            if self.dirty:
+                index["docs"] = self.rebuilds.merge_search(index["docs"])
+            index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.seeds_dir))
+        return server
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    kb: seeds.KnowledgeBase = _state["kb"]
-    urls = {i.slug: f"interviews/{i.slug}/" if config.use_directory_urls else f"interviews/{i.slug}.html" for i in kb.interviews}
-    Path(config.site_dir, "kb.json").write_text(kb_json(kb, urls, _state["knowledge"], config.use_directory_urls), encoding="utf-8")
-    drop_section_tags(Path(config.site_dir, "search", "search_index.json"))
-
-
-def drop_section_tags(index_path: Path) -> None:
+def drop_section_tags(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Keep a page's tags on its page entry only: an exchange is not about every topic of its interview."""
-    if not index_path.exists():
-        return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    for doc in index["docs"]:
+    for doc in docs:
         if "#" in doc["location"]:
             doc.pop("tags", None)
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return docs
 
 
-def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    server.watch(str(seeds_dir(config)))
-    return server
+def forget_previous_search_index(config: MkDocsConfig) -> None:
+    """Material's search merges a dirty build's entries as if one page had changed; `on_post_build` merges them instead."""
+    for plugin in config.plugins.values():
+        if hasattr(plugin, "search_index_prev"):
+            plugin.search_index_prev = None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from scripts.kb.errors import warn
+from scripts.kb.errors import Report, SeedWarning, print_warning
 from scripts.kb.seeds.transcript import Exchange
 from scripts.kb.seeds.yamlfile import read
 
@@ -101,13 +101,14 @@ def load(path: Path) -> tuple[Topic, ...]:
     return tuple(topics)
 
 
-def check(path: Path, topics: tuple[Topic, ...], exchange_topics: dict[str, tuple[str, ...]]) -> None:
+def check(path: Path, topics: tuple[Topic, ...], exchange_topics: dict[str, tuple[str, ...]], report: Report = print_warning) -> None:
     """Every anchor named in `include`/`exclude` must exist; a topic with no exchange is a warning."""
     source = read(path)
     anchors = set(exchange_topics)
     for index, topic in enumerate(topics):
         if not any(topic.slug in slugs for slugs in exchange_topics.values()):
-            warn(path, source.line("topics", index), f"topic '{topic.slug}' has no exchange", "add evidence terms or `include` an exchange")
+            what = f"topic '{topic.slug}' has no exchange"
+            report(SeedWarning(path, source.line("topics", index), what, "add evidence terms or `include` an exchange"))
         for field in ("include", "exclude"):
             for position, anchor in enumerate(getattr(topic, field)):
                 if anchor not in anchors:

@@ -57,7 +57,7 @@ def generation_seconds(seeds_dir: Path, out: Path, repeat: int) -> float:
 
 def build_once(seeds_dir: Path, site: Path) -> tuple[float, int]:
     """Wall seconds and peak RSS (bytes) of one strict build in a child process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "0"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     result = subprocess.run(

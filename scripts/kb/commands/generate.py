@@ -2,43 +2,56 @@
 
     python -m scripts.kb.commands.generate [--seeds seeds] [--out build/generated]
 
-The site build does the same inside MkDocs (see scripts/kb/plugin.py).
+It runs the same plugin as the site build (scripts/kb/plugin.py), configured by mkdocs.yml.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from scripts.kb.commands.build import ROOT, seed_error_behind, use_seeds
 from scripts.kb.errors import SeedError
 from scripts.kb.export import kb_json
-from scripts.kb.knowledge import layer as knowledge
-from scripts.kb.render import knowledge_pages, pages
-from scripts.kb.seeds import loader as seeds
+from scripts.kb.plugin import KnowledgeBasePlugin
+from scripts.kb.urls import SiteUrls
 
-SITE_NAME = "Interview knowledge base"
+
+def generate(seeds_dir: Path, out: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
+    """Write every generated page and kb.json under `out`; returns the number of pages. Raises SeedError."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+
+    config = load_config(str(config_file))
+    use_seeds(config, seeds_dir)
+    plugin = next(p for p in config.plugins.values() if isinstance(p, KnowledgeBasePlugin))
+    try:
+        config = plugin.on_config(config)
+    except PluginError as error:
+        raise seed_error_behind(error) or error from None
+    written = plugin.generated_pages(config)
+    for path, text in written.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    (out / "kb.json").write_text(kb_json(plugin.kb, SiteUrls.of(config), plugin.knowledge), encoding="utf-8")
+    return len(written)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.kb.commands.generate", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.kb.commands.generate", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder (default: seeds)")
     parser.add_argument("--out", type=Path, default=Path("build/generated"), help="output folder (default: build/generated)")
     args = parser.parse_args(argv)
     try:
-        kb = seeds.load(args.seeds)
-        know = knowledge.load(args.seeds, kb)
+        count = generate(args.seeds, args.out)
     except SeedError as error:
         print(error, file=sys.stderr)
         return 1
-    written = {**pages.render(kb, SITE_NAME, know), **knowledge_pages.render(know)}
-    for path, text in written.items():
-        target = args.out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    urls = {i.slug: f"interviews/{i.slug}/" for i in kb.interviews}
-    (args.out / "kb.json").write_text(kb_json(kb, urls, know), encoding="utf-8")
-    print(f"wrote {len(written)} pages and kb.json to {args.out}")
+    print(f"wrote {count} pages and kb.json to {args.out}")
     return 0
 
 

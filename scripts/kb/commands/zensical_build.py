@@ -2,21 +2,22 @@
 
     python -m scripts.kb.commands.zensical_build [--seeds seeds] [--site site-zensical] [--zensical PATH]
 
-Zensical reads mkdocs.yml but does not run MkDocs hooks (`hooks:` is ignored),
-so on its own it builds none of the generated pages. This command runs the
-hooks' events itself, with MkDocs' configuration objects, around a Zensical build:
+Zensical reads mkdocs.yml but does not run MkDocs plugins other than its own,
+so on its own it builds none of the generated pages. This command drives the
+same plugin object as the MkDocs build (scripts/kb/plugin.py), with MkDocs'
+configuration objects, around a Zensical build:
 
 1. `on_config` (loads the seeds; sets the nav and Markdown extension options),
    `on_files` (the generated pages, downloads and robots.txt);
 2. writes the generated pages into a staging docs folder beside a copy of
-   mkdocs.yml with the resolved nav, extensions and site URL, and no `hooks:`;
-3. runs `zensical build --strict` on it;
+   mkdocs.yml with the resolved nav, extensions and site URL, without the plugin;
+3. runs `zensical build` on it;
 4. copies the generated non-page files into the site, runs `on_post_build`
-   (kb.json) and, as the hooks do for MkDocs' search index, keeps topic tags
+   (kb.json) and, as the plugin does for MkDocs' search index, keeps topic tags
    on page entries only in Zensical's `search.json`.
 
-Hook events other than these (per-page events such as `on_page_markdown`) are
-not replayed; they are named on standard error when the hooks file has any.
+Plugin events other than these (per-page events such as `on_page_markdown`) are
+not replayed; they are named on standard error should the plugin gain any.
 """
 
 from __future__ import annotations
@@ -36,20 +37,25 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[3]
+from scripts.kb.commands.build import PLUGIN, ROOT, seed_error_behind, use_seeds
+
 CONFIG = ROOT / "mkdocs.yml"
 DEFAULT_ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
-REPLAYED = {"on_config", "on_files", "on_post_build", "on_serve"}
+REPLAYED = {"on_startup", "on_config", "on_files", "on_post_build", "on_serve"}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 WARNING = re.compile(r"Warning: (?P<what>[^\n]+)\n\s*╭─\[ (?P<path>[^\n\]]+?):(?P<line>\d+):(?P<column>\d+) \]")
 ISSUES = re.compile(r"(?P<count>\d+) issues? found")
 DOWNLOAD_LINK = re.compile(r"\.\./downloads/[^()\s]+\.md\)")
 
 
-def unreplayed_events(hooks: Any) -> list[str]:
-    """Hook events defined in the hooks module that this command does not run."""
+def unreplayed_events(plugin: type) -> list[str]:
+    """Events the plugin class handles that this command does not run."""
     return sorted(
-        name for name, value in vars(hooks).items() if name.startswith("on_") and inspect.isfunction(value) and name not in REPLAYED
+        name
+        for klass in plugin.__mro__
+        if klass.__module__.startswith("scripts.")
+        for name, value in vars(klass).items()
+        if name.startswith("on_") and inspect.isfunction(value) and name not in REPLAYED
     )
 
 
@@ -77,7 +83,7 @@ def unexpected_warnings(output: str, docs: Path) -> list[str]:
 
 
 def drop_section_tags(index_path: Path) -> None:
-    """Zensical's search index (`search.json`, `items`): as the hooks do for MkDocs' index, keep tags on page entries only."""
+    """Zensical's search index (`search.json`, `items`): as the plugin does for MkDocs' index, keep tags on page entries only."""
     if not index_path.exists():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
@@ -88,12 +94,13 @@ def drop_section_tags(index_path: Path) -> None:
 
 
 def zensical_config(raw: dict[str, Any], config: Any) -> dict[str, Any]:
-    """mkdocs.yml as Zensical should read it: the hooks' nav and extension options, no hooks.
+    """mkdocs.yml as Zensical should read it: the plugin's nav and extension options, without the plugin.
 
     Folders are `docs`, `site` and `overrides` beside the written file (Zensical
     wants them inside its project folder, given as relative paths).
     """
     derived = {key: value for key, value in raw.items() if key != "hooks"}
+    derived["plugins"] = [p for p in raw.get("plugins") or [] if not (isinstance(p, dict) and PLUGIN in p) and p != PLUGIN]
     derived["docs_dir"] = "docs"
     derived["site_dir"] = "site"
     derived["site_url"] = config.site_url or ""
@@ -113,7 +120,6 @@ def zensical_config(raw: dict[str, Any], config: Any) -> dict[str, Any]:
 
 def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL) -> None:
     """Build `seeds_dir` into `site` with Zensical. Raises SeedError or RuntimeError."""
-    os.environ["KB_SEEDS"] = str(seeds_dir.resolve())
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if not zensical.exists():
         raise RuntimeError(f"{zensical} is missing — run `make site-zensical`, which installs requirements-zensical.txt")
@@ -123,19 +129,18 @@ def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL) -> Non
     from mkdocs.structure.files import Files
     from mkdocs.utils.yaml import get_yaml_loader
 
-    from scripts.kb.commands.build import seed_error_behind
-
     site = site.resolve()
     with tempfile.TemporaryDirectory(prefix="zensical-") as work_dir:
         work = Path(work_dir)
         docs = work / "docs"
         shutil.copytree(ROOT / "docs", docs)
         config = load_config(str(CONFIG), site_dir=str(site))
-        # The hooks file as MkDocs loaded it (a module among the plugins), with its own state.
-        hooks = [plugin for plugin in config.plugins.values() if inspect.ismodule(plugin)]
-        skipped = sorted({event for module in hooks for event in unreplayed_events(module)})
+        use_seeds(config, seeds_dir)
+        plugin = config.plugins[PLUGIN]
+        skipped = unreplayed_events(type(plugin))
         if skipped:
-            print(f"note: Zensical build: hook events not replayed: {', '.join(skipped)}", file=sys.stderr)
+            print(f"note: Zensical build: plugin events not replayed: {', '.join(skipped)}", file=sys.stderr)
+        config.plugins.on_startup(command="build", dirty=False)
         try:
             config = config.plugins.on_config(config)
         except PluginError as error:
@@ -174,9 +179,7 @@ def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL) -> Non
                 target = site / file.dest_uri
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(file.content_bytes)
-        for module in hooks:
-            if hasattr(module, "on_post_build"):
-                module.on_post_build(config=config)
+        plugin.on_post_build(config=config)
         drop_section_tags(site / "search.json")
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from scripts.kb.errors import SeedError, warn
+from scripts.kb.errors import Report, SeedError, SeedWarning, print_warning
 from scripts.kb.knowledge import entities as entity_file
 from scripts.kb.knowledge import facts as fact_files
 from scripts.kb.knowledge import glossary as glossary_file
@@ -108,18 +108,20 @@ def _check_no_overlap(seeds: Path, terms: tuple[Term, ...], entities: tuple[Enti
                 )
 
 
-def load(seeds: Path, kb: KnowledgeBase) -> Knowledge:
-    """Read glossary, entities and facts from `seeds` and connect them to the exchanges."""
+def load(seeds: Path, kb: KnowledgeBase, report: Report = print_warning) -> Knowledge:
+    """Read glossary, entities and facts from `seeds` and connect them to the exchanges; `report` hears of unused terms."""
     terms = glossary_file.load(seeds / glossary_file.GLOSSARY_FILE)
     entities = entity_file.load(seeds / entity_file.ENTITIES_FILE, kb.interviews)
     _check_no_overlap(seeds, terms, entities)
     knowledge = build(kb, terms, entities, fact_files.load_all(seeds, kb.interviews))
     for term in knowledge.unused_terms:
-        warn(
-            seeds / glossary_file.GLOSSARY_FILE,
-            term.line,
-            f"glossary term '{term.term}' occurs in no transcript",
-            "check its spelling and case (matching is case-sensitive), list the spelling used under `also`, or remove the entry",
+        report(
+            SeedWarning(
+                seeds / glossary_file.GLOSSARY_FILE,
+                term.line,
+                f"glossary term '{term.term}' occurs in no transcript",
+                "check its spelling and case (matching is case-sensitive), list the spelling used under `also`, or remove the entry",
+            )
         )
     return knowledge
 

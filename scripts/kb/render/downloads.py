@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from scripts.kb.render.pages import template
 from scripts.kb.seeds.loader import Interview, KnowledgeBase
 from scripts.kb.seeds.yamlfile import read
+from scripts.kb.urls import SiteUrls, interview_page
 
 FOLDER = "downloads"
 
@@ -70,17 +71,10 @@ class StaticFile(File):
         return False
 
 
-def page_url(interview: Interview, config: MkDocsConfig) -> str | None:
-    """Absolute URL of the interview's page, or None when `site_url` is not set."""
-    if not config.site_url:
-        return None
-    path = f"interviews/{interview.slug}/" if config.use_directory_urls else f"interviews/{interview.slug}.html"
-    return config.site_url.rstrip("/") + "/" + path
-
-
 def add_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase, seeds: Path) -> None:
     """Add the downloads and robots.txt to a MkDocs build (called from the `on_files` hook)."""
-    urls = {i.slug: page_url(i, config) for i in kb.interviews}
+    site = SiteUrls.of(config)
+    urls = {i.slug: site.absolute(interview_page(i.slug)) for i in kb.interviews}
     for path, content in render(kb, seeds, urls).items():
         files.append(StaticFile.generated(config, path, content=content))
     files.append(StaticFile.generated(config, "robots.txt", content=robots_txt(config.site_url)))

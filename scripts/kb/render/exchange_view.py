@@ -9,6 +9,7 @@ from scripts.kb.knowledge.layer import ExchangeLinks, Knowledge
 from scripts.kb.render.citation import citation
 from scripts.kb.seeds.loader import Interview
 from scripts.kb.seeds.transcript import Exchange
+from scripts.kb.urls import SiteUrls, interview_page
 
 
 @dataclass(frozen=True)
@@ -28,23 +29,20 @@ class ExchangeView:
     related: tuple[Neighbour, ...]
 
 
-def page_url(interview: Interview, directory_urls: bool) -> str:
-    """Site-relative URL of an interview page, as MkDocs publishes it."""
-    return f"interviews/{interview.slug}/" if directory_urls else f"interviews/{interview.slug}.html"
-
-
 def neighbour(home: Interview, interview: Interview, exchange: Exchange) -> Neighbour:
     if interview.slug == home.slug:
         return Neighbour(exchange.label, f"#{exchange.anchor}", "")
     return Neighbour(exchange.label, f"{interview.slug}.md#{exchange.anchor}", interview.title)
 
 
-def view(links: ExchangeLinks, site_url: str, directory_urls: bool) -> ExchangeView:
+def view(links: ExchangeLinks, urls: SiteUrls) -> ExchangeView:
     interview, exchange = links.interview, links.exchange
-    permalink = f"{site_url.rstrip('/')}/{page_url(interview, directory_urls)}#{exchange.anchor}" if site_url else ""
+    page = interview_page(interview.slug)
+    absolute = urls.absolute(page)
+    permalink = f"{absolute}#{exchange.anchor}" if absolute else ""
     return ExchangeView(
         paragraphs=tuple(tuple(entity_links.markdown(pieces, lambda e: f"../{e.path}") for pieces in turn) for turn in links.pieces),
-        citation=citation(interview, exchange, permalink or f"{page_url(interview, directory_urls)}#{exchange.anchor}"),
+        citation=citation(interview, exchange, permalink or f"{urls.url(page)}#{exchange.anchor}"),
         permalink=permalink,
         previous=neighbour(interview, interview, links.previous) if links.previous else None,
         next=neighbour(interview, interview, links.next) if links.next else None,
@@ -52,5 +50,5 @@ def view(links: ExchangeLinks, site_url: str, directory_urls: bool) -> ExchangeV
     )
 
 
-def views(knowledge: Knowledge, interview: Interview, site_url: str, directory_urls: bool) -> dict[str, ExchangeView]:
-    return {e.anchor: view(knowledge.exchanges[e.anchor], site_url, directory_urls) for e in interview.transcript.exchanges}
+def views(knowledge: Knowledge, interview: Interview, urls: SiteUrls) -> dict[str, ExchangeView]:
+    return {e.anchor: view(knowledge.exchanges[e.anchor], urls) for e in interview.transcript.exchanges}

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from mkdocs.config.defaults import MkDocsConfig
 
 from scripts.kb.knowledge.layer import Knowledge, speakers_only
 from scripts.kb.render import exchange_view
@@ -15,9 +17,9 @@ from scripts.kb.render.markdown_text import attribute, escape
 from scripts.kb.seeds.loader import Interview, KnowledgeBase, Speaker
 from scripts.kb.seeds.transcript import Turn
 from scripts.kb.topics import Topic
+from scripts.kb.urls import SiteUrls, interview_page, topic_page
 
 EXCERPT_WORDS = 40
-SITE_DESCRIPTION = "A searchable knowledge base of recorded interviews: every exchange linkable, every subject gathered on its topic page."
 
 
 def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
@@ -96,20 +98,31 @@ def organizations(kb: KnowledgeBase) -> list[tuple[str, list[Interview]]]:
 
 
 def interview_path(interview: Interview) -> str:
-    return f"interviews/{interview.slug}.md"
+    return interview_page(interview.slug)
 
 
 def topic_path(topic: Topic) -> str:
-    return f"topics/{topic.slug}.md"
+    return topic_page(topic.slug)
 
 
-def render(
-    kb: KnowledgeBase, site_name: str, knowledge: Knowledge | None = None, site_url: str = "", directory_urls: bool = True
-) -> dict[str, str]:
+@dataclass(frozen=True)
+class Site:
+    """What the pages say about the site itself, from mkdocs.yml."""
+
+    name: str
+    description: str
+    urls: SiteUrls = field(default_factory=SiteUrls)
+
+    @classmethod
+    def of(cls, config: MkDocsConfig) -> Site:
+        return cls(config.site_name, config.site_description or "", SiteUrls.of(config))
+
+
+def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) -> dict[str, str]:
     """The home, interview and topic pages, keyed by their path under `docs/`.
 
     `knowledge` links names and lists related exchanges (default: speakers only);
-    `site_url` and `directory_urls` make the permalinks in citations absolute.
+    `site.urls` makes the permalinks in citations absolute.
     """
     knowledge = knowledge or speakers_only(kb)
     topics_by_slug = {t.slug: t for t in kb.topics}
@@ -117,8 +130,8 @@ def render(
     topic_counts = [(t, len(kb.topic_exchanges(t.slug))) for t in kb.topics]
     pages = {
         "index.md": _env.get_template("home.md.j2").render(
-            site_name=site_name,
-            description=SITE_DESCRIPTION,
+            site_name=site.name,
+            description=" ".join(site.description.split()),
             interviews=kb.interviews,
             organizations=organizations(kb),
             topic_counts=topic_counts,
@@ -135,7 +148,7 @@ def render(
             tag_titles=[t.title for t, _ in counts],
             topic_counts=counts,
             exchange_topics=exchange_topics,
-            views=exchange_view.views(knowledge, interview, site_url, directory_urls),
+            views=exchange_view.views(knowledge, interview, site.urls),
         )
     for topic in kb.topics:
         entries = kb.topic_exchanges(topic.slug)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.kb import topics as topic_rules
-from scripts.kb.errors import SeedError
+from scripts.kb.errors import Report, SeedError, print_warning
 from scripts.kb.seeds.transcript import FORMATS, Exchange, Transcript, decode, parse
 from scripts.kb.seeds.yamlfile import URL, editor_date, read
 from scripts.kb.topics import Topic
@@ -130,8 +131,12 @@ def load_interview(transcript_path: Path) -> Interview:
     )
 
 
-def load(seeds: Path) -> KnowledgeBase:
-    """Everything under `seeds/`, newest interview first; raises SeedError on the first mistake."""
+def load(seeds: Path, report: Report = print_warning, read_interview: Callable[[Path], Interview] = load_interview) -> KnowledgeBase:
+    """Everything under `seeds/`, newest interview first; raises SeedError on the first mistake.
+
+    `report` hears of doubtful input; `read_interview` reads one transcript and its
+    metadata (the plugin passes a cached one, so a rebuild reads only what changed).
+    """
     transcripts = sorted(seeds.glob("*.txt"))
     if not transcripts:
         raise SeedError(seeds, 1, "no interview transcript (*.txt) found", "add <slug>.txt and <slug>.yml (see README)")
@@ -141,7 +146,7 @@ def load(seeds: Path) -> KnowledgeBase:
     loaded: dict[str, Path] = {}
     unordered: list[Interview] = []
     for path in transcripts:
-        interview = load_interview(path)
+        interview = read_interview(path)
         if interview.slug in loaded:
             meta = read(path.with_suffix(".yml"))
             other = loaded[interview.slug].name
@@ -169,5 +174,5 @@ def load(seeds: Path) -> KnowledgeBase:
         for interview in interviews
         for exchange in interview.transcript.exchanges
     }
-    topic_rules.check(topics_path, topics, exchange_topics)
+    topic_rules.check(topics_path, topics, exchange_topics, report)
     return KnowledgeBase(tuple(interviews), topics, exchange_topics)

@@ -1,0 +1,15 @@
+"""The plugin's settings under `plugins: - interview-kb:` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class KnowledgeBaseConfig(Config):  # type: ignore[no-untyped-call]
+    # The folder of transcripts and editorial YAML, relative to mkdocs.yml (or absolute).
+    seeds = opt.Type(str, default="seeds")
+    # Whether a seed warning (a topic with no exchange, an unused glossary term) stops the
+    # build at once with its one line. Unset: as strict as MkDocs (`strict:` or `--strict`);
+    # otherwise warnings are logged, and a strict MkDocs build still fails on them at its end.
+    strict = opt.Optional(opt.Type(bool))

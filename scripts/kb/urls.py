@@ -1,0 +1,45 @@
+"""Where generated pages live in the docs folder and where MkDocs publishes them.
+
+Page URLs follow MkDocs' own `File` rules (`use_directory_urls`), made absolute
+with `site_url` when the site has one, so no URL scheme is written by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+
+def interview_page(slug: str) -> str:
+    """Docs path of an interview's page."""
+    return f"interviews/{slug}.md"
+
+
+def topic_page(slug: str) -> str:
+    """Docs path of a topic's page."""
+    return f"topics/{slug}.md"
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    """URLs of pages in one site: `site_url` ("" when unknown) and MkDocs' `use_directory_urls`."""
+
+    site_url: str = ""
+    use_directory_urls: bool = True
+
+    @classmethod
+    def of(cls, config: MkDocsConfig) -> SiteUrls:
+        return cls(config.site_url or "", config.use_directory_urls)
+
+    def url(self, src_uri: str) -> str:
+        """Site-relative URL of the page at docs path `src_uri`, e.g. `interviews/x/` for `interviews/x.md`."""
+        return File(src_uri, src_dir=None, dest_dir="", use_directory_urls=self.use_directory_urls).url
+
+    def absolute(self, src_uri: str) -> str | None:
+        """Absolute URL of the page, or None when the site has no `site_url`."""
+        return f"{self.site_url.rstrip('/')}/{self.url(src_uri)}" if self.site_url else None
+
+    def interview(self, slug: str) -> str:
+        return self.url(interview_page(slug))

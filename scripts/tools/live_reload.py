@@ -1,0 +1,94 @@
+"""Time live reload: from saving a transcript to the reloaded page, under `make serve`'s `mkdocs serve --dirty`.
+
+    python -m scripts.tools.live_reload SEEDS [--edits 3]
+
+It serves SEEDS on a free port of 127.0.0.1, then repeatedly appends a new word
+to the last line of the first transcript and waits, as the page's live-reload
+script does, for the server to report a finished rebuild; the time ends when
+the interview page, fetched then, shows the word. Prints the median seconds.
+SEEDS is edited: give it a copy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from scripts.tools.served_site import HOST, ROOT, free_port
+
+EPOCH = re.compile(r"livereload\((\d+),\s*(\d+)\)")
+
+
+def fetch(url: str, timeout: float = 120) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def wait_until_served(url: str, server: subprocess.Popen[bytes], limit: float = 1800) -> str:
+    """The page's HTML once the first build is done (its first build at 1000 interviews takes minutes)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"mkdocs serve stopped with exit code {server.returncode}")
+        try:
+            return fetch(url)
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"{url} was not served within {limit:.0f} s")
+
+
+def edit_and_wait(transcript: Path, page_url: str, base: str, word: str) -> float:
+    """Seconds from saving `word` into the transcript to a fetched page that shows it."""
+    html = fetch(page_url)
+    epoch = EPOCH.search(html)
+    assert epoch, "the served page has no live-reload script"
+    text = transcript.read_text(encoding="utf-8").rstrip("\n")
+    start = time.monotonic()
+    transcript.write_text(f"{text} {word}\n", encoding="utf-8")
+    seen = int(epoch[1])
+    while True:
+        seen = int(fetch(f"{base}livereload/{seen}/{epoch[2]}"))  # answers when a newer build is finished
+        if word in fetch(page_url):
+            return time.monotonic() - start
+
+
+def measure(seeds: Path, edits: int = 3) -> float:
+    """Median live-reload seconds over `edits` edits of the first transcript in `seeds`."""
+    transcript = sorted(seeds.glob("*.txt"))[0]
+    port = free_port()
+    base = f"http://{HOST}:{port}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_SEEDS": str(seeds.resolve()), "KB_STRICT": "false"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"{HOST}:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        page_url = f"{base}interviews/{transcript.stem}/"
+        wait_until_served(page_url, server)
+        times = [edit_and_wait(transcript, page_url, base, f"livereloadmark{n}") for n in range(edits)]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m scripts.tools.live_reload", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("seeds", type=Path, help="a seeds folder (edited: give a copy)")
+    parser.add_argument("--edits", type=int, default=3)
+    args = parser.parse_args()
+    print(f"{measure(args.seeds, args.edits):.2f} s from saving a transcript to the reloaded page")
+
+
+if __name__ == "__main__":
+    main()
