@@ -5,7 +5,8 @@ Rules (see README, "How a transcript is read"):
 * Paragraphs are separated by blank lines. Inside a paragraph, runs of ASCII
   whitespace become one space; nothing else is changed.
 * A turn starts with a paragraph that begins with a declared speaker label and a
-  colon (`Martin: ...`). Any other `Word:` paragraph continues the current turn.
+  colon (`Martin: ...`), or as the transcript's format says (see `formats`).
+  Any other paragraph, `Word:` ones included, continues the current turn.
 * Paragraphs before the first turn are the preface.
 * An exchange is one interviewer turn plus the guest turns that follow it, up to
   the next interviewer turn.
@@ -18,26 +19,19 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
 from scripts.kb.errors import SeedError
+from scripts.kb.seeds.formats import FORMATS as FORMATS
+from scripts.kb.seeds.formats import Paragraph as Paragraph
+from scripts.kb.seeds.formats import TranscriptFormat, normalise
 
-_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 _SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
 ANCHOR_WORDS = 6
 LABEL_CHARS = 100
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """Reader's text of one paragraph (without the speaker label) and its line."""
-
-    text: str
-    line: int
 
 
 @dataclass(frozen=True)
@@ -104,11 +98,7 @@ def raw_paragraphs(text: str) -> list[tuple[int, list[str]]]:
 
 def paragraphs(text: str) -> list[Paragraph]:
     """Blank-line separated paragraphs, whitespace-normalised, with 1-based first line."""
-    return [Paragraph(_normalise(" ".join(lines)), line) for line, lines in raw_paragraphs(text)]
-
-
-def _normalise(text: str) -> str:
-    return _WHITESPACE.sub(" ", text).strip(" ")
+    return [Paragraph(normalise(" ".join(lines)), line) for line, lines in raw_paragraphs(text)]
 
 
 def key_sentence(text: str) -> str:
@@ -142,81 +132,35 @@ def exchange_anchor(interview: str, question: Turn) -> str:
     return f"{slug or 'exchange'}-{digest}"
 
 
-FORMATS = ("colon", "timestamped", "name-line")
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+def parse(
+    text: str, *, interview: str, labels: list[str], interviewer: str, path: Path | str, fmt: str | TranscriptFormat = "colon"
+) -> Transcript:
+    """Read a decoded transcript. `labels` are the speaker labels declared in metadata.
 
-
-@dataclass(frozen=True)
-class TurnStart:
-    speaker: str
-    timestamp: str
-    first: Paragraph | None  # text on the same paragraph as the label, if any
-
-
-def turn_matcher(fmt: str, labels: list[str]) -> Callable[[int, list[str]], TurnStart | None]:
-    """A function telling whether a paragraph (first line number, lines) starts a turn, per format.
-
-    colon:       `Name: text`
-    timestamped: `Name [hh:mm:ss]: text` or `[hh:mm:ss] Name: text` (or plain `Name: text`)
-    name-line:   the label alone on a line (a colon after it is allowed); the turn's text
-                 follows on the next lines or in the next paragraphs
+    `fmt` is a name in `FORMATS` or a format object (which then recognises its own labels).
     """
-    speaker = "(?P<speaker>" + "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)) + ")"
-    time = rf"(?P<time>{_TIME})"
-    patterns = {
-        "colon": [re.compile(rf"^{speaker}\s*:\s*(?P<text>.*)$")],
-        "timestamped": [
-            re.compile(rf"^{speaker}\s*\[{time}\]\s*:?\s*(?P<text>.*)$"),
-            re.compile(rf"^\[{time}\]\s*{speaker}\s*:\s*(?P<text>.*)$"),
-            re.compile(rf"^{speaker}\s*:\s*(?P<text>.*)$"),
-        ],
-        "name-line": [re.compile(rf"^{speaker}\s*:?$")],
-    }[fmt]
-
-    def match(line: int, lines: list[str]) -> TurnStart | None:
-        if fmt == "name-line":
-            found = patterns[0].match(lines[0].strip())
-            if not found:
-                return None
-            rest = _normalise(" ".join(lines[1:]))
-            return TurnStart(found["speaker"], "", Paragraph(rest, line + 1) if rest else None)
-        text = _normalise(" ".join(lines))
-        for pattern in patterns:
-            found = pattern.match(text)
-            if found:
-                rest = found["text"]
-                timestamp = found.groupdict().get("time") or ""
-                return TurnStart(found["speaker"], timestamp, Paragraph(rest, line) if rest else None)
-        return None
-
-    return match
-
-
-def parse(text: str, *, interview: str, labels: list[str], interviewer: str, path: Path | str, fmt: str = "colon") -> Transcript:
-    """Read a decoded transcript. `labels` are the speaker labels declared in metadata."""
     blocks = raw_paragraphs(text)
     if not blocks:
         raise SeedError(path, 1, "the transcript is empty", "paste the interview text into this file")
-    starts_turn = turn_matcher(fmt, labels)
+    turn_format = FORMATS[fmt](labels) if isinstance(fmt, str) else fmt
 
     preface: list[Paragraph] = []
     turns: list[tuple[str, list[Paragraph], str, int]] = []
     for line, lines in blocks:
-        start = starts_turn(line, lines)
+        start = turn_format.turn_start(line, lines)
         if start:
             turns.append((start.speaker, [start.first] if start.first else [], start.timestamp, line))
         elif turns:
-            turns[-1][1].append(Paragraph(_normalise(" ".join(lines)), line))
+            turns[-1][1].append(Paragraph(normalise(" ".join(lines)), line))
         else:
-            preface.append(Paragraph(_normalise(" ".join(lines)), line))
+            preface.append(Paragraph(normalise(" ".join(lines)), line))
 
     if not turns:
-        how = "on a line of its own" if fmt == "name-line" else "and a colon"
         raise SeedError(
             path,
             1,
             "no paragraph starts with a declared speaker label (" + ", ".join(f"'{label}'" for label in labels) + ")",
-            f"start each turn with its speaker's label {how}, or fix `speakers` or `format` in the metadata",
+            f"start each turn with its speaker's label {turn_format.how}, or fix `speakers` or `format` in the metadata",
         )
     for speaker, body, _, line in turns:
         if not body:
