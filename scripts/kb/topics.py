@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from scripts.kb.errors import Report, SeedWarning, print_warning
+from scripts.kb.seeds.schemas import TopicsFile, validate
 from scripts.kb.seeds.transcript import Exchange
 from scripts.kb.seeds.yamlfile import read
 
@@ -58,44 +59,29 @@ def assign(topic: Topic, exchange: Exchange) -> bool:
     return exchange.anchor in topic.include or score(topic, exchange_text(exchange)) >= topic.threshold
 
 
+@cache
+def topics_of(topics: tuple[Topic, ...], exchange: Exchange) -> tuple[str, ...]:
+    """Slugs of the topics the exchange belongs to (remembered: a rebuild scores only new or edited exchanges)."""
+    return tuple(t.slug for t in topics if assign(t, exchange))
+
+
 def load(path: Path) -> tuple[Topic, ...]:
     """Read and check `topics.yml`."""
     source = read(path)
-    data = source.data
-    if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
-        raise source.error((), "`topics:` list is missing", "list the topics under a `topics:` key (see README)")
-    default_threshold = data.get("threshold", 4)
-    if not isinstance(default_threshold, int | float):
-        raise source.error(("threshold",), "threshold must be a number", "write e.g. `threshold: 4`")
+    data = validate(source, TopicsFile)
     topics: list[Topic] = []
-    for index, entry in enumerate(data["topics"]):
-        where: tuple[str | int, ...] = ("topics", index)
-        if not isinstance(entry, dict):
-            raise source.error(where, "a topic must be a mapping", "give it slug, title, description and evidence")
-        for field in ("slug", "title", "description", "evidence"):
-            if not entry.get(field):
-                raise source.error(where, f"topic lacks `{field}`", f"add `{field}:` to this topic")
-        slug = str(entry["slug"])
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
-            raise source.error(
-                (*where, "slug"), f"topic slug '{slug}' is not lower-case words joined by -", "rename it, e.g. 'open-source'"
-            )
-        if any(t.slug == slug for t in topics):
-            raise source.error((*where, "slug"), f"topic slug '{slug}' is used twice", "give each topic its own slug")
-        if not isinstance(entry.get("threshold", default_threshold), int | float):
-            raise source.error((*where, "threshold"), "threshold must be a number", "write e.g. `threshold: 4`")
-        evidence = entry["evidence"]
-        if not isinstance(evidence, dict) or not all(isinstance(w, int | float) for w in evidence.values()):
-            raise source.error((*where, "evidence"), "evidence must map terms to numeric weights", "write it as `term: weight` lines")
+    for index, entry in enumerate(data.topics):
+        if any(t.slug == entry.slug for t in topics):
+            raise source.error(("topics", index, "slug"), f"topic slug '{entry.slug}' is used twice", "give each topic its own slug")
         topics.append(
             Topic(
-                slug=slug,
-                title=str(entry["title"]),
-                description=" ".join(str(entry["description"]).split()),
-                evidence=tuple((str(term), float(weight)) for term, weight in evidence.items()),
-                threshold=float(entry.get("threshold", default_threshold)),
-                include=tuple(str(a) for a in entry.get("include") or ()),
-                exclude=tuple(str(a) for a in entry.get("exclude") or ()),
+                slug=entry.slug,
+                title=entry.title,
+                description=entry.description,
+                evidence=tuple(entry.evidence.items()),
+                threshold=data.threshold if entry.threshold is None else entry.threshold,
+                include=tuple(entry.include),
+                exclude=tuple(entry.exclude),
             )
         )
     return tuple(topics)

@@ -10,7 +10,8 @@ from markdown.extensions.toc import slugify
 from scripts.kb.errors import SeedError
 from scripts.kb.knowledge import phrases
 from scripts.kb.seeds.loader import Interview
-from scripts.kb.seeds.yamlfile import URL, also_list, plain_text, read
+from scripts.kb.seeds.schemas import EntitiesFile, validate
+from scripts.kb.seeds.yamlfile import read
 
 ENTITIES_FILE = "entities.yml"
 # kind → (folder of its pages, heading of its section)
@@ -64,29 +65,13 @@ def _entries(path: Path | None) -> list[tuple[Entity, int]]:
     if path is None or not path.exists():
         return []
     source = read(path)
-    data = source.data
-    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
-        raise source.error((), "`entities:` list is missing", "list them under an `entities:` key (see README)")
     found: list[tuple[Entity, int]] = []
-    for index, entry in enumerate(data["entities"]):
-        where: tuple[str | int, ...] = ("entities", index)
-        if not isinstance(entry, dict):
-            raise source.error(where, "an entity must be a mapping", "give it `name:`, `kind:` and `about:`")
-        for field in ("name", "kind", "about"):
-            if not plain_text(entry.get(field)):
-                raise source.error(where, f"entity lacks `{field}`", f"add `{field}:` to this entry")
-        kind = plain_text(entry["kind"])
-        if kind not in KINDS:
-            raise source.error((*where, "kind"), f"kind '{kind}' is unknown", "use one of: " + ", ".join(KINDS))
-        link = plain_text(entry.get("link"))
-        if link and not URL.fullmatch(link):
-            raise source.error((*where, "link"), f"link '{link}' is not an http(s) URL", "give a full address, or remove `link:`")
-        name = plain_text(entry["name"])
-        forms = (name, *also_list(source, (*where, "also"), entry.get("also"), "Project Clearwater"))
+    for index, entry in enumerate(validate(source, EntitiesFile).entities):
+        forms = (entry.name, *entry.also)
         for form in forms:
             if not phrases.usable(form):
-                raise source.error(where, f"'{form}' does not start and end with a letter or digit", "drop the punctuation")
-        found.append((Entity(name, kind, plain_text(entry["about"]), link, forms), source.line(*where)))
+                raise source.error(("entities", index), f"'{form}' does not start and end with a letter or digit", "drop the punctuation")
+        found.append((Entity(entry.name, entry.kind, entry.about, entry.link, forms), source.line("entities", index)))
     return found
 
 

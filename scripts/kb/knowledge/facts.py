@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.kb.seeds.loader import Interview
-from scripts.kb.seeds.yamlfile import YamlFile, editor_date, plain_text, read
+from scripts.kb.seeds.schemas import FactsFile, validate
+from scripts.kb.seeds.yamlfile import YamlFile, read
 
 SUFFIX = ".facts.yml"
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -59,37 +60,18 @@ def locate(source: YamlFile, where: tuple[str | int, ...], quote: str, interview
 def load(path: Path, interview: Interview, transcript_name: str) -> tuple[Fact, ...]:
     """Read and check one interview's facts file."""
     source = read(path)
-    data = source.data
-    if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
-        raise source.error((), "`facts:` list is missing", "list the facts under a `facts:` key (see README, 'Facts and timeline')")
     facts: list[Fact] = []
-    for index, entry in enumerate(data["facts"]):
+    for index, entry in enumerate(validate(source, FactsFile).facts):
         where: tuple[str | int, ...] = ("facts", index)
-        if not isinstance(entry, dict):
-            raise source.error(where, "a fact must be a mapping", "give it `fact:` and `quote:` (and `date:`, `when:` for an event)")
-        for field in ("fact", "quote"):
-            if not plain_text(entry.get(field)):
-                raise source.error(where, f"fact lacks `{field}`", f"add `{field}:` to this entry")
-        quote = plain_text(entry["quote"])
-        date = ""
-        when = plain_text(entry.get("when"))
-        if entry.get("date") is not None:
-            parsed = editor_date(entry["date"])
-            if parsed is None:
-                raise source.error(
-                    (*where, "date"), f"date '{entry['date']}' is not a real date written YYYY, YYYY-MM or YYYY-MM-DD", "write e.g. 2014-06"
-                )
-            date = parsed
-            if not when:
-                raise source.error(
-                    where, "an event lacks `when`", "add `when:`, the date in the speaker's words (e.g. `the middle of 2014`)"
-                )
-        elif when:
+        quote, date, when = entry.quote, entry.date, entry.when
+        if date and not when:
+            raise source.error(where, "an event lacks `when`", "add `when:`, the date in the speaker's words (e.g. `the middle of 2014`)")
+        if when and not date:
             raise source.error((*where, "when"), "`when` without `date`", "add `date:` (YYYY, YYYY-MM or YYYY-MM-DD) to place the event")
         if when and when not in quote:
             raise source.error((*where, "when"), f"`when` '{when}' is not part of the quote", "use the quote's own words for the date")
         anchor = locate(source, where, quote, interview, transcript_name)
-        facts.append(Fact(interview.slug, plain_text(entry["fact"]), quote, anchor, date, when, source.line(*where)))
+        facts.append(Fact(interview.slug, entry.fact, quote, anchor, date, when, source.line(*where)))
     return tuple(facts)
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from scripts.kb.knowledge import phrases
-from scripts.kb.seeds.yamlfile import URL, also_list, plain_text, read
+from scripts.kb.seeds.schemas import GlossaryFile, validate
+from scripts.kb.seeds.yamlfile import read
 
 GLOSSARY_FILE = "glossary.yml"
 
@@ -36,23 +37,12 @@ def load(path: Path) -> tuple[Term, ...]:
     if not path.exists():
         return ()
     source = read(path)
-    data = source.data
-    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
-        raise source.error((), "`terms:` list is missing", "list the terms under a `terms:` key (see README, 'Glossary')")
     terms: list[Term] = []
     owner: dict[str, str] = {}
-    for index, entry in enumerate(data["terms"]):
+    for index, entry in enumerate(validate(source, GlossaryFile).terms):
         where: tuple[str | int, ...] = ("terms", index)
-        if not isinstance(entry, dict):
-            raise source.error(where, "a glossary entry must be a mapping", "give it `term:` and `definition:`")
-        for field in ("term", "definition"):
-            if not plain_text(entry.get(field)):
-                raise source.error(where, f"glossary entry lacks `{field}`", f"add `{field}:` to this entry")
-        term = plain_text(entry["term"])
-        link = plain_text(entry.get("link"))
-        if link and not URL.fullmatch(link):
-            raise source.error((*where, "link"), f"link '{link}' is not an http(s) URL", "give a full address, or remove `link:`")
-        forms = [term, *also_list(source, (*where, "also"), entry.get("also"), "VNFs, virtual network function")]
+        term = entry.term
+        forms = [term, *entry.also]
         for form in forms:
             if MARKDOWN_SYNTAX.search(form):
                 raise source.error(where, f"'{form}' contains Markdown punctuation that a tooltip cannot match", "spell it without it")
@@ -65,7 +55,7 @@ def load(path: Path) -> tuple[Term, ...]:
             owner[form] = term
         if any(t.slug == slugify(term, "-") for t in terms):
             raise source.error((*where, "term"), f"term '{term}' gives the same page anchor as another term", "merge the two entries")
-        terms.append(Term(term, plain_text(entry["definition"]), link, tuple(forms), source.line(*where)))
+        terms.append(Term(term, entry.definition, entry.link, tuple(forms), source.line(*where)))
     return tuple(sorted(terms, key=lambda t: (t.term.casefold(), t.term)))
 
 

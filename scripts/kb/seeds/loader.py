@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 from scripts.kb import topics as topic_rules
 from scripts.kb.errors import Report, SeedError, print_warning
+from scripts.kb.seeds.schemas import SLUG, Metadata, validate
 from scripts.kb.seeds.transcript import FORMATS, Exchange, Transcript, decode, parse
-from scripts.kb.seeds.yamlfile import URL, editor_date, read
+from scripts.kb.seeds.yamlfile import read
 from scripts.kb.topics import Topic
 
 TOPICS_FILE = "topics.yml"
 RESERVED = {TOPICS_FILE, "glossary.yml", "entities.yml"}
-REQUIRED = ("title", "date", "source", "interviewer", "speakers")
-SPEAKER_FIELDS = ("name", "role", "organization")
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 SLUG_HELP = "use lower-case words joined by -, e.g. my-interview (as the file name or as `slug:`)"
 
 
@@ -52,6 +50,7 @@ class KnowledgeBase:
     interviews: tuple[Interview, ...]
     topics: tuple[Topic, ...]
     exchange_topics: dict[str, tuple[str, ...]]
+    transcripts: dict[str, Path] = dataclass_field(default_factory=dict)  # slug → the transcript file it was read from
 
     def exchanges(self) -> list[tuple[Interview, Exchange]]:
         return [(i, e) for i in self.interviews for e in i.transcript.exchanges]
@@ -65,34 +64,12 @@ def load_interview(transcript_path: Path) -> Interview:
     if not meta_path.exists():
         raise SeedError(meta_path, 1, "metadata file is missing", f"create it beside {transcript_path.name} (see README)")
     meta = read(meta_path)
-    data = meta.data
-    if not isinstance(data, dict):
-        raise meta.error((), "metadata must be a YAML mapping", "write `key: value` lines: " + ", ".join(REQUIRED))
-    slug = str(data.get("slug") or transcript_path.stem)
+    data = validate(meta, Metadata)
+    slug = data.slug or transcript_path.stem  # a `slug:` is checked by the schema, the file name here
     if not SLUG.fullmatch(slug):
-        where = meta_path if "slug" in data else transcript_path
-        raise SeedError(where, meta.line("slug") if "slug" in data else 1, f"'{slug}' is not a usable slug", SLUG_HELP)
-    for field in REQUIRED:
-        if data.get(field) in (None, "", {}):
-            raise meta.error((), f"required field `{field}` is missing", f"add `{field}:` (see README)")
-    if not URL.fullmatch(str(data["source"])):
-        raise meta.error(("source",), f"source '{data['source']}' is not an http(s) URL", "give the address of the original publication")
-    date = editor_date(data["date"])
-    if date is None:
-        raise meta.error(
-            ("date",),
-            f"date '{data['date']}' is not a real date written YYYY, YYYY-MM or YYYY-MM-DD",
-            "write the date as e.g. 2015 or 2015-06",
-        )
-    speakers_data = data["speakers"]
-    if not isinstance(speakers_data, dict):
-        raise meta.error(("speakers",), "`speakers` must map each transcript label to name, role, organization", "see README")
-    speakers: dict[str, Speaker] = {}
-    for label, info in speakers_data.items():
-        if not isinstance(info, dict) or not info.get("name"):
-            raise meta.error(("speakers", label), f"speaker '{label}' has no `name`", "add name, role and organization under it")
-        speakers[str(label)] = Speaker(str(label), str(info["name"]), str(info.get("role") or ""), str(info.get("organization") or ""))
-    interviewer = str(data["interviewer"])
+        raise SeedError(transcript_path, 1, f"'{slug}' is not a usable slug", SLUG_HELP)
+    speakers = {label: Speaker(label, s.name, s.role, s.organization) for label, s in data.speakers.items()}
+    interviewer = data.interviewer
     if interviewer not in speakers:
         raise meta.error(
             ("interviewer",),
@@ -100,12 +77,9 @@ def load_interview(transcript_path: Path) -> Interview:
             "use a label listed under `speakers`",
         )
 
-    fmt = str(data.get("format") or "colon")
+    fmt = data.format
     if fmt not in FORMATS:
         raise meta.error(("format",), f"unknown transcript format '{fmt}'", "use one of: " + ", ".join(FORMATS) + " (see README)")
-    media = str(data.get("media") or "")
-    if media and not URL.fullmatch(media):
-        raise meta.error(("media",), f"media '{media}' is not an http(s) URL", "give the address of the recording, or remove `media`")
 
     text = decode(transcript_path.read_bytes(), transcript_path)
     transcript = parse(text, interview=slug, labels=list(speakers), interviewer=interviewer, path=transcript_path, fmt=fmt)
@@ -119,15 +93,15 @@ def load_interview(transcript_path: Path) -> Interview:
             )
     return Interview(
         slug=slug,
-        title=str(data["title"]),
-        date=date,
-        source=str(data["source"]),
-        publication=str(data.get("publication") or ""),
-        series=str(data.get("series") or ""),
+        title=data.title,
+        date=data.date,
+        source=data.source,
+        publication=data.publication,
+        series=data.series,
         interviewer=interviewer,
         speakers=speakers,
         transcript=transcript,
-        media=media,
+        media=data.media,
     )
 
 
@@ -170,9 +144,7 @@ def load(seeds: Path, report: Report = print_warning, read_interview: Callable[[
         raise SeedError(topics_path, 1, "topics file is missing", "create it (see README, 'Topics')")
     topics = topic_rules.load(topics_path)
     exchange_topics = {
-        exchange.anchor: tuple(t.slug for t in topics if topic_rules.assign(t, exchange))
-        for interview in interviews
-        for exchange in interview.transcript.exchanges
+        exchange.anchor: topic_rules.topics_of(topics, exchange) for interview in interviews for exchange in interview.transcript.exchanges
     }
     topic_rules.check(topics_path, topics, exchange_topics, report)
-    return KnowledgeBase(tuple(interviews), topics, exchange_topics)
+    return KnowledgeBase(tuple(interviews), topics, exchange_topics, loaded)

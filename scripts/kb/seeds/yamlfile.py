@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,30 +17,39 @@ class YamlFile:
     data: Any
     node: yaml.Node | None
 
-    def line(self, *keys: str | int) -> int:
-        """1-based line of the value at `keys` (or of its closest existing parent)."""
+    def _find(self, keys: tuple[str | int, ...]) -> tuple[yaml.Node | None, int]:
+        """The node at `keys` (None when absent) and its line, or the line of its closest existing parent."""
         node = self.node
         line = node.start_mark.line + 1 if node else 1
         for key in keys:
             if isinstance(node, yaml.MappingNode):
-                found = [(k, v) for k, v in node.value if k.value == key]
+                found = [(k, v) for k, v in node.value if k.value == str(key)]
                 if not found:
-                    return line
+                    return None, line
                 key_node, node = found[0]
                 line = key_node.start_mark.line + 1
             elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
                 node = node.value[key]
                 line = node.start_mark.line + 1
             else:
-                return line
-        return line
+                return None, line
+        return node, line
+
+    def line(self, *keys: str | int) -> int:
+        """1-based line of the value at `keys` (or of its closest existing parent)."""
+        return self._find(keys)[1]
+
+    def written(self, *keys: str | int) -> str:
+        """The scalar at `keys` as the editor wrote it (`yes`, not True; `007`, not 7); "" for none."""
+        node = self._find(keys)[0]
+        return node.value if isinstance(node, yaml.ScalarNode) else ""
 
     def error(self, keys: tuple[str | int, ...], what: str, todo: str) -> SeedError:
         return SeedError(self.path, self.line(*keys), what, todo)
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as the text the editor wrote, checked by the caller.
+    """SafeLoader that keeps dates as the text the editor wrote, for the schema to check.
 
     (PyYAML would turn 2015-06-01 into a date, and raise a bare ValueError with no
     line for 2015-06-31.)
@@ -56,50 +63,23 @@ _Loader.yaml_implicit_resolvers = {
 
 
 def read(path: Path) -> YamlFile:
-    """Parse `path`; a syntax error or bad encoding becomes a SeedError with its line."""
+    """Parse `path` once into nodes (for lines) and data; a syntax error or bad encoding becomes a SeedError with its line."""
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
         raise SeedError(path, 1, f"byte at offset {error.start} is not UTF-8", "save the file as UTF-8") from None
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        loader = _Loader(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
+        if error.context == "while scanning a quoted scalar" and error.context_mark:
+            # The scanner reads on to the end of the file looking for the closing quote.
+            line = error.context_mark.line + 1
+            raise SeedError(path, line, f"not valid YAML ({error.problem})", "close the quote that opens on this line") from None
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         raise SeedError(path, line, f"not valid YAML ({error.problem})", "fix the YAML syntax on this line") from None
     except (yaml.YAMLError, ValueError) as error:
         raise SeedError(path, 1, f"not valid YAML ({error})", "fix the YAML syntax") from None
     return YamlFile(path, data, node)
-
-
-def editor_date(value: object) -> str | None:
-    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` as written, if it names a real year, month or day."""
-    text = str(value).strip() if value is not None else ""
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
-        return None
-    try:
-        datetime.date.fromisoformat(text if len(text) == 10 else f"{text[:7]}-01" if len(text) == 7 else f"{text}-01-01")
-    except ValueError:
-        return None
-    return text
-
-
-# An address an editor gives (source, media, reference links): http(s) and nothing that could break out of Markdown or HTML.
-URL = re.compile(r"https?://[^\s<>\"'`]+")
-
-
-def plain_text(value: object) -> str:
-    """A YAML scalar as one line of text, runs of whitespace folded ("" for a missing value)."""
-    return " ".join(str(value).split()) if value is not None else ""
-
-
-def also_list(source: YamlFile, where: tuple[str | int, ...], value: object, example: str) -> list[str]:
-    """An `also:` value (one spelling or a list of them) as plain texts."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
-        raise source.error(where, "`also` must be a list of other spellings", f"write e.g. `also: [{example}]`")
-    return [plain_text(v) for v in value]
