@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.utils import clean_directory
 
 from scripts.kb.config import KnowledgeBaseConfig
@@ -53,6 +54,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self._kb: KnowledgeBase | None = None
         self._knowledge: Knowledge | None = None
         self.seeds_dir = Path("seeds")
+        self.page_order: list[str] = []
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -69,6 +71,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.dirty = dirty
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyNotice())
+
+    def on_shutdown(self) -> None:
+        """The end of a `mkdocs serve`: what the next build is compared with is forgotten."""
+        self.dirty = False
+        self.rebuilds = Rebuilds()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds
@@ -99,10 +106,26 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             clean_directory(config.site_dir)  # a full rebuild, as `mkdocs build` would do it
         for path, text in generated.items():
             files.append(GeneratedPage.of(config, path, text, unchanged=path in unchanged))
-        downloads.add_files(files, config, self.kb, self.seeds_dir)
+        downloads.add_files(files, config, self.kb)
         if self.dirty:
             forget_previous_search_index(config)
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """In a partial rebuild, read the skipped pages' front matter, which other pages and plugins use.
+
+        The 404 page lists topic descriptions from their pages' metadata, and the
+        tags plugin links tags and writes tags.json from every page's tags; the
+        skipped pages' Markdown is not converted.
+        """
+        self.page_order = [file.url for file in files.documentation_pages()]
+        if self.dirty and self.rebuilds.partial:
+            for file in files.documentation_pages():
+                if file.page is not None and not file.is_modified():
+                    file.page.read_source(config)
+                    config.plugins.on_page_markdown(file.page.markdown or "", page=file.page, config=config, files=files)
+                    file.page.content = ""  # never written: the tags plugin fills a listing page's content in place
+        return nav
 
     def context(self, files: Files, generated: dict[str, str], config: MkDocsConfig) -> Any:
         """Everything besides its own Markdown that a generated page's HTML depends on."""
@@ -132,6 +155,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             if self.dirty:
                 index["docs"] = self.rebuilds.merge_search(index["docs"])
             index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        tags_path = Path(config.site_dir, "tags.json")
+        if self.dirty and tags_path.exists():
+            self.order_tags_export(tags_path)
+
+    def order_tags_export(self, path: Path) -> None:
+        """The tags plugin's export lists pages in the order it read them: put them in the order a clean build reads them."""
+        position = {url: index for index, url in enumerate(self.page_order)}
+        export = json.loads(path.read_text(encoding="utf-8"))
+        export["mappings"].sort(key=lambda mapping: position.get(mapping["item"]["url"], len(position)))
+        path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.seeds_dir))

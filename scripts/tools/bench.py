@@ -7,7 +7,9 @@ For each N (default 1 10 100 1000) it writes a synthetic series
 - build: the full strict build (`python -m scripts.kb.commands.build`) in a child process, wall time;
 - peak RSS of that build (the child's maximum resident set size);
 - site size, search index size, and the bytes a reader's browser downloads,
-  gzip-compressed, before the first search answers (search index + search worker).
+  gzip-compressed, before the first search answers (search index + search worker);
+- live reload (up to --live-reload-max interviews): seconds from saving an edited
+  transcript to the reloaded page under `mkdocs serve --dirty` (scripts/tools/live_reload.py).
 
 It prints a table and writes it as JSON to build/bench.json.
 """
@@ -29,6 +31,7 @@ import time
 from pathlib import Path
 
 from scripts.kb.commands import generate
+from scripts.tools import live_reload
 from scripts.tools.synthetic import write_series
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,7 +79,7 @@ def build_once(seeds_dir: Path, site: Path) -> tuple[float, int]:
     return seconds, max(peak_kib, before) * 1024
 
 
-def measure(count: int, work: Path) -> dict[str, float | int]:
+def measure(count: int, work: Path, live_reload_max: int = 100) -> dict[str, float | int | str]:
     seeds_dir = write_series(count, work / f"seeds-{count}")
     generation = generation_seconds(seeds_dir, work / f"generated-{count}", 3 if count <= 100 else 1)
     site = work / f"site-{count}"
@@ -92,6 +95,7 @@ def measure(count: int, work: Path) -> dict[str, float | int]:
         "site_mb": round(folder_bytes(site) / 2**20, 1),
         "search_index_kb": round(index.stat().st_size / 1024, 1),
         "first_search_download_kb_gzip": round((gzip_bytes(index) + gzip_bytes(worker)) / 1024, 1),
+        "live_reload_s": round(live_reload.measure(seeds_dir), 2) if count <= live_reload_max else "-",
     }
 
 
@@ -104,10 +108,11 @@ COLUMNS = [
     ("site_mb", "site MB"),
     ("search_index_kb", "index KB"),
     ("first_search_download_kb_gzip", "1st search KB gz"),
+    ("live_reload_s", "live reload s"),
 ]
 
 
-def table(rows: list[dict[str, float | int]]) -> str:
+def table(rows: list[dict[str, float | int | str]]) -> str:
     widths = [max(len(title), *(len(str(r[key])) for r in rows)) for key, title in COLUMNS]
     lines = ["  ".join(title.rjust(w) for (_, title), w in zip(COLUMNS, widths, strict=True))]
     lines += ["  ".join(str(r[key]).rjust(w) for (key, _), w in zip(COLUMNS, widths, strict=True)) for r in rows]
@@ -118,11 +123,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m scripts.tools.bench", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1, 10, 100, 1000])
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
+    parser.add_argument("--live-reload-max", type=int, default=100, help="time live reload up to this size (default: 100)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as work:
         for count in args.sizes:
-            rows.append(measure(count, Path(work)))
+            rows.append(measure(count, Path(work), args.live_reload_max))
             print(table(rows).splitlines()[-1] if len(rows) > 1 else table(rows), flush=True)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")

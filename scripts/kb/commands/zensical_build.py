@@ -41,7 +41,8 @@ from scripts.kb.commands.build import PLUGIN, ROOT, seed_error_behind, use_seeds
 
 CONFIG = ROOT / "mkdocs.yml"
 DEFAULT_ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
-REPLAYED = {"on_startup", "on_config", "on_files", "on_post_build", "on_serve"}
+# on_nav matters only to partial rebuilds under `mkdocs serve --dirty`.
+REPLAYED = {"on_startup", "on_shutdown", "on_config", "on_files", "on_nav", "on_post_build", "on_serve"}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 WARNING = re.compile(r"Warning: (?P<what>[^\n]+)\n\s*╭─\[ (?P<path>[^\n\]]+?):(?P<line>\d+):(?P<column>\d+) \]")
 ISSUES = re.compile(r"(?P<count>\d+) issues? found")

@@ -7,14 +7,11 @@ resolved, a heading per exchange and each exchange's permanent link.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from scripts.kb.render.pages import template
 from scripts.kb.seeds.loader import Interview, KnowledgeBase
-from scripts.kb.seeds.yamlfile import read
 from scripts.kb.urls import SiteUrls, interview_page
 
 FOLDER = "downloads"
@@ -30,28 +27,16 @@ def markdown_path(interview: Interview) -> str:
     return f"{FOLDER}/{interview.slug}.md"
 
 
-def transcript_files(seeds: Path) -> dict[str, Path]:
-    """Each interview's transcript file, by slug (the file's stem, or `slug:` in its metadata)."""
-    found: dict[str, Path] = {}
-    for path in sorted(seeds.glob("*.txt")):
-        meta = path.with_suffix(".yml")
-        data = read(meta).data if meta.exists() else None
-        slug = str(data.get("slug") or path.stem) if isinstance(data, dict) else path.stem
-        found[slug] = path
-    return found
-
-
 def markdown(interview: Interview, page_url: str | None) -> str:
     """The transcript as Markdown; `page_url` is the interview page's absolute URL, if the site has one."""
     return template("transcript.md.j2").render(interview=interview, page_url=page_url)
 
 
-def render(kb: KnowledgeBase, seeds: Path, page_urls: dict[str, str | None]) -> dict[str, bytes]:
+def render(kb: KnowledgeBase, page_urls: dict[str, str | None]) -> dict[str, bytes]:
     """Every download, keyed by its path in the site; `page_urls` maps a slug to its page's absolute URL."""
-    sources = transcript_files(seeds)
     files: dict[str, bytes] = {}
     for interview in kb.interviews:
-        files[text_path(interview)] = sources[interview.slug].read_bytes()
+        files[text_path(interview)] = kb.transcripts[interview.slug].read_bytes()
         files[markdown_path(interview)] = markdown(interview, page_urls.get(interview.slug)).encode("utf-8")
     return files
 
@@ -71,10 +56,10 @@ class StaticFile(File):
         return False
 
 
-def add_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase, seeds: Path) -> None:
+def add_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase) -> None:
     """Add the downloads and robots.txt to a MkDocs build (called from the `on_files` hook)."""
     site = SiteUrls.of(config)
     urls = {i.slug: site.absolute(interview_page(i.slug)) for i in kb.interviews}
-    for path, content in render(kb, seeds, urls).items():
+    for path, content in render(kb, urls).items():
         files.append(StaticFile.generated(config, path, content=content))
     files.append(StaticFile.generated(config, "robots.txt", content=robots_txt(config.site_url)))

@@ -1,0 +1,86 @@
+"""The plugin: its settings, page URLs, and rebuilds under `mkdocs serve --dirty` that equal a clean build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.kb.commands.build import PLUGIN, use_seeds
+from scripts.kb.incremental import Rebuilds
+from scripts.kb.plugin import KnowledgeBasePlugin
+from scripts.kb.urls import SiteUrls, interview_page
+from tests.conftest import ROOT, build_site
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def test_page_urls_follow_mkdocs_rules() -> None:
+    directories = SiteUrls("https://example.org/kb/", use_directory_urls=True)
+    assert directories.url(interview_page("talk")) == "interviews/talk/"
+    assert directories.absolute("people/ann-a.md") == "https://example.org/kb/people/ann-a/"
+    assert directories.url("people/index.md") == "people/"
+    files = SiteUrls("", use_directory_urls=False)
+    assert files.url(interview_page("talk")) == "interviews/talk.html"
+    assert files.absolute(interview_page("talk")) is None
+
+
+def test_a_rebuild_skips_only_pages_whose_markdown_and_context_are_unchanged() -> None:
+    rebuilds = Rebuilds()
+    assert rebuilds.plan({"a.md": "A", "b.md": "B"}, {"nav": 1}) == set()
+    assert not rebuilds.partial  # a first build is a full one
+    assert rebuilds.plan({"a.md": "A", "b.md": "B2"}, {"nav": 1}) == {"a.md"}
+    assert rebuilds.partial
+    assert rebuilds.plan({"a.md": "A", "b.md": "B2"}, {"nav": 2}) == set()
+    assert not rebuilds.partial  # the nav changed: every page is rebuilt
+
+
+def test_search_entries_of_rebuilt_pages_replace_their_old_ones_in_place() -> None:
+    rebuilds = Rebuilds()
+    rebuilds.plan({"a.md": "A"}, {})
+    full = [{"location": loc} for loc in ("a/", "a/#x", "b/", "b/#old", "c/")]
+    assert rebuilds.merge_search(full) == full
+    rebuilds.plan({"a.md": "A"}, {})
+    merged = rebuilds.merge_search([{"location": "b/"}, {"location": "b/#new"}])
+    assert [d["location"] for d in merged] == ["a/", "a/#x", "b/", "b/#new", "c/"]
+
+
+def load(site: Path, seeds: Path) -> object:
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
+    use_seeds(config, seeds)
+    return config
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_dirty_rebuild_after_an_edit_equals_a_clean_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.commands.build import build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    served = tmp_path / "served"
+    config = load(served, seeds)
+    plugin = config.plugins[PLUGIN]  # type: ignore[attr-defined]
+    assert isinstance(plugin, KnowledgeBasePlugin)
+    config.plugins.on_startup(command="serve", dirty=True)  # type: ignore[attr-defined]
+    try:
+        build(config, serve_url=SERVE_URL, dirty=True)  # type: ignore[arg-type]
+        transcript = next(seeds.glob("*.txt"))
+        home_before = (served / "index.html").stat().st_mtime_ns
+        transcript.write_text(transcript.read_text(encoding="utf-8").replace("packets", "packets (edited)", 1), encoding="utf-8")
+        build(load(served, seeds), serve_url=SERVE_URL, dirty=True)  # type: ignore[arg-type]
+        assert plugin.rebuilds.partial
+        assert (served / "index.html").stat().st_mtime_ns == home_before, "the home page did not change, so it is not rebuilt"
+        assert "packets (edited)" in (served / "interviews" / f"{transcript.stem}" / "index.html").read_text(encoding="utf-8")
+    finally:
+        config.plugins.on_shutdown()  # type: ignore[attr-defined]
+    clean = build_site(tmp_path / "clean", seeds)  # in a process of its own, as `make site` runs
+    assert clean.returncode == 0, clean.stderr
+    assert files_of(served) == files_of(clean.site)
