@@ -79,7 +79,14 @@ _env = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
 )
 _env.filters.update(
-    attribute=attribute, timestamp=timestamp, md=escape, who=who, participants=participants, excerpt=excerpt, front_matter=front_matter
+    attribute=attribute,
+    interview_page=interview_page,
+    timestamp=timestamp,
+    md=escape,
+    who=who,
+    participants=participants,
+    excerpt=excerpt,
+    front_matter=front_matter,
 )
 
 
