@@ -84,3 +84,18 @@ def test_dirty_rebuild_after_an_edit_equals_a_clean_build(tmp_path: Path, monkey
     clean = build_site(tmp_path / "clean", seeds)  # in a process of its own, as `make site` runs
     assert clean.returncode == 0, clean.stderr
     assert files_of(served) == files_of(clean.site)
+
+
+def test_seed_warnings_go_through_mkdocs_logger_and_fail_a_strict_build(tmp_path: Path) -> None:
+    from tests.test_errors import make_seeds
+
+    seeds = make_seeds(tmp_path / "seeds")
+    with (seeds / "topics.yml").open("a") as topics:
+        topics.write("  - slug: gadgets\n    title: Gadgets\n    description: Gadgets.\n    evidence: {gadgets: 5}\n")
+    line = "topics.yml:6: warning: topic 'gadgets' has no exchange — add evidence terms or `include` an exchange"
+    relaxed = build_site(tmp_path / "relaxed", seeds, strict=False, KB_STRICT="false")
+    assert relaxed.returncode == 0
+    assert f"WARNING -  {seeds}/{line}" in relaxed.stderr  # MkDocs' own log format
+    strict = build_site(tmp_path / "strict", seeds, KB_STRICT="false")  # `mkdocs build --strict`
+    assert strict.returncode == 1
+    assert line.replace(" warning:", "") in strict.stderr
