@@ -43,7 +43,7 @@ def test_score_counts_each_term_at_most_three_times() -> None:
 
 
 def exchanges(text: str) -> list[Exchange]:
-    return list(parse(text, interview="x", labels=["Q", "A"], interviewer="Q", path="x").exchanges)
+    return list(parse(text, interview="x", labels=["Q", "A"], interviewers=["Q"], path="x").exchanges)
 
 
 def test_threshold_include_and_exclude() -> None:
