@@ -9,13 +9,16 @@ broken variants check the exact error or warning an editor gets.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from scripts.kb.errors import SeedError
 from scripts.kb.seeds.loader import Interview, load_interview
 from scripts.kb.seeds.transcript import parse
+from tests.conftest import ROOT, Build, build_site
 
 HELDOUT = Path(__file__).parent / "data" / "heldout"
 
@@ -205,3 +208,53 @@ def test_labels_that_switch_to_initials_are_warned_about() -> None:
         'x.txt:7: warning: "AH:" looks like a speaker label but is not declared — add it under speakers, or ignore',
         'x.txt:11: warning: "Note:" looks like a speaker label but is not declared — add it under speakers, or ignore',
     ]
+
+
+# The built site, as a reader and kb.json see it.
+
+
+@pytest.fixture(scope="module")
+def heldout_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    seeds = tmp_path_factory.mktemp("heldout") / "seeds"
+    shutil.copytree(HELDOUT, seeds)
+    shutil.copy(ROOT / "seeds" / "topics.yml", seeds / "topics.yml")
+    build = build_site(tmp_path_factory.mktemp("heldout-site") / "site", seeds, strict=False)
+    assert build.returncode == 0, build.stderr
+    return build
+
+
+def test_build_log_names_each_format(heldout_site: Build) -> None:
+    for name, fmt in [("podcast-two-hosts", "timestamped"), ("markdown-panel", "markdown"), ("webvtt-captions", "webvtt")]:
+        assert f"{name}.txt: read in format '{fmt}'" in heldout_site.stderr
+
+
+def test_kb_json_names_who_asked_and_keeps_asides(heldout_site: Build) -> None:
+    kb = heldout_site.kb
+    podcast = next(i for i in kb["interviews"] if i["slug"] == "podcast-two-hosts")
+    assert (podcast["interviewer"], podcast["interviewers"]) == ("Kai", ["Kai", "Lena"])
+    exchange = next(e for e in kb["exchanges"] if e["id"].startswith("what-changed-in-the-way-those-"))
+    assert (exchange["question"]["speaker"], exchange["asked_by"]) == ("Lena", "Lena Ortiz")
+    assert exchange["answer"]["speaker"] == "Omar"
+    assert "Okay, cool." not in exchange["answer"]["text"]
+    assert [(t["speaker"], t["aside"], t["timestamp"]) for t in exchange["turns"]] == [
+        ("Lena", False, "00:01:05"),
+        ("Omar", False, "00:01:09"),
+        ("Kai", True, "00:01:33.5"),
+        ("Omar", False, "00:01:34"),
+    ]
+
+
+def test_interview_page_shows_asides_and_cites_who_asked(heldout_site: Build) -> None:
+    page = BeautifulSoup(heldout_site.html("interviews/podcast-two-hosts/"), "html.parser")
+    asides = [" ".join(a.get_text().split()) for a in page.select(".kb-turn--aside")]
+    assert asides == [
+        "00:00:41 Kai Brandt: Yeah.",
+        "00:01:33.5 Kai Brandt: Okay, cool.",
+        "00:02:30 Kai Brandt: I want to talk about that, but go on.",
+    ]
+    links = [a["href"] for a in page.select(".kb-turn--aside a.kb-timestamp")]
+    assert links[1] == "https://podcast.example.org/audio/omar-haddad.mp3#t=93"  # 00:01:33.5
+    section = page.select_one("h2[id^=what-changed-in-the-way-those-]")
+    assert section is not None
+    cite = section.find_next("button", class_="kb-cite")
+    assert cite is not None and "interview by Lena Ortiz" in str(cite["data-clipboard-text"])
