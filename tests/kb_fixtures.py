@@ -13,8 +13,8 @@ SPEAKERS = {
 
 def interview(text: str, slug: str = "demo", date: str = "2015") -> Interview:
     """An interview whose interviewer is `Q:` and whose guest is `A:`."""
-    transcript = parse(text, interview=slug, labels=list(SPEAKERS), interviewer="Q", path=f"{slug}.txt")
-    return Interview(slug, f"Title of {slug}", date, "https://example.com/" + slug, "Example Blog", "", "Q", dict(SPEAKERS), transcript)
+    transcript = parse(text, interview=slug, labels=list(SPEAKERS), interviewers=["Q"], path=f"{slug}.txt")
+    return Interview(slug, f"Title of {slug}", date, "https://example.com/" + slug, "Example Blog", "", ("Q",), dict(SPEAKERS), transcript)
 
 
 def knowledge_base(*interviews: Interview) -> KnowledgeBase:

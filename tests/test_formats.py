@@ -11,12 +11,15 @@ from scripts.kb.errors import SeedError
 from scripts.kb.seeds.formats import (
     FORMATS,
     ColonFormat,
+    LinesFormat,
+    MarkdownFormat,
     NameLineFormat,
     Paragraph,
     PatternFormat,
     TimestampedFormat,
     TranscriptFormat,
     TurnStart,
+    WebVTTFormat,
 )
 from scripts.kb.seeds.loader import load_interview
 from scripts.kb.seeds.transcript import parse
@@ -95,7 +98,7 @@ def test_name_line_label_alone_with_text_on_following_lines() -> None:
 
 @pytest.mark.parametrize(
     "lines",
-    [["Ann: text on the label's line"], ["ann", "lower case"], ["Ann said", "x"], ["Intro.", "Ann"], ["Bob [00:01:10]"]],
+    [["Ann: text on the label's line"], ["ann", "lower case"], ["Ann said", "x"], ["Intro.", "Ann"], ["Bob [00:01:10] text"]],
 )
 def test_name_line_other_paragraphs_do_not_start_a_turn(lines: list[str]) -> None:
     assert NameLineFormat(LABELS).turn_start(1, lines) is None
@@ -104,37 +107,49 @@ def test_name_line_other_paragraphs_do_not_start_a_turn(lines: list[str]) -> Non
 # rules shared by every format
 
 
+def paragraph(fmt: type[TranscriptFormat], label: str, text: str = "text") -> list[str]:
+    """The raw lines of a paragraph in which `label` starts a turn in this format."""
+    if fmt is NameLineFormat:
+        return [label, text]
+    if fmt is MarkdownFormat:
+        return [f"**{label}:** {text}"]
+    if fmt is WebVTTFormat:
+        return ["00:00:01.000 --> 00:00:02.000", f"<v {label}>{text}"]
+    return [f"{label}: {text}"]
+
+
 @pytest.mark.parametrize("fmt", list(FORMATS.values()))
 def test_longest_label_wins(fmt: type[TranscriptFormat]) -> None:
     """Alternatives backtrack, so the order only shows where a label and a longer one both fit, e.g. one with a colon in it."""
-    paragraph = "Ann:" if fmt is NameLineFormat else "Ann: Lee: hello"
     longer = "Ann:" if fmt is NameLineFormat else "Ann: Lee"
-    found = start(fmt(["Ann", longer]), paragraph)
+    lines = paragraph(fmt, longer, "hello")
+    found = fmt(["Ann", longer]).turn_start(7, lines)
     assert found is not None and found.speaker == longer
-    assert start(fmt([longer, "Ann"]), paragraph) == found
+    assert fmt([longer, "Ann"]).turn_start(7, lines) == found
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS.values()))
 def test_labels_are_case_sensitive_and_taken_literally(fmt: type[TranscriptFormat]) -> None:
-    formatted = "{}" if fmt is NameLineFormat else "{}: text"
-    assert start(fmt(["Dr. Ng"]), formatted.format("Dr. Ng")) is not None
-    assert start(fmt(["Dr. Ng"]), formatted.format("dr. ng")) is None
-    assert start(fmt(["Dr. Ng"]), formatted.format("DrX Ng")) is None
+    assert fmt(["Dr. Ng"]).turn_start(7, paragraph(fmt, "Dr. Ng")) is not None
+    assert fmt(["Dr. Ng"]).turn_start(7, paragraph(fmt, "dr. ng")) is None
+    assert fmt(["Dr. Ng"]).turn_start(7, paragraph(fmt, "DrX Ng")) is None
 
 
 def test_error_hint_says_how_a_label_is_written() -> None:
     for fmt, how in [("colon", "and a colon"), ("timestamped", "and a colon"), ("name-line", "on a line of its own")]:
         with pytest.raises(SeedError) as caught:
-            parse("Just prose.\n", interview="d", labels=LABELS, interviewer="Ann", path="d.txt", fmt=fmt)
+            parse("Just prose.\n", interview="d", labels=LABELS, interviewers=["Ann"], path="d.txt", fmt=fmt)
         assert caught.value.todo == f"start each turn with its speaker's label {how}, or fix `speakers` or `format` in the metadata"
 
 
 # registry and parse
 
 
-def test_registry_lists_the_three_formats_in_order() -> None:
-    assert list(FORMATS) == ["colon", "timestamped", "name-line"]
-    assert [FORMATS[name] for name in FORMATS] == [ColonFormat, TimestampedFormat, NameLineFormat]
+def test_registry_lists_the_formats_in_order() -> None:
+    """The order breaks ties in `format: auto`: the simplest reading first."""
+    assert list(FORMATS) == ["colon", "timestamped", "name-line", "markdown", "lines", "webvtt"]
+    classes = [ColonFormat, TimestampedFormat, NameLineFormat, MarkdownFormat, LinesFormat, WebVTTFormat]
+    assert [FORMATS[name] for name in FORMATS] == classes
     assert all(cls.name == name and cls.description for name, cls in FORMATS.items())
 
 
@@ -154,8 +169,8 @@ def test_loader_refuses_an_unknown_format(tmp_path: Path) -> None:
 
 def test_parse_takes_a_format_name_or_instance() -> None:
     text = "Ann\nQ?\n\nBob\nA.\n"
-    by_name = parse(text, interview="d", labels=LABELS, interviewer="Ann", path="d.txt", fmt="name-line")
-    by_instance = parse(text, interview="d", labels=LABELS, interviewer="Ann", path="d.txt", fmt=NameLineFormat(LABELS))
+    by_name = parse(text, interview="d", labels=LABELS, interviewers=["Ann"], path="d.txt", fmt="name-line")
+    by_instance = parse(text, interview="d", labels=LABELS, interviewers=["Ann"], path="d.txt", fmt=NameLineFormat(LABELS))
     assert by_instance == by_name
     assert [t.text for t in by_name.exchanges[0].turns] == ["Q?", "A."]
 
@@ -175,7 +190,7 @@ def test_a_new_format_is_one_class() -> None:
         "**Ann:** Q?\n\nAnn: not a turn here\n\n**Bob:** A.\n",
         interview="d",
         labels=LABELS,
-        interviewer="Ann",
+        interviewers=["Ann"],
         path="d.txt",
         fmt=BoldFormat(LABELS),
     )

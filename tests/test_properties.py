@@ -72,7 +72,7 @@ def text_of(turns: list[tuple[str, list[str]]]) -> str:
 
 
 def read(labels: list[str], interviewer: str, turns: list[tuple[str, list[str]]]) -> Transcript:
-    return parse(text_of(turns), interview="prop", labels=labels, interviewer=interviewer, path="prop.txt")
+    return parse(text_of(turns), interview="prop", labels=labels, interviewers=[interviewer], path="prop.txt")
 
 
 def questions_unique(turns: list[tuple[str, list[str]]], interviewer: str) -> bool:
@@ -108,10 +108,8 @@ def test_editing_one_exchange_changes_no_other_anchor(
     edited = [(s, [new_text] if i == edited_turn else p) for i, (s, p) in enumerate(turns)]
     assume(questions_unique(edited, interviewer))
     after = read(labels, interviewer, edited)
-    changed = questions.index(edited_turn)
-    for index, (old, new) in enumerate(zip(before.exchanges, after.exchanges, strict=True)):
-        if index != changed:
-            assert old.anchor == new.anchor
+    # At most the edited question's anchor goes (an edit may also make it, or undo, an interjection).
+    assert len({e.anchor for e in before.exchanges} - {e.anchor for e in after.exchanges}) <= 1
 
 
 @cache
@@ -122,7 +120,7 @@ def site_markdown() -> markdown.Markdown:
 
 def render_interview(labels: list[str], interviewer: str, transcript: Transcript) -> BeautifulSoup:
     speakers = {label: Speaker(label, f"{label} Name", "", "") for label in labels}
-    interview = Interview("prop", "Prop", "2020", "https://example.com", "", "", interviewer, speakers, transcript)
+    interview = Interview("prop", "Prop", "2020", "https://example.com", "", "", (interviewer,), speakers, transcript)
     kb = KnowledgeBase((interview,), (), {e.anchor: () for e in transcript.exchanges})
     page = pages.render(kb, pages.Site("Site", ""))["interviews/prop.md"]
     body = page.split("\n---\n", 1)[1]

@@ -11,7 +11,7 @@ LABELS = ["Ann", "Bob"]
 
 
 def read(text: str) -> Transcript:
-    return parse(text, interview="demo", labels=LABELS, interviewer="Ann", path="demo.txt")
+    return parse(text, interview="demo", labels=LABELS, interviewers=["Ann"], path="demo.txt")
 
 
 SAMPLE = """Editor's note: this is the preface.
@@ -58,7 +58,7 @@ def test_closing_question_without_answer_is_kept() -> None:
 
 def test_multi_paragraph_turns_and_several_guest_turns() -> None:
     text = "Ann: Q?\n\nBob: A1.\n\nA2.\n\nCid: Me too.\n\nAnn: Next?\n\nBob: Yes.\n"
-    transcript = parse(text, interview="demo", labels=["Ann", "Bob", "Cid"], interviewer="Ann", path="x")
+    transcript = parse(text, interview="demo", labels=["Ann", "Bob", "Cid"], interviewers=["Ann"], path="x")
     first = transcript.exchanges[0]
     assert [t.speaker for t in first.answers] == ["Bob", "Cid"]
     assert first.answers[0].text == "A1.\n\nA2."
@@ -82,7 +82,7 @@ def test_labels_are_case_sensitive_and_need_a_colon() -> None:
 
 
 def test_longer_label_wins_over_its_prefix() -> None:
-    transcript = parse("Ann: Q?\n\nAnn Lee: A.\n", interview="d", labels=["Ann", "Ann Lee"], interviewer="Ann", path="x")
+    transcript = parse("Ann: Q?\n\nAnn Lee: A.\n", interview="d", labels=["Ann", "Ann Lee"], interviewers=["Ann"], path="x")
     assert transcript.exchanges[0].answers[0].speaker == "Ann Lee"
 
 
@@ -120,8 +120,8 @@ def test_anchor_of_non_latin_question_falls_back_to_hash() -> None:
 
 
 def test_anchor_depends_on_interview() -> None:
-    one = parse(SAMPLE, interview="one", labels=LABELS, interviewer="Ann", path="x").exchanges[0].anchor
-    two = parse(SAMPLE, interview="two", labels=LABELS, interviewer="Ann", path="x").exchanges[0].anchor
+    one = parse(SAMPLE, interview="one", labels=LABELS, interviewers=["Ann"], path="x").exchanges[0].anchor
+    two = parse(SAMPLE, interview="two", labels=LABELS, interviewers=["Ann"], path="x").exchanges[0].anchor
     assert one != two
 
 
@@ -161,7 +161,7 @@ def test_bad_utf8_names_the_byte_offset() -> None:
 
 def test_timestamped_format_both_shapes() -> None:
     text = "Intro.\n\n[00:00:05] Ann: First?\n\nBob [00:01:10]: Answer.\n\nMore answer.\n\nAnn [1:02:03] Second?\n\nBob: No time here.\n"
-    transcript = parse(text, interview="t", labels=LABELS, interviewer="Ann", path="t.txt", fmt="timestamped")
+    transcript = parse(text, interview="t", labels=LABELS, interviewers=["Ann"], path="t.txt", fmt="timestamped")
     first, second = transcript.exchanges
     assert (first.question.timestamp, first.question.text) == ("00:00:05", "First?")
     assert (first.answers[0].timestamp, first.answers[0].text) == ("00:01:10", "Answer.\n\nMore answer.")
@@ -172,14 +172,14 @@ def test_timestamped_format_both_shapes() -> None:
 
 def test_timestamps_are_text_in_the_colon_format() -> None:
     text = "Ann: Q?\n\n[00:00:05] Bob: not a turn in this format\n"
-    transcript = parse(text, interview="t", labels=LABELS, interviewer="Ann", path="t.txt")
+    transcript = parse(text, interview="t", labels=LABELS, interviewers=["Ann"], path="t.txt", fmt="colon")
     assert transcript.exchanges[0].answers == ()
     assert transcript.epilogue[0].text == "[00:00:05] Bob: not a turn in this format"
 
 
 def test_name_line_format() -> None:
     text = "Preface.\n\nAnn\nWhat brought you here?\n\nBob:\n\nI came for the fibre.\n\nNote: and stayed.\n\nAnn\nThanks.\n\nThe end.\n"
-    transcript = parse(text, interview="n", labels=LABELS, interviewer="Ann", path="n.txt", fmt="name-line")
+    transcript = parse(text, interview="n", labels=LABELS, interviewers=["Ann"], path="n.txt", fmt="name-line")
     first, closing = transcript.exchanges
     assert (first.question.text, first.question.paragraphs[0].line) == ("What brought you here?", 4)
     assert first.answers[0].text == "I came for the fibre.\n\nNote: and stayed."
@@ -190,10 +190,10 @@ def test_name_line_format() -> None:
 
 def test_name_line_turn_without_text_is_an_error() -> None:
     with pytest.raises(SeedError) as caught:
-        parse("Ann\nQ?\n\nBob\n\nAnn\nNext?\n", interview="n", labels=LABELS, interviewer="Ann", path="n.txt", fmt="name-line")
+        parse("Ann\nQ?\n\nBob\n\nAnn\nNext?\n", interview="n", labels=LABELS, interviewers=["Ann"], path="n.txt", fmt="name-line")
     assert str(caught.value).startswith("n.txt:4: the turn by 'Bob' has no text — ")
 
 
 def test_a_time_in_the_text_is_not_a_timestamp() -> None:
-    transcript = parse("Ann: Q?\n\nBob: 10:30\n", interview="t", labels=LABELS, interviewer="Ann", path="t.txt", fmt="timestamped")
+    transcript = parse("Ann: Q?\n\nBob: 10:30\n", interview="t", labels=LABELS, interviewers=["Ann"], path="t.txt", fmt="timestamped")
     assert (transcript.exchanges[0].answers[0].timestamp, transcript.exchanges[0].answers[0].text) == ("", "10:30")

@@ -74,7 +74,8 @@ def kb_json(kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge | None = Non
                 "date": i.date,
                 "source": i.source,
                 "publication": i.publication,
-                "interviewer": i.interviewer,
+                "interviewer": i.interviewers[0],
+                "interviewers": list(i.interviewers),
                 "speakers": {label: {"name": s.name, "role": s.role, "organization": s.organization} for label, s in i.speakers.items()},
             }
             for i in kb.interviews
@@ -86,14 +87,16 @@ def kb_json(kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge | None = Non
                 "interview": i.slug,
                 "url": f"{urls.interview(i.slug)}#{e.anchor}",
                 "question": {"speaker": e.question.speaker, "text": e.question.text},
+                "asked_by": i.speakers[e.question.speaker].name,
                 "answer": (
                     {
-                        "speaker": e.answers[0].speaker,
-                        "text": "\n\n".join(t.text for t in e.answers),
+                        "speaker": answers[0].speaker,
+                        "text": "\n\n".join(t.text for t in answers),
                     }
-                    if e.answers
+                    if (answers := [t for t in e.answers if not t.aside])
                     else None
                 ),
+                "turns": [{"speaker": t.speaker, "text": t.text, "timestamp": t.timestamp, "aside": t.aside} for t in e.turns],
                 "topics": list(kb.exchange_topics[e.anchor]),
                 **(exchange_fields(knowledge, e.anchor) if knowledge else {}),
             }

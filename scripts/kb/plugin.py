@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.utils import clean_directory
 
 from scripts.kb.config import KnowledgeBaseConfig
-from scripts.kb.errors import SeedError, SeedWarning, stop
+from scripts.kb.errors import SeedError, SeedWarning, shown, stop
 from scripts.kb.export import kb_json
 from scripts.kb.incremental import GeneratedPage, InterviewCache, Rebuilds, files_state
 from scripts.kb.knowledge import glossary
@@ -86,6 +86,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             self._knowledge = knowledge.load(self.seeds_dir, self.kb, report)
         except SeedError as error:
             raise PluginError(str(error)) from error
+        for interview in self.kb.interviews:
+            log.info(f"{shown(self.kb.transcripts[interview.slug])}: read in format '{interview.transcript.format}'")
         config.nav = pages.nav(self.kb, knowledge_pages.nav(self.knowledge))
         # Glossary tooltips: every spelling becomes an abbreviation on every page (Python-Markdown `abbr`).
         config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(self.knowledge.glossary)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -53,6 +54,11 @@ def score(topic: Topic, text: str) -> float:
     )
 
 
+def anchor_of(override: str) -> str:
+    """The anchor an `include`/`exclude` entry names: `anchor`, or `interview-slug#anchor`."""
+    return override.rpartition("#")[2]
+
+
 def assign(topic: Topic, exchange: Exchange) -> bool:
     if exchange.anchor in topic.exclude:
         return False
@@ -80,26 +86,45 @@ def load(path: Path) -> tuple[Topic, ...]:
                 description=entry.description,
                 evidence=tuple(entry.evidence.items()),
                 threshold=data.threshold if entry.threshold is None else entry.threshold,
-                include=tuple(entry.include),
-                exclude=tuple(entry.exclude),
+                include=tuple(anchor_of(a) for a in entry.include),
+                exclude=tuple(anchor_of(a) for a in entry.exclude),
             )
         )
     return tuple(topics)
 
 
-def check(path: Path, topics: tuple[Topic, ...], exchange_topics: dict[str, tuple[str, ...]], report: Report = print_warning) -> None:
-    """Every anchor named in `include`/`exclude` must exist; a topic with no exchange is a warning."""
+def check(
+    path: Path,
+    topics: tuple[Topic, ...],
+    exchange_topics: dict[str, tuple[str, ...]],
+    report: Report = print_warning,
+    interviews: Collection[str] | None = None,
+) -> None:
+    """Every anchor named in `include`/`exclude` must exist; a topic with no exchange is a warning.
+
+    An entry written `interview-slug#anchor` whose interview is not in `interviews`
+    is skipped: the taxonomy can be shared by seeds folders without that interview.
+    """
     source = read(path)
+    data = validate(source, TopicsFile)
     anchors = set(exchange_topics)
+    absent: list[tuple[int, str]] = []
     for index, topic in enumerate(topics):
         if not any(topic.slug in slugs for slugs in exchange_topics.values()):
             what = f"topic '{topic.slug}' has no exchange"
             report(SeedWarning(path, source.line("topics", index), what, "add evidence terms or `include` an exchange"))
         for field in ("include", "exclude"):
-            for position, anchor in enumerate(getattr(topic, field)):
-                if anchor not in anchors:
+            for position, written in enumerate(getattr(data.topics[index], field)):
+                slug, _, anchor = written.rpartition("#")
+                if slug and interviews is not None and slug not in interviews:
+                    absent.append((source.line("topics", index, field, position), slug))
+                elif anchor not in anchors:
                     raise source.error(
                         ("topics", index, field, position),
-                        f"topic '{topic.slug}' {field}s '{anchor}', which is no exchange anchor",
+                        f"topic '{topic.slug}' {field}s '{written}', which is no exchange anchor",
                         "copy the anchor from the exchange's link (after the #), or remove the line",
                     )
+    if absent:
+        slugs = ", ".join(sorted({slug for _, slug in absent}))
+        what = f"{len(absent)} include/exclude entries name interviews that are not here ({slugs}), so they were skipped"
+        report(SeedWarning(path, absent[0][0], what, "ignore this when building without those interviews, or remove the entries"))

@@ -1,6 +1,10 @@
 """Precision and recall of topic assignment against a hand-labelled set.
 
-    python -m scripts.tools.topic_accuracy [--seeds seeds] [--labels tests/data/topic_labels.yml]
+    python -m scripts.tools.topic_accuracy [--seeds seeds] [--labels tests/data/topic_labels.yml] [--topics seeds/topics.yml]
+
+The held-out set (interviews the rules were not written for):
+
+    python -m scripts.tools.topic_accuracy --seeds tests/data/heldout --topics seeds/topics.yml --labels tests/data/heldout_topic_labels.yml
 
 Prints figures for the evidence rules alone and for rules plus the overrides in
 topics.yml, per topic and overall (micro-averaged over exchange–topic pairs).
@@ -37,9 +41,9 @@ def measure(predicted: set[tuple[str, str]], labelled: set[tuple[str, str]]) -> 
     return Figures(len(predicted & labelled), len(predicted), len(labelled))
 
 
-def evaluate(seeds_dir: Path, labels_path: Path) -> dict[str, dict[str, Figures]]:
+def evaluate(seeds_dir: Path, labels_path: Path, topics_path: Path | None = None) -> dict[str, dict[str, Figures]]:
     """{"rules"|"rules+overrides": {topic slug or "all": Figures}}"""
-    kb = seeds.load(seeds_dir)
+    kb = seeds.load(seeds_dir, lambda warning: None, topics_path=topics_path)
     labels: dict[str, list[str]] = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
     labelled = {(anchor, slug) for anchor, slugs in labels.items() for slug in slugs}
     exchanges = [e for _, e in kb.exchanges() if e.anchor in labels]
@@ -61,8 +65,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m scripts.tools.topic_accuracy", description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=Path("seeds"))
     parser.add_argument("--labels", type=Path, default=Path("tests/data/topic_labels.yml"))
+    parser.add_argument("--topics", type=Path, default=None, help="the taxonomy (default: topics.yml in --seeds)")
     args = parser.parse_args()
-    for name, figures in evaluate(args.seeds, args.labels).items():
+    for name, figures in evaluate(args.seeds, args.labels, args.topics).items():
         print(f"{name}:")
         for slug, f in figures.items():
             print(

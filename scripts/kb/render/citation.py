@@ -8,14 +8,17 @@ from scripts.kb.seeds.transcript import Exchange
 
 def speakers(interview: Interview, exchange: Exchange) -> str:
     """Who is cited: the guests who answer, or the interviewer for an unanswered question."""
-    labels = list(dict.fromkeys(t.speaker for t in exchange.answers)) or [exchange.question.speaker]
+    labels = list(dict.fromkeys(t.speaker for t in exchange.answers if not t.aside)) or [exchange.question.speaker]
     names = [interview.speakers[label].name for label in labels]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def citation(interview: Interview, exchange: Exchange, permalink: str) -> str:
-    """Speaker, “Title”, interview by X, Publication, Year, source URL. Exchange “…”: permalink"""
-    interviewer = interview.speakers[interview.interviewer].name
+    """Speaker, “Title”, interview by X, Publication, Year, source URL. Exchange “…”: permalink
+
+    X is the interviewer who asked this exchange's question.
+    """
+    interviewer = interview.speakers[exchange.question.speaker].name
     parts = [speakers(interview, exchange), f"“{interview.title}”", f"interview by {interviewer}"]
     if interview.publication:
         parts.append(interview.publication)

@@ -36,14 +36,19 @@ def who(speaker: Speaker) -> str:
 
 def participants(interview: Interview) -> str:
     guests = "; ".join(who(s) for s in interview.guests)
-    return f"{guests}, interviewed by {who(interview.speakers[interview.interviewer])}"
+    return f"{guests}, interviewed by {names([who(interview.speakers[label]) for label in interview.interviewers])}"
+
+
+def names(parts: list[str]) -> str:
+    """`A`, `A and B`, `A, B and C`."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def seconds(timestamp: str) -> int:
-    """`hh:mm:ss` or `mm:ss` as seconds."""
+    """`hh:mm:ss` or `mm:ss` as whole seconds (a fraction, `05.5` or `05,5`, is dropped)."""
     total = 0
     for part in timestamp.split(":"):
-        total = total * 60 + int(part)
+        total = total * 60 + int(part.replace(",", ".").split(".")[0])
     return total
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from scripts.kb import topics as topic_rules
 from scripts.kb.errors import Report, SeedError, print_warning
+from scripts.kb.seeds.formats import AUTO
 from scripts.kb.seeds.schemas import SLUG, Metadata, validate
 from scripts.kb.seeds.transcript import FORMATS, Exchange, Transcript, decode, parse
 from scripts.kb.seeds.yamlfile import read
@@ -35,14 +36,14 @@ class Interview:
     source: str
     publication: str
     series: str
-    interviewer: str
+    interviewers: tuple[str, ...]  # the labels of those who ask
     speakers: dict[str, Speaker]
     transcript: Transcript
     media: str = ""  # URL of the recording; timestamps link into it
 
     @property
     def guests(self) -> list[Speaker]:
-        return [s for label, s in self.speakers.items() if label != self.interviewer]
+        return [s for label, s in self.speakers.items() if label not in self.interviewers]
 
 
 @dataclass(frozen=True)
@@ -69,20 +70,21 @@ def load_interview(transcript_path: Path) -> Interview:
     if not SLUG.fullmatch(slug):
         raise SeedError(transcript_path, 1, f"'{slug}' is not a usable slug", SLUG_HELP)
     speakers = {label: Speaker(label, s.name, s.role, s.organization) for label, s in data.speakers.items()}
-    interviewer = data.interviewer
-    if interviewer not in speakers:
-        raise meta.error(
-            ("interviewer",),
-            f"interviewer '{interviewer}' is not one of the speakers ({', '.join(speakers)})",
-            "use a label listed under `speakers`",
-        )
+    interviewers = tuple(data.interviewer)
+    for interviewer in interviewers:
+        if interviewer not in speakers:
+            raise meta.error(
+                ("interviewer",),
+                f"interviewer '{interviewer}' is not one of the speakers ({', '.join(speakers)})",
+                "use a label listed under `speakers`",
+            )
 
     fmt = data.format
-    if fmt not in FORMATS:
-        raise meta.error(("format",), f"unknown transcript format '{fmt}'", "use one of: " + ", ".join(FORMATS) + " (see README)")
+    if fmt not in (AUTO, *FORMATS):
+        raise meta.error(("format",), f"unknown transcript format '{fmt}'", "use one of: " + ", ".join((AUTO, *FORMATS)) + " (see README)")
 
     text = decode(transcript_path.read_bytes(), transcript_path)
-    transcript = parse(text, interview=slug, labels=list(speakers), interviewer=interviewer, path=transcript_path, fmt=fmt)
+    transcript = parse(text, interview=slug, labels=list(speakers), interviewers=interviewers, path=transcript_path, fmt=fmt)
     spoken = {t.speaker for e in transcript.exchanges for t in e.turns}
     for label in speakers:
         if label not in spoken:
@@ -98,18 +100,24 @@ def load_interview(transcript_path: Path) -> Interview:
         source=data.source,
         publication=data.publication,
         series=data.series,
-        interviewer=interviewer,
+        interviewers=interviewers,
         speakers=speakers,
         transcript=transcript,
         media=data.media,
     )
 
 
-def load(seeds: Path, report: Report = print_warning, read_interview: Callable[[Path], Interview] = load_interview) -> KnowledgeBase:
+def load(
+    seeds: Path,
+    report: Report = print_warning,
+    read_interview: Callable[[Path], Interview] = load_interview,
+    topics_path: Path | None = None,
+) -> KnowledgeBase:
     """Everything under `seeds/`, newest interview first; raises SeedError on the first mistake.
 
     `report` hears of doubtful input; `read_interview` reads one transcript and its
-    metadata (the plugin passes a cached one, so a rebuild reads only what changed).
+    metadata (the plugin passes a cached one, so a rebuild reads only what changed);
+    `topics_path` replaces `seeds/topics.yml` (to measure a taxonomy on other interviews).
     """
     transcripts = sorted(seeds.glob("*.txt"))
     if not transcripts:
@@ -121,6 +129,8 @@ def load(seeds: Path, report: Report = print_warning, read_interview: Callable[[
     unordered: list[Interview] = []
     for path in transcripts:
         interview = read_interview(path)
+        for warning in interview.transcript.warnings:
+            report(warning)
         if interview.slug in loaded:
             meta = read(path.with_suffix(".yml"))
             other = loaded[interview.slug].name
@@ -139,12 +149,12 @@ def load(seeds: Path, report: Report = print_warning, read_interview: Callable[[
                     "reword this question slightly",
                 )
             anchors[exchange.anchor] = interview
-    topics_path = seeds / TOPICS_FILE
+    topics_path = topics_path or seeds / TOPICS_FILE
     if not topics_path.exists():
         raise SeedError(topics_path, 1, "topics file is missing", "create it (see README, 'Topics')")
     topics = topic_rules.load(topics_path)
     exchange_topics = {
         exchange.anchor: topic_rules.topics_of(topics, exchange) for interview in interviews for exchange in interview.transcript.exchanges
     }
-    topic_rules.check(topics_path, topics, exchange_topics, report)
+    topic_rules.check(topics_path, topics, exchange_topics, report, {i.slug for i in interviews})
     return KnowledgeBase(tuple(interviews), topics, exchange_topics, loaded)

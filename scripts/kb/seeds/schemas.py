@@ -113,7 +113,7 @@ class Metadata(Schema):
     title: Text
     date: EditorDate
     source: Url
-    interviewer: Text
+    interviewer: Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]  # who asks: one label or a list
     speakers: Annotated[
         dict[str, SpeakerEntry],
         Field(
@@ -124,7 +124,7 @@ class Metadata(Schema):
     ]
     publication: Text = ""
     series: Text = ""
-    format: Text = "colon"
+    format: Text = "auto"
     media: Url = ""
     slug: Slug = ""
 
@@ -232,6 +232,12 @@ def _field(root: type[Schema], loc: tuple[int | str, ...]) -> tuple[type[Schema]
     return owner, name, below, expected
 
 
+def _entries(annotation: Any) -> bool:
+    """Whether a field is a file's list of entries (`topics:`, `terms:`), not a list of text."""
+    item = (get_args(annotation) or (None,))[0]
+    return get_origin(annotation) is list and isinstance(item, type) and issubclass(item, Schema)
+
+
 def _kind(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
@@ -245,7 +251,7 @@ def _seed_error(source: YamlFile, root: type[Schema], error: ErrorDetails) -> Se
     loc, kind, value = error["loc"], error["type"], error["input"]
     owner, name, below, expected = _field(root, loc)
     shown = source.written(*loc) or str(value)
-    listed = next((f for f, info in root.model_fields.items() if get_origin(info.annotation) is list), "")
+    listed = next((f for f, info in root.model_fields.items() if _entries(info.annotation)), "")
 
     if listed and (loc == () or (loc == (listed,) and kind in ("missing", "list_type"))):
         under = f"an `{listed}:`" if listed[0] in "aeiou" else f"a `{listed}:`"

@@ -8,8 +8,11 @@ Rules (see README, "How a transcript is read"):
   colon (`Martin: ...`), or as the transcript's format says (see `formats`).
   Any other paragraph, `Word:` ones included, continues the current turn.
 * Paragraphs before the first turn are the preface.
-* An exchange is one interviewer turn plus the guest turns that follow it, up to
-  the next interviewer turn.
+* An exchange is one interviewer's question plus the guest turns that follow
+  it, up to the next question. `interviewer:` may name several labels (hosts,
+  moderators); any of them asks. A short interviewer turn that asks nothing
+  ("Yeah.", "Go on.") after an answer is an interjection: it stays inside the
+  answer as an aside (`is_interjection`).
 * A closing interviewer turn that gets no answer is one paragraph long; the
   paragraphs after it are the epilogue.
 * Anchors: see `exchange_anchor`.
@@ -19,19 +22,26 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from scripts.kb.errors import SeedError
+from scripts.kb.errors import SeedError, SeedWarning
+from scripts.kb.seeds import diagnose
+from scripts.kb.seeds.formats import AUTO, TranscriptFormat, detect, normalise
 from scripts.kb.seeds.formats import FORMATS as FORMATS
 from scripts.kb.seeds.formats import Paragraph as Paragraph
-from scripts.kb.seeds.formats import TranscriptFormat, normalise
+from scripts.kb.seeds.formats import raw_paragraphs as raw_paragraphs
 
 _SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
 ANCHOR_WORDS = 6
 LABEL_CHARS = 100
+FILLER_WORDS = 3  # a first sentence this short ("Okay, cool.") never names an exchange
+INTERJECTION_WORDS = 10  # an interviewer turn this short that asks nothing is an aside inside the answer
+# First words that make a short turn a request, not an interjection ("Tell me about Acme.").
+PROMPT_WORDS = {"tell", "describe", "explain", "talk", "walk", "take", "give", "share", "let's", "let’s", "lets", "what", "how", "why"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,7 @@ class Turn:
     speaker: str
     paragraphs: tuple[Paragraph, ...]
     timestamp: str = ""  # as written, e.g. "00:12:34", in the timestamped format
+    aside: bool = False  # an interviewer's interjection inside an answer ("Yeah.", "Go on.")
 
     @property
     def text(self) -> str:
@@ -50,7 +61,7 @@ class Exchange:
     anchor: str
     label: str
     question: Turn
-    answers: tuple[Turn, ...]
+    answers: tuple[Turn, ...]  # the guests' turns, with any interjections (`aside`) among them
 
     @property
     def turns(self) -> tuple[Turn, ...]:
@@ -66,6 +77,8 @@ class Transcript:
     preface: tuple[Paragraph, ...]
     exchanges: tuple[Exchange, ...]
     epilogue: tuple[Paragraph, ...]
+    format: str = "colon"  # the format it was read in (what `format: auto` chose)
+    warnings: tuple[SeedWarning, ...] = ()
 
 
 def decode(data: bytes, path: Path | str) -> str:
@@ -83,34 +96,40 @@ def decode(data: bytes, path: Path | str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def raw_paragraphs(text: str) -> list[tuple[int, list[str]]]:
-    """Blank-line separated paragraphs as (first line number, lines)."""
-    found: list[tuple[int, list[str]]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        if found and found[-1][0] + len(found[-1][1]) == number:
-            found[-1][1].append(line)
-        else:
-            found.append((number, [line]))
-    return found
-
-
 def paragraphs(text: str) -> list[Paragraph]:
     """Blank-line separated paragraphs, whitespace-normalised, with 1-based first line."""
     return [Paragraph(normalise(" ".join(lines)), line) for line, lines in raw_paragraphs(text)]
 
 
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s]
+
+
 def key_sentence(text: str) -> str:
-    """The sentence that names the question: the last one ending in `?`, else the first."""
-    sentences = [s for s in _SENTENCE_END.split(text) if s]
-    asked = [s for s in sentences if s.endswith("?")]
-    return (asked[-1] if asked else sentences[0]) if sentences else text
+    """The sentence that names the question in one paragraph: the last one ending in `?`, else the first."""
+    found = sentences(text)
+    asked = [s for s in found if s.endswith("?")]
+    return (asked[-1] if asked else found[0]) if found else text
+
+
+def question_sentence(question: Turn) -> str:
+    """The sentence that names an exchange, never a filler such as "Yeah.".
+
+    The last sentence ending in `?` of the first paragraph that has one; else the
+    first sentence of more than FILLER_WORDS words; else the longest sentence.
+    (For a one-paragraph question this is `key_sentence`, so existing anchors stay.)
+    """
+    for paragraph in question.paragraphs:
+        asked = [s for s in sentences(paragraph.text) if s.endswith("?")]
+        if asked:
+            return asked[-1]
+    every = [s for p in question.paragraphs for s in sentences(p.text)]
+    return next((s for s in every if len(s.split()) > FILLER_WORDS), max(every, key=len, default=question.text))
 
 
 def exchange_label(question: Turn) -> str:
-    """Heading text for an exchange: its key sentence, cut at a word near 100 characters."""
-    sentence = key_sentence(question.paragraphs[0].text)
+    """Heading text for an exchange: its question sentence, cut at a word near 100 characters."""
+    sentence = question_sentence(question)
     if len(sentence) <= LABEL_CHARS:
         return sentence
     cut = sentence[:LABEL_CHARS].rsplit(" ", 1)[0].rstrip(",;:—–- ")
@@ -118,7 +137,7 @@ def exchange_label(question: Turn) -> str:
 
 
 def exchange_anchor(interview: str, question: Turn) -> str:
-    """Anchor id: a slug of the key sentence's first six words plus a content hash.
+    """Anchor id: a slug of the question sentence's first six words plus a content hash.
 
     The hash is the first 6 hex digits of SHA-256 over the interview slug and the
     question's text (all its paragraphs, whitespace-normalised). It depends on
@@ -126,64 +145,86 @@ def exchange_anchor(interview: str, question: Turn) -> str:
     this exchange's answer, leaves the anchor as it was; rewording the question
     gives it a new one.
     """
-    words = slugify(key_sentence(question.paragraphs[0].text), "-").split("-")
+    words = slugify(question_sentence(question), "-").split("-")
     slug = "-".join([w for w in words if w][:ANCHOR_WORDS])
     digest = hashlib.sha256(f"{interview}\n{question.text}".encode()).hexdigest()[:6]
     return f"{slug or 'exchange'}-{digest}"
 
 
+def is_interjection(turn: Turn) -> bool:
+    """A short interviewer turn that asks nothing ("Yeah.", "Okay, cool.", "I want to talk about that, but go on.")."""
+    words = turn.text.split()
+    return (
+        len(turn.paragraphs) == 1
+        and "?" not in turn.text
+        and len(words) <= INTERJECTION_WORDS
+        and words[0].strip(",.!—-").lower() not in PROMPT_WORDS
+    )
+
+
 def parse(
-    text: str, *, interview: str, labels: list[str], interviewer: str, path: Path | str, fmt: str | TranscriptFormat = "colon"
+    text: str,
+    *,
+    interview: str,
+    labels: list[str],
+    interviewers: Collection[str],
+    path: Path | str,
+    fmt: str | TranscriptFormat = AUTO,
 ) -> Transcript:
     """Read a decoded transcript. `labels` are the speaker labels declared in metadata.
 
-    `fmt` is a name in `FORMATS` or a format object (which then recognises its own labels).
+    `fmt` is a name in `FORMATS`, `auto` (the format under which most turns are
+    found), or a format object (which then recognises its own labels).
     """
-    blocks = raw_paragraphs(text)
-    if not blocks:
+    if not text.strip():
         raise SeedError(path, 1, "the transcript is empty", "paste the interview text into this file")
-    turn_format = FORMATS[fmt](labels) if isinstance(fmt, str) else fmt
+    turn_format = fmt if isinstance(fmt, TranscriptFormat) else detect(text, labels) if fmt == AUTO else FORMATS[fmt](labels)
+    blocks = turn_format.blocks(text)
 
     preface: list[Paragraph] = []
     turns: list[tuple[str, list[Paragraph], str, int]] = []
+    continuing: list[tuple[int, list[str]]] = []
     for line, lines in blocks:
         start = turn_format.turn_start(line, lines)
         if start:
             turns.append((start.speaker, [start.first] if start.first else [], start.timestamp, line))
         elif turns:
-            turns[-1][1].append(Paragraph(normalise(" ".join(lines)), line))
+            turns[-1][1].append(Paragraph(turn_format.paragraph_text(lines), line))
+            continuing.append((line, lines))
         else:
-            preface.append(Paragraph(normalise(" ".join(lines)), line))
+            preface.append(Paragraph(turn_format.paragraph_text(lines), line))
 
     if not turns:
-        raise SeedError(
-            path,
-            1,
-            "no paragraph starts with a declared speaker label (" + ", ".join(f"'{label}'" for label in labels) + ")",
-            f"start each turn with its speaker's label {turn_format.how}, or fix `speakers` or `format` in the metadata",
-        )
+        raise diagnose.no_turn(text, labels, turn_format, path)
+    if type(turn_format).blocks is TranscriptFormat.blocks and (run_on := diagnose.turns_inside_paragraphs(blocks, turn_format, path)):
+        raise run_on
     for speaker, body, _, line in turns:
         if not body:
             raise SeedError(path, line, f"the turn by '{speaker}' has no text", "add what was said after the label, or remove the label")
     first_speaker, first_paragraphs, _, _ = turns[0]
-    if first_speaker != interviewer:
+    if first_speaker not in interviewers:
+        asks = " or ".join(f"'{label}'" for label in interviewers)
+        asker = f"the interviewer {asks}" if len(interviewers) == 1 else f"an interviewer ({asks})"
         raise SeedError(
             path,
             first_paragraphs[0].line,
-            f"the first turn is by '{first_speaker}', not the interviewer '{interviewer}'",
+            f"the first turn is by '{first_speaker}', not {asker}",
             "start the transcript with the interviewer's question, or correct `interviewer` in the metadata",
         )
 
     epilogue: list[Paragraph] = []
     last_speaker, last_paragraphs, _, _ = turns[-1]
-    if last_speaker == interviewer:
+    if last_speaker in interviewers:
         epilogue = last_paragraphs[1:]
         del last_paragraphs[1:]
 
     grouped: list[tuple[Turn, list[Turn]]] = []
-    for speaker, body, timestamp, _ in turns:
+    for index, (speaker, body, timestamp, _) in enumerate(turns):
         turn = Turn(speaker, tuple(body), timestamp)
-        if speaker == interviewer:
+        answered = bool(grouped and grouped[-1][1])
+        if speaker in interviewers and answered and index < len(turns) - 1 and is_interjection(turn):
+            grouped[-1][1].append(Turn(speaker, tuple(body), timestamp, aside=True))
+        elif speaker in interviewers:
             grouped.append((turn, []))
         else:
             grouped[-1][1].append(turn)
@@ -202,4 +243,5 @@ def parse(
         exchange = Exchange(anchor, exchange_label(question), question, tuple(answers))
         seen[anchor] = exchange
         exchanges.append(exchange)
-    return Transcript(tuple(preface), tuple(exchanges), tuple(epilogue))
+    warnings = diagnose.undeclared_labels(continuing, labels, path)
+    return Transcript(tuple(preface), tuple(exchanges), tuple(epilogue), turn_format.name, tuple(warnings))
