@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any
 
 import cbor2
-
 from pagefind.index import IndexConfig, PagefindIndex
+
 from scripts.kb.knowledge.glossary import Term
 from scripts.kb.knowledge.layer import Knowledge
 from scripts.kb.seeds.loader import KnowledgeBase
@@ -41,6 +41,7 @@ from scripts.kb.seeds.transcript import Paragraph
 from scripts.kb.urls import SiteUrls
 
 FOLDER = "pagefind"
+SPELLINGS = "kb-spellings.json"  # in FOLDER
 QUESTION_WEIGHT = 4.0
 SPELLING_WEIGHT = 0.5
 # Pagefind writes its own UI bundles too; the site's search box (overrides/assets/kb-search.js) uses none of them.
@@ -130,6 +131,23 @@ def write(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrl
     for name in UNUSED_OUTPUT:
         (output / name).unlink(missing_ok=True)
     make_filters_deterministic(output)
+    (output / SPELLINGS).write_text(json.dumps(spelling_groups(knowledge), ensure_ascii=False), encoding="utf-8")
+
+
+def spelling_groups(knowledge: Knowledge) -> list[list[str]]:
+    """Spellings that name one thing (glossary terms, entities), each group longest first.
+
+    The search box reads them (`SPELLINGS`) to look a query up under every
+    spelling it uses, so that "session border controller" ranks an exchange
+    whose question says "SBC" as it ranks one that writes it out.
+    """
+    groups = [spellings(t) for t in knowledge.glossary] + [list(e.forms) for e in knowledge.entities]
+    found = []
+    for group in groups:
+        distinct = list({form.lower(): form for form in group}.values())
+        if len(distinct) > 1:
+            found.append(sorted(distinct, key=lambda form: (-len(form), form)))
+    return found
 
 
 async def _write(found: list[Record], output: Path) -> None:
