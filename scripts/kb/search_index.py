@@ -27,6 +27,7 @@ import html
 import json
 import shutil
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,7 +128,11 @@ def write(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrl
     """Replace `<site_dir>/pagefind/` with the index of every exchange."""
     output = Path(site_dir, FOLDER)
     shutil.rmtree(output, ignore_errors=True)
-    asyncio.run(_write(list(records(kb, knowledge, urls)), output))
+    found = list(records(kb, knowledge, urls))
+    # Pagefind's Python API is asynchronous; a caller may already run an event loop
+    # in this thread (a test driving a browser), so the index gets a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, _write(found, output)).result()
     for name in UNUSED_OUTPUT:
         (output / name).unlink(missing_ok=True)
     make_filters_deterministic(output)
