@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import subprocess
@@ -30,6 +31,16 @@ class Build:
         path = url.split("#")[0]
         file = self.site / path / "index.html" if path.endswith("/") or not path else self.site / path
         return file.read_text(encoding="utf-8")
+
+    def search_records(self) -> list[dict[str, Any]]:
+        """Every record of the Pagefind index (`url`, `content`, `meta`, `filters`), read from its fragment files."""
+        return sorted(
+            (
+                json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))
+                for f in (self.site / "pagefind" / "fragment").iterdir()
+            ),
+            key=lambda record: str(record["url"]),
+        )
 
 
 def build_site(site: Path, seeds: Path | None = None, strict: bool = True, **extra_env: str) -> Build:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from bs4 import Tag
@@ -172,6 +171,5 @@ def test_facts_and_timeline_quote_the_exchange_they_link(built: Build) -> None:
 
 
 def test_knowledge_pages_stay_out_of_search(built: Build) -> None:
-    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
-    assert not {loc for loc in locations if loc.startswith(("glossary/", "people/", "organizations/", "products/", "facts/", "timeline/"))}
+    locations = {r["url"].split("#")[0] for r in built.search_records()}
+    assert locations == {f"interviews/{i['slug']}/" for i in built.kb["interviews"]}

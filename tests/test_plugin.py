@@ -36,16 +36,6 @@ def test_a_rebuild_skips_only_pages_whose_markdown_and_context_are_unchanged() -
     assert not rebuilds.partial  # the nav changed: every page is rebuilt
 
 
-def test_search_entries_of_rebuilt_pages_replace_their_old_ones_in_place() -> None:
-    rebuilds = Rebuilds()
-    rebuilds.plan({"a.md": "A"}, {})
-    full = [{"location": loc} for loc in ("a/", "a/#x", "b/", "b/#old", "c/")]
-    assert rebuilds.merge_search(full) == full
-    rebuilds.plan({"a.md": "A"}, {})
-    merged = rebuilds.merge_search([{"location": "b/"}, {"location": "b/#new"}])
-    assert [d["location"] for d in merged] == ["a/", "a/#x", "b/", "b/#new", "c/"]
-
-
 def load(site: Path, seeds: Path) -> object:
     from mkdocs.config import load_config
 

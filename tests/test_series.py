@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -81,11 +80,12 @@ def test_topic_pages_gather_across_interviews_and_name_the_interview(series: Bui
 
 
 def test_search_index_covers_both_interviews_once_each(series: Build) -> None:
-    docs = json.loads((series.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    records = series.search_records()
     for exchange in series.kb["exchanges"]:
-        assert [d["location"] for d in docs if d["location"].endswith("#" + exchange["id"])] == [exchange["url"]]
-    fronthaul = [d["location"] for d in docs if "fronthaul" in d["text"].lower()]
+        assert [r["url"] for r in records if r["url"].endswith("#" + exchange["id"])] == [exchange["url"]]
+    fronthaul = [r["url"] for r in records if "fronthaul" in r["content"].lower()]
     assert len(fronthaul) == 1 and fronthaul[0].startswith(f"interviews/{SLUG}/#how-do-you-connect")
+    assert {y for r in records for y in r["filters"]["year"]} == {i["date"][:4] for i in series.kb["interviews"]}
 
 
 def test_timestamps_are_shown_and_link_into_the_recording(series: Build, series_seeds: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -118,17 +117,56 @@ def test_every_substantive_exchange_has_a_topic(built: Build) -> None:
     assert untopical == []
 
 
-def test_search_index_has_one_section_per_exchange(built: Build) -> None:
-    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    docs = index["docs"]
+def flat(text: str) -> str:
+    """Text as Pagefind stores it: any run of white space (no-break spaces too) is one space."""
+    return " ".join(text.split())
+
+
+def test_search_index_has_one_record_per_exchange(built: Build) -> None:
+    records = built.search_records()
+    assert not (built.site / "search").exists(), "Material's lunr index is still written"
     for exchange in built.kb["exchanges"]:
-        sections = [d for d in docs if d["location"].endswith("#" + exchange["id"])]
-        assert len(sections) == 1, exchange["id"]
-        assert sections[0]["location"] == exchange["url"]
+        found = [r for r in records if r["url"].endswith("#" + exchange["id"])]
+        assert len(found) == 1, exchange["id"]
+        assert found[0]["url"] == exchange["url"]
+        assert flat(exchange["question"]["text"]) in flat(found[0]["content"])
         if exchange["answer"]:
-            sentence = exchange["answer"]["text"].split(". ")[0][:80]
-            holders = [d["location"] for d in docs if sentence in normalise(BeautifulSoup(d["text"], "html.parser").get_text(" "))]
-            assert holders == [exchange["url"]], sentence
+            sentence = flat(exchange["answer"]["text"].split(". ")[0][:80])
+            assert [r["url"] for r in records if sentence in flat(r["content"])] == [exchange["url"]], sentence
+    # Nothing else crowds the results: only exchanges, and the interviews' preface and epilogue.
+    others = {r["url"].split("#")[1] for r in records} - {e["id"] for e in built.kb["exchanges"]}
+    assert others <= {"preface", "epilogue"}
+
+
+def test_search_records_carry_what_a_result_shows_and_its_filters(built: Build) -> None:
+    interview = built.kb["interviews"][0]
+    topics = {t["slug"]: t["title"] for t in built.kb["topics"]}
+    by_url = {r["url"]: r for r in built.search_records()}
+    page = soup(built.html(built.kb["exchanges"][0]["url"]))
+    for exchange in built.kb["exchanges"]:
+        record = by_url[exchange["url"]]
+        heading = page.select_one(f"h2#{exchange['id']}")
+        assert heading is not None and record["meta"]["title"] == normalise(heading.get_text()).removesuffix("¶").strip()
+        assert record["meta"]["interview"] == interview["title"] and record["meta"]["date"] == interview["date"]
+        assert record["filters"]["interview"] == [interview["title"]]
+        assert record["filters"]["year"] == [interview["date"][:4]]
+        assert sorted(record["filters"].get("topic", [])) == sorted(topics[t] for t in exchange["topics"])
+        speakers = interview["speakers"]
+        assert speakers[exchange["question"]["speaker"]]["name"] in record["filters"]["speaker"]
+        if exchange["answer"]:
+            assert speakers[exchange["answer"]["speaker"]]["name"] in record["meta"]["speaker"]
+
+
+def test_glossary_spellings_find_each_other_in_the_index(built: Build) -> None:
+    """An exchange that writes one spelling of a term is indexed with all of them (seeds/glossary.yml)."""
+    by_url = {r["url"]: r for r in built.search_records()}
+    for term in built.kb["glossary"]:
+        for anchor in term["exchanges"]:
+            content = by_url[next(e["url"] for e in built.kb["exchanges"] if e["id"] == anchor)]["content"]
+            for spelling in [term["term"], *term["also"]]:
+                assert spelling.lower() in content.lower(), (term["term"], spelling, anchor)
+    sbc = by_url[next(e["url"] for e in built.kb["exchanges"] if e["id"] == "what-is-it-thats-so-hard-4e9df5")]["content"]
+    assert "session border controller" in sbc.lower() and "distributed denial of service" in sbc.lower()  # definitions open with them
 
 
 def test_home_lists_interview_and_topic_cards(built: Build) -> None:

@@ -8,8 +8,8 @@ the previous build *and* nothing else a page's HTML depends on changed (the
 hand-written docs and theme overrides). When the context changed, everything is
 rebuilt from an emptied site folder, exactly as a clean build would.
 
-Material's search index is written from the pages built in this run, so after a
-partial rebuild it is merged with the previous complete index (`merge_search`).
+The search index (scripts/kb/search_index.py) is made from the seeds after every
+build, partial or not, so it never depends on which pages were rebuilt.
 """
 
 from __future__ import annotations
@@ -63,7 +63,6 @@ class Rebuilds:
 
     pages: dict[str, str] = field(default_factory=dict)  # docs path → digest of its Markdown
     context: str = ""
-    search_docs: list[dict[str, Any]] | None = None
     partial: bool = False  # whether the current build skips unchanged pages
 
     def plan(self, pages: dict[str, str], context: Any) -> set[str]:
@@ -74,28 +73,6 @@ class Rebuilds:
         unchanged = {path for path, h in hashes.items() if self.pages.get(path) == h} if self.partial else set()
         self.pages, self.context = hashes, context_digest
         return unchanged
-
-    def merge_search(self, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The complete search index: this build's entries for the pages it built, the previous ones for the rest."""
-        if self.partial and self.search_docs is not None:
-            current: dict[str, list[dict[str, Any]]] = {}
-            for doc in docs:
-                current.setdefault(page_of(doc), []).append(doc)
-            built = set(current)
-            merged: list[dict[str, Any]] = []
-            for doc in self.search_docs:
-                page = page_of(doc)
-                if page not in built:
-                    merged.append(doc)
-                elif page in current:
-                    merged.extend(current.pop(page))  # where the page's old entries began
-            docs = merged + [doc for rest in current.values() for doc in rest]
-        self.search_docs = docs
-        return docs
-
-
-def page_of(doc: dict[str, Any]) -> str:
-    return str(doc["location"]).split("#", 1)[0]
 
 
 class InterviewCache:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,6 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import clean_directory
 
+from scripts.kb import search_index
 from scripts.kb.config import KnowledgeBaseConfig
 from scripts.kb.errors import SeedError, SeedWarning, shown, stop
 from scripts.kb.export import kb_json
@@ -109,8 +111,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         for path, text in generated.items():
             files.append(GeneratedPage.of(config, path, text, unchanged=path in unchanged))
         downloads.add_files(files, config, self.kb)
-        if self.dirty:
-            forget_previous_search_index(config)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -149,14 +149,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         }
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        Path(config.site_dir, "kb.json").write_text(kb_json(self.kb, SiteUrls.of(config), self.knowledge), encoding="utf-8")
-        index_path = Path(config.site_dir, "search", "search_index.json")
-        if index_path.exists():
-            index = json.loads(index_path.read_text(encoding="utf-8"))
-            index["docs"] = drop_section_tags(index["docs"])
-            if self.dirty:
-                index["docs"] = self.rebuilds.merge_search(index["docs"])
-            index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        urls = SiteUrls.of(config)
+        Path(config.site_dir, "kb.json").write_text(kb_json(self.kb, urls, self.knowledge), encoding="utf-8")
+        search_index.write(Path(config.site_dir), self.kb, self.knowledge, urls)
+        # The search box is Pagefind's (overrides/partials/search.html): Material's lunr index is not used.
+        shutil.rmtree(Path(config.site_dir, "search"), ignore_errors=True)
         tags_path = Path(config.site_dir, "tags.json")
         if self.dirty and tags_path.exists():
             self.order_tags_export(tags_path)
@@ -171,18 +168,3 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.seeds_dir))
         return server
-
-
-def drop_section_tags(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Keep a page's tags on its page entry only: an exchange is not about every topic of its interview."""
-    for doc in docs:
-        if "#" in doc["location"]:
-            doc.pop("tags", None)
-    return docs
-
-
-def forget_previous_search_index(config: MkDocsConfig) -> None:
-    """Material's search merges a dirty build's entries as if one page had changed; `on_post_build` merges them instead."""
-    for plugin in config.plugins.values():
-        if hasattr(plugin, "search_index_prev"):
-            plugin.search_index_prev = None

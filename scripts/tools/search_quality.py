@@ -4,9 +4,10 @@
 
 Builds the site into a temporary folder, serves it on 127.0.0.1, and types each
 query into the site's own search box in Debian's Chromium (/usr/bin/chromium).
-A result's rank is its position among the sections the search lists (every
-result that links to a `#anchor`: exchanges, and headings of other pages), in
-the order shown, best first, counting those folded under "N more on this page". Prints one line per query, then the top-1 and top-3 rates.
+A result's rank is its position among the links of the result list
+(`[data-kb-search-results]`, each ending with an exchange's `#anchor`), in the
+order shown, best first. Prints one line per query, then the top-1 and top-3
+rates, overall and by kind of query.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import tempfile
-import time
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,8 @@ from scripts.tools import served_site
 QUERIES = served_site.ROOT / "tests" / "data" / "search_queries.yml"
 SEARCH_INPUT = "input.md-search__input"
 SEARCH_TOGGLE = "input[data-md-toggle=search]"
-RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
+RESULTS = "[data-kb-search-results]"
+RESULT_LINKS = f"{RESULTS} a"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -53,7 +54,11 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
 
 
 def search(page: Any, text: str, timeout: float = 10.0) -> list[str]:
-    """Type `text` into the open page's search box (opened with `/`) and return the result links once they settle."""
+    """Type `text` into the open page's search box (opened with `/`) and return the result links once they answer it.
+
+    The result list says which query it shows (`data-kb-query`) and when it is
+    complete (`data-kb-state="done"`), see overrides/assets/kb-search.js.
+    """
     box = page.locator(SEARCH_INPUT)
     if not page.locator(SEARCH_TOGGLE).is_checked():
         page.keyboard.press("Escape")  # leave whatever has focus, so the shortcut reaches the page
@@ -63,23 +68,18 @@ def search(page: Any, text: str, timeout: float = 10.0) -> list[str]:
     box.press("Control+A")
     page.keyboard.press("Backspace")
     page.keyboard.type(text)
-    deadline = time.monotonic() + timeout
-    previous: tuple[str, list[str]] | None = None
-    steady = 0
-    while time.monotonic() < deadline:
-        state = page.evaluate(
-            """([meta, links]) => [document.querySelector(meta)?.textContent ?? "",
-                                   [...document.querySelectorAll(links)].map(a => a.href)]""",
-            [".md-search-result__meta", RESULT_LINKS],
-        )
-        current: tuple[str, list[str]] = (str(state[0]), [str(href) for href in state[1]])
-        ready = current[0] and not current[0].lower().startswith(("initializing", "type to start"))
-        steady = steady + 1 if ready and current == previous else 0
-        if steady >= 3:  # unchanged for 150 ms: the search worker has answered the last keystroke
-            return current[1]
-        previous = current
-        page.wait_for_timeout(50)
-    raise TimeoutError(f"search results for {text!r} did not settle in {timeout:g}s")
+    return results(page, text, timeout)
+
+
+def results(page: Any, text: str, timeout: float = 10.0) -> list[str]:
+    """The result links once the list shows the answer to `text`, in rank order."""
+    page.wait_for_function(
+        """([sel, query]) => { const list = document.querySelector(sel);
+               return list && list.dataset.kbState === "done" && list.dataset.kbQuery === query; }""",
+        arg=[RESULTS, text.strip()],
+        timeout=timeout * 1000,
+    )
+    return [str(href) for href in page.evaluate("sel => [...document.querySelectorAll(sel)].map(a => a.href)", RESULT_LINKS)]
 
 
 def ranked_sections(hrefs: list[str]) -> list[str]:
@@ -121,8 +121,12 @@ def report(outcomes: list[Outcome]) -> str:
     for o in outcomes:
         ahead = "" if o.rank == 1 else f"   (first: {o.ranked[0] if o.ranked else 'nothing'})"
         lines.append(f"{o.rank or '-':>4}  {o.query.kind:<8}  {o.query.query!r} → {o.query.expect}{ahead}")
+    for kind in dict.fromkeys(o.query.kind for o in outcomes):
+        of_kind = [o for o in outcomes if o.query.kind == kind]
+        figures = rates(of_kind)
+        lines.append(f"{kind:<10}  top-1: {figures.top1:.2f}   top-3: {figures.top3:.2f}   ({len(of_kind)} queries)")
     figures = rates(outcomes)
-    lines.append(f"top-1: {figures.top1:.2f}   top-3: {figures.top3:.2f}   ({len(outcomes)} queries)")
+    lines.append(f"{'all':<10}  top-1: {figures.top1:.2f}   top-3: {figures.top3:.2f}   ({len(outcomes)} queries)")
     return "\n".join(lines)
 
 

@@ -76,7 +76,7 @@ def tour(browser, served: Served) -> Tour:
             page.goto(served.base + url)
             if found := page.evaluate(OVERFLOW):
                 result.overflow[url] = found
-        # The search loads its worker and index; an instant preview loads another page.
+        # The search loads Pagefind and its index; an instant preview loads another page.
         page.goto(served.base)
         assert search_quality.search(page, "licensing")
         page.keyboard.press("Escape")
@@ -94,7 +94,7 @@ def tour(browser, served: Served) -> Tour:
 def test_every_page_was_visited(tour: Tour) -> None:
     assert {"", "tags/", "404.html"} <= set(tour.pages)
     assert any(p.startswith("topics/") for p in tour.pages) and any(p.startswith("interviews/") for p in tour.pages)
-    assert any("search_index.json" in url for url in tour.requested), "the search index was never requested"
+    assert any("/pagefind/" in url and url.endswith(".pf_fragment") for url in tour.requested), "the search index was never requested"
 
 
 def test_no_request_goes_to_another_host(tour: Tour) -> None:

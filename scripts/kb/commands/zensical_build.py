@@ -13,8 +13,8 @@ configuration objects, around a Zensical build:
    mkdocs.yml with the resolved nav, extensions and site URL, without the plugin;
 3. runs `zensical build` on it;
 4. copies the generated non-page files into the site, runs `on_post_build`
-   (kb.json) and, as the plugin does for MkDocs' search index, keeps topic tags
-   on page entries only in Zensical's `search.json`.
+   (kb.json and the Pagefind search index) and removes Zensical's own search
+   index, `search.json`, which the site's search box does not use.
 
 Plugin events other than these (per-page events such as `on_page_markdown`) are
 not replayed; they are named on standard error should the plugin gain any.
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import inspect
-import json
 import logging
 import os
 import re
@@ -81,17 +80,6 @@ def unexpected_warnings(output: str, docs: Path) -> list[str]:
     if issues and int(issues["count"]) != len(found):
         unexpected.append(output.strip())
     return unexpected
-
-
-def drop_section_tags(index_path: Path) -> None:
-    """Zensical's search index (`search.json`, `items`): as the plugin does for MkDocs' index, keep tags on page entries only."""
-    if not index_path.exists():
-        return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    for item in index.get("items", []):
-        if "#" in item.get("location", ""):
-            item["tags"] = []
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def zensical_config(raw: dict[str, Any], config: Any) -> dict[str, Any]:
@@ -180,8 +168,8 @@ def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL) -> Non
                 target = site / file.dest_uri
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(file.content_bytes)
-        plugin.on_post_build(config=config)
-        drop_section_tags(site / "search.json")
+        plugin.on_post_build(config=config)  # kb.json and the Pagefind index, as in the MkDocs build
+        (site / "search.json").unlink(missing_ok=True)  # Zensical's own index: the search box is Pagefind's
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,392 @@
+/* The header's search box, answered by Pagefind (scripts/kb/search_index.py
+   indexes each exchange as one record). Loaded on every page; Pagefind itself is
+   loaded the first time the search opens.
+
+   - `/`, `s` or `f` opens it, Esc closes it, the arrows move between the box and
+     the results, Enter opens a result.
+   - `?q=<words>` (with `&interview=`, `&speaker=`, `&topic=`, `&year=`) on any
+     page opens it with those words and filters; the address follows what the
+     reader types and picks, so it can be shared.
+   - The result list is the element with `data-kb-search-results`: its links, in
+     rank order, end with the exchange's `#anchor`. When it shows the answer to
+     a query, its `data-kb-query` is that query and `data-kb-state` is `done`.
+   - Words in "double quotes" must occur as a phrase. When no record has every
+     word, records with any of them are listed, those with more first.
+   - A result's link carries the words (`?h=`): the exchange it lands on shows
+     them highlighted (`mark[data-md-highlight]`). */
+(function () {
+  var root = document.querySelector("[data-kb-search]")
+  if (!root) return
+  var toggle = document.getElementById("__search")
+  var input = root.querySelector("input.md-search__input")
+  var form = root.querySelector("form")
+  var meta = root.querySelector(".md-search-result__meta")
+  var list = root.querySelector("[data-kb-search-results]")
+  var filterBox = root.querySelector(".kb-search-filters")
+  var selects = [].slice.call(root.querySelectorAll("select[data-kb-filter]"))
+  // Resolved now, against the page the header was rendered for.
+  var pagefindUrl = new URL(root.getAttribute("data-kb-pagefind"), location.href).href
+  var siteBase = new URL(root.getAttribute("data-kb-base"), location.href).pathname.replace(/\/?$/, "/")
+  var FILTERS = ["interview", "speaker", "topic", "year"]
+  var SHOWN = 20 // results loaded and shown
+  var pagefind = null
+  var spellings = null
+  var sequence = 0
+
+  function load() {
+    if (!spellings) {
+      spellings = fetch(new URL("kb-spellings.json", pagefindUrl)).then(function (response) {
+        return response.ok ? response.json() : []
+      }).catch(function () { return [] })
+    }
+    if (!pagefind) {
+      pagefind = import(pagefindUrl).then(function (module) {
+        return module.options({ baseUrl: siteBase, excerptLength: 24 }).then(function () {
+          // Filter counts come with results only once the filters are loaded.
+          return module.init().then(function () { return module.filters() }).then(function () { return module })
+        })
+      })
+    }
+    return pagefind
+  }
+
+  /* The query as the reader typed it: quoted phrases, and the words to look up. */
+  function parse(query) {
+    var phrases = []
+    var rest = query.replace(/["“”]([^"“”]+)["“”]/g, function (_, phrase) {
+      phrases.push(phrase.trim().toLowerCase())
+      return " " + phrase + " "
+    })
+    var words = rest.replace(/["“”]/g, " ").split(/\s+/).filter(Boolean)
+    return { phrases: phrases, words: words }
+  }
+
+  function chosenFilters() {
+    var chosen = {}
+    selects.forEach(function (select) {
+      if (select.value) chosen[select.name] = select.value
+    })
+    return chosen
+  }
+
+  function flat(text) {
+    return text.toLowerCase().replace(/[\s\u00a0]+/g, " ").replace(/[’‘]/g, "'")
+  }
+
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  }
+
+  /* The query under every spelling of each glossary term or name it contains (seeds/glossary.yml, entities). */
+  function variants(text, groups) {
+    var found = [text]
+    groups.forEach(function (group) {
+      group.some(function (form) {
+        var pattern = new RegExp("(^|[^\\w])" + escapeRegExp(form) + "(?![\\w])", "i")
+        if (!pattern.test(text)) return false
+        var next = []
+        found.forEach(function (query) {
+          group.forEach(function (other) {
+            next.push(query.replace(pattern, function (_, before) { return before + other }))
+          })
+        })
+        found = next.slice(0, 16)
+        return true
+      })
+    })
+    return found
+  }
+
+  /* Pagefind's results for every spelling of the query, each record at its best score. */
+  function searchVariants(module, text, filters, groups) {
+    return Promise.all(variants(text, groups).map(function (variant) {
+      return module.search(variant, { filters: filters })
+    })).then(function (searches) {
+      var best = {}
+      searches.forEach(function (search) {
+        search.results.forEach(function (result) {
+          if (!best[result.id] || best[result.id].score < result.score) best[result.id] = result
+        })
+      })
+      var results = Object.keys(best).map(function (id) { return best[id] })
+      results.sort(function (a, b) { return b.score - a.score })
+      return { results: results, search: searches[0] }
+    })
+  }
+
+  /* Ranked results; when no record has every word, any word counts (more words, higher). */
+  function ranked(module, words, filters, groups) {
+    var text = words.join(" ")
+    return searchVariants(module, text, filters, groups).then(function (found) {
+      var search = found.search
+      if (found.results.length || words.length < 2) return found
+      return Promise.all(words.map(function (word) { return module.search(word, { filters: filters }) })).then(function (each) {
+        var merged = {}
+        each.forEach(function (one) {
+          one.results.forEach(function (result) {
+            var known = merged[result.id] || (merged[result.id] = { result: result, hits: 0, score: 0 })
+            known.hits += 1
+            known.score += result.score
+          })
+        })
+        var results = Object.keys(merged).map(function (id) { return merged[id] })
+        results.sort(function (a, b) { return b.score - a.score || b.hits - a.hits })
+        return { results: results.map(function (m) { return m.result }), search: search }
+      })
+    })
+  }
+
+  function run() {
+    var query = input.value.trim()
+    var current = ++sequence
+    writeAddress(query)
+    if (!query) {
+      list.replaceChildren()
+      list.removeAttribute("data-kb-query")
+      list.removeAttribute("data-kb-state")
+      filterBox.hidden = true
+      meta.textContent = "Type to start searching"
+      return Promise.resolve()
+    }
+    list.setAttribute("data-kb-state", "searching")
+    var parsed = parse(query)
+    return load().then(function (module) {
+      return spellings.then(function (groups) { return ranked(module, parsed.words, chosenFilters(), groups) })
+    }).then(function (found) {
+        var wanted = parsed.phrases.length ? found.results.slice(0, 100) : found.results.slice(0, SHOWN)
+        return Promise.all(wanted.map(function (r) { return r.data() })).then(function (data) {
+          if (current !== sequence) return
+          if (parsed.phrases.length) {
+            data = data.filter(function (d) {
+              var content = flat(d.meta.title + " " + d.content)
+              return parsed.phrases.every(function (phrase) { return content.indexOf(flat(phrase)) >= 0 })
+            })
+          }
+          showFilters(found.search)
+          render(data.slice(0, SHOWN), parsed.words, query, parsed.phrases.length ? data.length : found.results.length)
+        })
+    }).catch(function (error) {
+      if (current !== sequence) return
+      meta.textContent = "Search is not available: " + error.message
+      list.setAttribute("data-kb-state", "failed")
+    })
+  }
+
+  function showFilters(search) {
+    var counts = search.filters || {}
+    selects.forEach(function (select) {
+      var chosen = select.value || new URLSearchParams(location.search).get(select.name) || ""
+      var values = Object.keys(counts[select.name] || {}).sort()
+      if (chosen && values.indexOf(chosen) < 0) values.unshift(chosen)
+      select.replaceChildren(new Option("All", ""))
+      values.forEach(function (value) {
+        var count = (counts[select.name] || {})[value] || 0
+        select.appendChild(new Option(value + " (" + count + ")", value, false, value === chosen))
+      })
+      select.value = chosen
+    })
+    filterBox.hidden = false
+  }
+
+  /* Pagefind's excerpt is text with <mark> around the matched words: keep only those marks. */
+  function excerpt(html) {
+    var element = document.createElement("p")
+    html.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
+      if (part === "<mark>") return true
+      if (part === "</mark>") return false
+      var text = document.createTextNode(part.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&"))
+      if (marked) {
+        var mark = document.createElement("mark")
+        mark.appendChild(text)
+        element.appendChild(mark)
+      } else {
+        element.appendChild(text)
+      }
+      return marked
+    }, false)
+    return element
+  }
+
+  function link(url, words) {
+    var parts = url.split("#")
+    return parts[0] + "?h=" + encodeURIComponent(words.join(" ")) + (parts[1] ? "#" + parts[1] : "")
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag)
+    if (className) node.className = className
+    if (text) node.textContent = text
+    return node
+  }
+
+  /* Results grouped under their interview, groups in the order of their best result. */
+  function render(data, words, query, total) {
+    var groups = []
+    var byInterview = {}
+    data.forEach(function (d) {
+      var key = d.meta.interview || ""
+      if (!byInterview[key]) groups.push((byInterview[key] = { meta: d.meta, items: [] }))
+      byInterview[key].items.push(d)
+    })
+    var items = groups.map(function (group) {
+      var item = element("li", "md-search-result__item kb-search-group")
+      var title = element("p", "kb-search-group__title")
+      title.appendChild(element("cite", "", group.meta.interview))
+      if (group.meta.date) title.appendChild(document.createTextNode(" · " + group.meta.date))
+      item.appendChild(title)
+      var inner = element("ol", "kb-search-group__list")
+      group.items.forEach(function (d) {
+        var li = element("li")
+        var a = element("a", "md-search-result__link")
+        a.href = link(d.url, words)
+        var article = element("div", "md-search-result__article md-typeset")
+        article.appendChild(element("p", "kb-search-result__title", d.meta.title))
+        if (d.meta.speaker) article.appendChild(element("p", "kb-search-result__by", d.meta.speaker))
+        article.appendChild(excerpt(d.excerpt || ""))
+        a.appendChild(article)
+        li.appendChild(a)
+        inner.appendChild(li)
+      })
+      item.appendChild(inner)
+      return item
+    })
+    list.replaceChildren.apply(list, items)
+    meta.textContent = total === 0 ? "No matching exchanges" : total === 1 ? "1 matching exchange" : total + " matching exchanges"
+    list.setAttribute("data-kb-query", query)
+    list.setAttribute("data-kb-state", "done")
+  }
+
+  /* The address follows the search while it is open: `?q=` and the chosen filters. */
+  function writeAddress(query) {
+    var url = new URL(location.href)
+    ;["q"].concat(FILTERS).forEach(function (name) { url.searchParams.delete(name) })
+    if (query && toggle.checked) {
+      url.searchParams.set("q", query)
+      var chosen = chosenFilters()
+      Object.keys(chosen).forEach(function (name) { url.searchParams.set(name, chosen[name]) })
+    }
+    if (url.href !== location.href) history.replaceState(history.state, "", url.href)
+  }
+
+  function open() {
+    if (!toggle.checked) {
+      toggle.checked = true
+      toggle.dispatchEvent(new Event("change"))
+    }
+    input.focus()
+    load()
+  }
+
+  function close() {
+    if (toggle.checked) {
+      toggle.checked = false
+      toggle.dispatchEvent(new Event("change"))
+    }
+  }
+
+  function editable(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  }
+
+  function focusables() {
+    return [input].concat([].slice.call(list.querySelectorAll("a.md-search-result__link")))
+  }
+
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) {
+      input.focus()
+      load()
+    } else {
+      input.blur()
+      writeAddress("")
+    }
+    writeAddress(input.value.trim())
+  })
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return
+    if (!toggle.checked) {
+      if (/^[/sf]$/.test(event.key) && !editable(event.target)) {
+        event.preventDefault()
+        open()
+      }
+      return
+    }
+    if (event.key === "Escape") {
+      event.preventDefault()
+      close()
+      if (document.activeElement) document.activeElement.blur()
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (editable(event.target) && event.target !== input) return
+      var stops = focusables()
+      var at = stops.indexOf(document.activeElement)
+      var next = event.key === "ArrowDown" ? Math.min(at + 1, stops.length - 1) : Math.max(at - 1, 0)
+      event.preventDefault()
+      stops[next].focus()
+    }
+  }, true)
+
+  input.addEventListener("input", run)
+  form.addEventListener("submit", function (event) {
+    event.preventDefault()
+    var first = list.querySelector("a.md-search-result__link")
+    if (first) first.click()
+  })
+  form.addEventListener("reset", function () {
+    setTimeout(function () { input.focus(); run() })
+  })
+  selects.forEach(function (select) { select.addEventListener("change", run) })
+  list.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("a")) close()
+  })
+
+  /* `?q=` on arrival: open the search with those words and filters. */
+  var params = new URLSearchParams(location.search)
+  if (params.get("q")) {
+    input.value = params.get("q")
+    FILTERS.forEach(function (name) {
+      var value = params.get(name)
+      var select = root.querySelector("select[name=" + name + "]")
+      if (value && select) select.replaceChildren(new Option("All", ""), new Option(value, value, true, true))
+    })
+    open()
+    run()
+  }
+})()
+
+/* Landing on a result: highlight its words (`?h=`) in the exchange the address points at. */
+document$.subscribe(function () {
+  var words = (new URLSearchParams(location.search).get("h") || "").split(/\s+/).filter(Boolean)
+  var heading = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))
+  if (!words.length || !heading) return
+  var escaped = words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") })
+  var pattern = new RegExp("(^|[^\\w])(" + escaped.join("|") + ")", "gi")
+  var section = [heading]
+  for (var n = heading.nextElementSibling; n && n.tagName !== heading.tagName; n = n.nextElementSibling) section.push(n)
+  section.forEach(function (block) {
+    if (block.matches(".kb-exchange-meta")) return
+    var walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
+    var texts = []
+    while (walker.nextNode()) texts.push(walker.currentNode)
+    texts.forEach(function (node) {
+      if (node.parentElement.closest("mark, .headerlink, .kb-exchange-meta")) return
+      var text = node.nodeValue
+      pattern.lastIndex = 0
+      if (!pattern.test(text)) return
+      var fragment = document.createDocumentFragment()
+      var last = 0
+      text.replace(pattern, function (match, before, word, offset) {
+        var start = offset + before.length
+        fragment.appendChild(document.createTextNode(text.slice(last, start)))
+        var mark = document.createElement("mark")
+        mark.setAttribute("data-md-highlight", "")
+        mark.textContent = word
+        fragment.appendChild(mark)
+        last = start + word.length
+        return match
+      })
+      fragment.appendChild(document.createTextNode(text.slice(last)))
+      node.parentNode.replaceChild(fragment, node)
+    })
+  })
+})

@@ -1,0 +1,204 @@
+"""The site's search index: Pagefind, one record per exchange, written into `<site>/pagefind/`.
+
+Each exchange is indexed as its own small HTML document whose URL is the
+exchange's permanent link, so a search ranks exchanges, not pages. The record
+is made from the seeds (not from the rendered pages), which makes it the same
+under `mkdocs build`, `mkdocs serve` and the Zensical build, and cheap to redo
+after every rebuild. In a record:
+
+- the question weighs more than the answers (`QUESTION_WEIGHT`);
+- every glossary term the exchange uses brings all its spellings (term, `also`,
+  and the expansion that opens its definition, "Session border controller: …"),
+  and every entity it mentions brings its names, so that one spelling finds the
+  others; they are indexed with a low weight (`SPELLING_WEIGHT`);
+- meta (`title` = the question's key sentence, `speaker`, `interview`, `date`)
+  and filters (`interview`, `speaker`, `topic`, `year`) are what the search box shows.
+
+The interview's preface and epilogue are records too, so that no text is unsearchable.
+Pagefind's output for the same records is byte-identical from one build to the next.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import hashlib
+import html
+import json
+import shutil
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import cbor2
+from pagefind.index import IndexConfig, PagefindIndex
+
+from scripts.kb.knowledge.glossary import Term
+from scripts.kb.knowledge.layer import Knowledge
+from scripts.kb.seeds.loader import KnowledgeBase
+from scripts.kb.seeds.transcript import Paragraph
+from scripts.kb.urls import SiteUrls
+
+FOLDER = "pagefind"
+SPELLINGS = "kb-spellings.json"  # in FOLDER
+QUESTION_WEIGHT = 4.0
+SPELLING_WEIGHT = 0.5
+# Pagefind writes its own UI bundles too; the site's search box (overrides/assets/kb-search.js) uses none of them.
+UNUSED_OUTPUT = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Record:
+    """One searchable unit: its URL (site-relative, with the `#anchor`) and the HTML Pagefind reads."""
+
+    url: str
+    title: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    weighted: tuple[tuple[float, str], ...] = ()  # (weight, plain text) blocks, in order
+
+    def html(self) -> str:
+        tags = [f'<h1 data-pagefind-meta="title" data-pagefind-weight="{QUESTION_WEIGHT:g}">{html.escape(self.title)}</h1>']
+        tags += [f'<p data-pagefind-weight="{weight:g}">{html.escape(text)}</p>' for weight, text in self.weighted if text]
+        tags += [f'<meta data-pagefind-meta="{key}[content]" content="{html.escape(value)}">' for key, value in self.meta.items() if value]
+        tags += [
+            f'<meta data-pagefind-filter="{key}[content]" content="{html.escape(value)}">'
+            for key, values in self.filters.items()
+            for value in values
+        ]
+        return '<!DOCTYPE html><html lang="en"><body><main data-pagefind-body>' + "".join(tags) + "</main></body></html>"
+
+
+def spellings(term: Term) -> list[str]:
+    """Every way a glossary term is written: headword, `also`, and the expansion opening its definition."""
+    forms = list(term.forms)
+    lead, colon, _ = term.definition.partition(":")
+    if colon and 0 < len(lead.split()) <= 6 and lead.lower() not in (f.lower() for f in forms):
+        forms.append(lead)
+    return forms
+
+
+def text_of(paragraphs: Iterable[Paragraph]) -> str:
+    return " ".join(p.text for p in paragraphs)
+
+
+def records(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> Iterator[Record]:
+    topic_titles = {t.slug: t.title for t in kb.topics}
+    for interview in kb.interviews:
+        page = urls.interview(interview.slug)
+        about = {"interview": interview.title, "date": interview.date}
+        year = [interview.date[:4]]
+        if interview.transcript.preface:
+            yield Record(f"{page}#preface", "Preface", about, {"interview": [interview.title], "year": year},
+                         ((1.0, text_of(interview.transcript.preface)),))  # fmt: skip
+        for exchange in interview.transcript.exchanges:
+            links = knowledge.exchanges.get(exchange.anchor)
+            names = [f for e in links.entities for f in e.forms_in(interview.slug)] if links else []
+            terms = [s for t in links.terms for s in spellings(t)] if links else []
+            answerers = unique(interview.speakers[t.speaker].name for t in exchange.answers)
+            yield Record(
+                url=f"{page}#{exchange.anchor}",
+                title=exchange.label,
+                meta={**about, "speaker": ", ".join(answerers)},
+                filters={
+                    "interview": [interview.title],
+                    "speaker": unique(interview.speakers[t.speaker].name for t in exchange.turns),
+                    "topic": [topic_titles[slug] for slug in kb.exchange_topics[exchange.anchor]],
+                    "year": year,
+                },
+                weighted=(
+                    (QUESTION_WEIGHT, exchange.question.text),
+                    *((1.0, turn.text) for turn in exchange.answers),
+                    (SPELLING_WEIGHT, " · ".join(unique([*terms, *names]))),
+                ),
+            )
+        if interview.transcript.epilogue:
+            yield Record(f"{page}#epilogue", "Epilogue", about, {"interview": [interview.title], "year": year},
+                         ((1.0, text_of(interview.transcript.epilogue)),))  # fmt: skip
+
+
+def unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def write(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> None:
+    """Replace `<site_dir>/pagefind/` with the index of every exchange."""
+    output = Path(site_dir, FOLDER)
+    shutil.rmtree(output, ignore_errors=True)
+    found = list(records(kb, knowledge, urls))
+    # Pagefind's Python API is asynchronous; a caller may already run an event loop
+    # in this thread (a test driving a browser), so the index gets a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, _write(found, output)).result()
+    for name in UNUSED_OUTPUT:
+        (output / name).unlink(missing_ok=True)
+    make_filters_deterministic(output)
+    (output / SPELLINGS).write_text(json.dumps(spelling_groups(knowledge), ensure_ascii=False), encoding="utf-8")
+
+
+def spelling_groups(knowledge: Knowledge) -> list[list[str]]:
+    """Spellings that name one thing (glossary terms, entities), each group longest first.
+
+    The search box reads them (`SPELLINGS`) to look a query up under every
+    spelling it uses, so that "session border controller" ranks an exchange
+    whose question says "SBC" as it ranks one that writes it out.
+    """
+    groups = [spellings(t) for t in knowledge.glossary] + [list(e.forms) for e in knowledge.entities]
+    found = []
+    for group in groups:
+        distinct = list({form.lower(): form for form in group}.values())
+        if len(distinct) > 1:
+            found.append(sorted(distinct, key=lambda form: (-len(form), form)))
+    return found
+
+
+async def _write(found: list[Record], output: Path) -> None:
+    """Index the records; leaving the `async with` writes the files (to `output_path`)."""
+    async with PagefindIndex(config=IndexConfig(force_language="en", output_path=str(output))) as index:
+        for record in found:
+            await index.add_html_file(content=record.html(), url=record.url)
+
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def make_filters_deterministic(output: Path) -> None:
+    """Sort the values inside Pagefind's filter files, so that a rebuild writes the same bytes.
+
+    Pagefind writes a filter's values in hash-map order, which changes from run
+    to run. Each file is `gzip(SIGNATURE + CBOR)` named after a hash of its
+    content, listed in the `.pf_meta` file, itself named in `pagefind-entry.json`:
+    the sorted files get new names and both lists are rewritten to match.
+    """
+    entry_path = output / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta_path = output / f"pagefind.{language['hash']}.pf_meta"
+        meta = read_chunk(meta_path)
+        filters = []
+        for name, old_hash in meta[3]:
+            old = output / "filter" / f"{old_hash}.pf_filter"
+            key, values = read_chunk(old)
+            old.unlink()
+            filters.append([name, write_chunk(output / "filter", old_hash, [key, sorted(values)], ".pf_filter", 7)])
+        meta[3] = sorted(filters)
+        meta_path.unlink()
+        language["hash"] = write_chunk(output, language["hash"], meta, ".pf_meta", 10, prefix="pagefind.")
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def read_chunk(path: Path) -> list[Any]:
+    data = gzip.decompress(path.read_bytes())
+    assert data.startswith(SIGNATURE), path
+    return list(cbor2.loads(data[len(SIGNATURE) :]))
+
+
+def write_chunk(folder: Path, old_hash: str, value: list[Any], suffix: str, digits: int, prefix: str = "") -> str:
+    """Write `value` as a chunk named `<language>_<digest>`; returns that name."""
+    data = SIGNATURE + cbor2.dumps(value)
+    name = f"{old_hash.split('_')[0]}_{hashlib.sha256(data).hexdigest()[:digits]}"
+    (folder / f"{prefix}{name}{suffix}").write_bytes(gzip.compress(data, mtime=0))
+    return name
