@@ -197,3 +197,26 @@ def test_name_line_turn_without_text_is_an_error() -> None:
 def test_a_time_in_the_text_is_not_a_timestamp() -> None:
     transcript = parse("Ann: Q?\n\nBob: 10:30\n", interview="t", labels=LABELS, interviewer="Ann", path="t.txt", fmt="timestamped")
     assert (transcript.exchanges[0].answers[0].timestamp, transcript.exchanges[0].answers[0].text) == ("", "10:30")
+
+
+# Two different questions whose first six words agree and whose 6-hex-digit hashes collide in interview "one".
+CLASHING = ("What do you think about the network in case 837?", "What do you think about the network in case 4721?")
+
+
+def test_a_hash_clash_lengthens_the_later_anchor_and_keeps_the_earlier() -> None:
+    text = f"Ann: {CLASHING[0]}\n\nBob: A.\n\nAnn: {CLASHING[1]}\n\nBob: B.\n"
+    first, second = parse(text, interview="one", labels=LABELS, interviewer="Ann", path="x").exchanges
+    alone = parse(f"Ann: {CLASHING[0]}\n\nBob: A.\n", interview="one", labels=LABELS, interviewer="Ann", path="x").exchanges[0]
+    assert first.anchor == alone.anchor == "what-do-you-think-about-the-6e63fb"  # the clash is real
+    assert second.anchor.startswith("what-do-you-think-about-the-6e63fb") and len(second.anchor) > len(first.anchor)
+
+
+def test_the_seed_interviews_anchors_never_move() -> None:
+    from pathlib import Path
+
+    from scripts.kb.seeds import loader
+
+    root = Path(__file__).resolve().parents[1]
+    kb = loader.load(root / "seeds", lambda warning: None)
+    recorded = (root / "tests/data/seed_anchors.txt").read_text(encoding="utf-8").split()
+    assert [e.anchor for _, e in kb.exchanges()] == recorded

@@ -31,6 +31,8 @@ from scripts.kb.seeds.formats import TranscriptFormat, normalise
 
 _SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
 ANCHOR_WORDS = 6
+HASH_DIGITS = 6  # the anchor's hash; an exchange whose anchor another already has takes LONG_HASH_DIGITS
+LONG_HASH_DIGITS = 16
 LABEL_CHARS = 100
 
 
@@ -117,18 +119,19 @@ def exchange_label(question: Turn) -> str:
     return cut + "…"
 
 
-def exchange_anchor(interview: str, question: Turn) -> str:
+def exchange_anchor(interview: str, question: Turn, digits: int = HASH_DIGITS) -> str:
     """Anchor id: a slug of the key sentence's first six words plus a content hash.
 
     The hash is the first 6 hex digits of SHA-256 over the interview slug and the
     question's text (all its paragraphs, whitespace-normalised). It depends on
     nothing else, so editing, adding or removing another exchange, or editing
     this exchange's answer, leaves the anchor as it was; rewording the question
-    gives it a new one.
+    gives it a new one. `parse` asks for more digits when two different
+    questions of one interview would share an anchor (24 bits can collide).
     """
     words = slugify(key_sentence(question.paragraphs[0].text), "-").split("-")
     slug = "-".join([w for w in words if w][:ANCHOR_WORDS])
-    digest = hashlib.sha256(f"{interview}\n{question.text}".encode()).hexdigest()[:6]
+    digest = hashlib.sha256(f"{interview}\n{question.text}".encode()).hexdigest()[:digits]
     return f"{slug or 'exchange'}-{digest}"
 
 
@@ -192,11 +195,16 @@ def parse(
     seen: dict[str, Exchange] = {}
     for question, answers in grouped:
         anchor = exchange_anchor(interview, question)
+        if anchor in seen and seen[anchor].question.text != question.text:
+            # A hash clash between different questions: the earlier keeps its link, this one takes a longer hash.
+            anchor = exchange_anchor(interview, question, LONG_HASH_DIGITS)
         if anchor in seen:
+            other = seen[anchor]
+            what = "repeats the one" if other.question.text == question.text else "gets the same link as the one"
             raise SeedError(
                 path,
                 question.paragraphs[0].line,
-                f"this question repeats the one on line {seen[anchor].line}, so both would get the link #{anchor}",
+                f"this question {what} on line {other.line}, so both would get the link #{anchor}",
                 "reword one of them (or merge the two exchanges)",
             )
         exchange = Exchange(anchor, exchange_label(question), question, tuple(answers))
