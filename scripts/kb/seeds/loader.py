@@ -105,12 +105,21 @@ def load_interview(transcript_path: Path) -> Interview:
     )
 
 
+def refuse_links_outside(seeds: Path) -> None:
+    """Nothing outside `seeds/` is read: a symbolic link that leads out of it (to /etc/passwd, say) stops the build."""
+    root = seeds.resolve()
+    for entry in sorted(seeds.iterdir()) if seeds.is_dir() else []:
+        if entry.is_symlink() and not entry.resolve().is_relative_to(root):
+            raise SeedError(entry, 1, "this file is a symbolic link to outside the seeds folder", "copy the file into the folder instead")
+
+
 def load(seeds: Path, report: Report = print_warning, read_interview: Callable[[Path], Interview] = load_interview) -> KnowledgeBase:
     """Everything under `seeds/`, newest interview first; raises SeedError on the first mistake.
 
     `report` hears of doubtful input; `read_interview` reads one transcript and its
     metadata (the plugin passes a cached one, so a rebuild reads only what changed).
     """
+    refuse_links_outside(seeds)
     transcripts = sorted(seeds.glob("*.txt"))
     if not transcripts:
         raise SeedError(seeds, 1, "no interview transcript (*.txt) found", "add <slug>.txt and <slug>.yml (see README)")
