@@ -220,3 +220,10 @@ def test_the_seed_interviews_anchors_never_move() -> None:
     kb = loader.load(root / "seeds", lambda warning: None)
     recorded = (root / "tests/data/seed_anchors.txt").read_text(encoding="utf-8").split()
     assert [e.anchor for _, e in kb.exchanges()] == recorded
+
+
+def test_a_control_character_is_refused_at_its_line() -> None:
+    with pytest.raises(SeedError) as caught:
+        decode(b"Ann: ok\n\nBob: a\x00b\n", "demo.txt")
+    assert str(caught.value).startswith("demo.txt:3: character U+0000 (a control character) at column 7 is not text — ")
+    assert "\n" not in str(caught.value)

@@ -29,6 +29,8 @@ from scripts.kb.seeds.formats import FORMATS as FORMATS
 from scripts.kb.seeds.formats import Paragraph as Paragraph
 from scripts.kb.seeds.formats import TranscriptFormat, normalise
 
+# Control characters other than whitespace: invisible in an editor, and not allowed in HTML.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
 ANCHOR_WORDS = 6
 HASH_DIGITS = 6  # the anchor's hash; an exchange whose anchor another already has takes LONG_HASH_DIGITS
@@ -82,7 +84,18 @@ def decode(data: bytes, path: Path | str) -> str:
             f"byte 0x{data[error.start]:02x} at byte offset {error.start} is not UTF-8",
             "save the file as UTF-8",
         ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - text.rfind("\n", 0, control.start())
+        raise SeedError(
+            path,
+            line,
+            f"character U+{ord(control.group()):04X} (a control character) at column {column} is not text",
+            "delete it (it is invisible in most editors)",
+        )
+    return text
 
 
 def raw_paragraphs(text: str) -> list[tuple[int, list[str]]]:
