@@ -227,3 +227,19 @@ def test_a_control_character_is_refused_at_its_line() -> None:
         decode(b"Ann: ok\n\nBob: a\x00b\n", "demo.txt")
     assert str(caught.value).startswith("demo.txt:3: character U+0000 (a control character) at column 7 is not text — ")
     assert "\n" not in str(caught.value)
+
+
+def test_input_above_the_limits_is_refused_before_work(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts.kb.seeds import transcript
+
+    monkeypatch.setattr(transcript, "MAX_BYTES", 40)
+    path = tmp_path / "big.txt"
+    path.write_text("Ann: Q?\n\nBob: " + "a" * 40 + "\n")
+    with pytest.raises(SeedError, match=r"big.txt:1: the transcript is 55 bytes, more than the limit of 40 — "):
+        transcript.read_transcript(path)
+    monkeypatch.setattr(transcript, "MAX_LINE_CHARS", 10)
+    with pytest.raises(SeedError, match=r"demo.txt:3: the line is 15 characters long, more than 10 — "):
+        decode(b"Ann: Q?\n\nBob: aaaaaaaaaa\n", "demo.txt")
+    monkeypatch.setattr(transcript, "MAX_EXCHANGES", 2)
+    with pytest.raises(SeedError, match=r"demo.txt:9: the transcript has 3 exchanges, more than 2 — "):
+        read("Ann: Q1?\n\nBob: A.\n\nAnn: Q2?\n\nBob: A.\n\nAnn: Q3?\n\nBob: A.\n")

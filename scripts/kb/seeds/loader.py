@@ -10,7 +10,7 @@ from pathlib import Path
 from scripts.kb import topics as topic_rules
 from scripts.kb.errors import Report, SeedError, print_warning
 from scripts.kb.seeds.schemas import SLUG, Metadata, validate
-from scripts.kb.seeds.transcript import FORMATS, Exchange, Transcript, decode, parse
+from scripts.kb.seeds.transcript import FORMATS, Exchange, Transcript, parse, read_transcript
 from scripts.kb.seeds.yamlfile import read
 from scripts.kb.topics import Topic
 
@@ -81,7 +81,7 @@ def load_interview(transcript_path: Path) -> Interview:
     if fmt not in FORMATS:
         raise meta.error(("format",), f"unknown transcript format '{fmt}'", "use one of: " + ", ".join(FORMATS) + " (see README)")
 
-    text = decode(transcript_path.read_bytes(), transcript_path)
+    text = read_transcript(transcript_path)
     transcript = parse(text, interview=slug, labels=list(speakers), interviewer=interviewer, path=transcript_path, fmt=fmt)
     spoken = {t.speaker for e in transcript.exchanges for t in e.turns}
     for label in speakers:

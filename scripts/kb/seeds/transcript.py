@@ -33,6 +33,11 @@ from scripts.kb.seeds.formats import TranscriptFormat, normalise
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
 ANCHOR_WORDS = 6
+# Limits well above any real interview (a three-hour interview is about 200 KB and 300 exchanges); rendering
+# one page costs more than linear time in Python-Markdown, so larger input is refused before any work.
+MAX_BYTES = 5_000_000
+MAX_LINE_CHARS = 100_000
+MAX_EXCHANGES = 5_000
 HASH_DIGITS = 6  # the anchor's hash; an exchange whose anchor another already has takes LONG_HASH_DIGITS
 LONG_HASH_DIGITS = 16
 LABEL_CHARS = 100
@@ -72,8 +77,18 @@ class Transcript:
     epilogue: tuple[Paragraph, ...]
 
 
+def read_transcript(path: Path) -> str:
+    """The transcript file as text (see `decode`); a file above MAX_BYTES is refused before it is read."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise SeedError(
+            path, 1, f"the transcript is {size:,} bytes, more than the limit of {MAX_BYTES:,}", "split it into several interviews"
+        )
+    return decode(path.read_bytes(), path)
+
+
 def decode(data: bytes, path: Path | str) -> str:
-    """UTF-8 text without BOM and with LF line ends; a bad byte is a SeedError."""
+    """UTF-8 text without BOM and with LF line ends; a bad byte, a control character or an over-long line is a SeedError."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -95,6 +110,11 @@ def decode(data: bytes, path: Path | str) -> str:
             f"character U+{ord(control.group()):04X} (a control character) at column {column} is not text",
             "delete it (it is invisible in most editors)",
         )
+    for number, content in enumerate(text.split("\n"), start=1):
+        if len(content) > MAX_LINE_CHARS:
+            raise SeedError(
+                path, number, f"the line is {len(content):,} characters long, more than {MAX_LINE_CHARS:,}", "break it into paragraphs"
+            )
     return text
 
 
@@ -204,6 +224,11 @@ def parse(
         else:
             grouped[-1][1].append(turn)
 
+    if len(grouped) > MAX_EXCHANGES:
+        line = grouped[MAX_EXCHANGES][0].paragraphs[0].line
+        raise SeedError(
+            path, line, f"the transcript has {len(grouped):,} exchanges, more than {MAX_EXCHANGES:,}", "split it into several interviews"
+        )
     exchanges: list[Exchange] = []
     seen: dict[str, Exchange] = {}
     for question, answers in grouped:
