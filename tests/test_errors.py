@@ -115,7 +115,30 @@ CASES: list[tuple[str, Callable[[Path], object], str, int, str]] = [
     ("media not a URL", write("demo.yml", META + "media: file.mp3\n"), "demo.yml", 8, "media 'file.mp3' is not an http(s) URL"),
     ("topics file missing", lambda s: (s / "topics.yml").unlink(), "topics.yml", 1, "topics file is missing"),
     ("transcript without metadata", write("lonely.yml", META), "lonely.yml", 1, "metadata file has no transcript"),
+    (
+        "spelling names a speaker too",
+        write("entities.yml", "entities:\n  - name: Widget Co\n    kind: organization\n    about: A maker.\n    also: [Ann A]\n"),
+        "demo.yml",
+        6,
+        "'Ann A' names both 'Widget Co' and 'Ann A'",
+    ),
+    (
+        "transcript control character",
+        lambda s: (s / "demo.txt").write_bytes(b"Ann: Q?\n\nBob: a\x00b.\n"),
+        "demo.txt",
+        3,
+        "character U+0000 (a control character) at column 7",
+    ),
+    ("transcript links outside seeds", lambda s: link_outside(s, "demo.txt"), "demo.txt", 1, "a symbolic link to outside the seeds folder"),
+    ("topics link outside seeds", lambda s: link_outside(s, "topics.yml"), "topics.yml", 1, "a symbolic link to outside the seeds folder"),
 ]
+
+
+def link_outside(seeds: Path, name: str) -> None:
+    """Replace a seed file by a symbolic link to a copy outside the seeds folder."""
+    outside = seeds.parent / f"outside-{name}"
+    (seeds / name).rename(outside)
+    (seeds / name).symlink_to(outside)
 
 
 @pytest.fixture

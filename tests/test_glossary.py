@@ -74,6 +74,10 @@ def test_load_sorts_terms_and_keeps_spellings(tmp_path: Path) -> None:
             "'NFV' is already listed under 'NFV'",
         ),
         ("terms:\n  - term: NFV\n    definition: d\n    link: example.com\n", 4, "link 'example.com' is not an http(s) URL"),
+        ("terms:\n  - term: amp\n    definition: d\n", 2, "'amp' is a word Python-Markdown uses internally"),
+        ("terms:\n  - term: NFV\n    also: [wzxhzdk]\n    definition: d\n", 2, "'wzxhzdk' is a word Python-Markdown uses"),
+        ("terms:\n  - term: '42'\n    definition: d\n", 2, "'42' is only digits"),
+        ("terms:\n  - term: A\n    definition: d\n", 2, "'A' is one character"),
     ],
 )
 def test_glossary_errors_name_file_and_line(tmp_path: Path, text: str, line: int, message: str) -> None:
@@ -96,3 +100,10 @@ def test_a_term_no_transcript_uses_is_reported(tmp_path: Path, capsys: pytest.Ca
     with pytest.raises(SeedError, match=r":4: glossary term 'OTT' occurs in no transcript — .*strict"):
         knowledge.load(tmp_path, kb, report=stop)
     assert build(kb, glossary.load(path), (), ()).using(glossary.load(path)[0])
+
+
+@pytest.mark.parametrize("form", ["wzxhzdk", "0"])
+def test_placeholder_words_would_garble_text(form: str) -> None:
+    """Why placeholder words and digits are refused: `abbr` matches them inside Python-Markdown's placeholder for `&amp;`."""
+    html = markdown.markdown("a &amp; b", extensions=["abbr"], extension_configs={"abbr": {"glossary": {form: "x"}}})
+    assert "&amp;" not in html

@@ -72,6 +72,10 @@ def test_override_naming_a_missing_exchange_is_an_error(tmp_path: Path) -> None:
         ("topics:\n  - slug: t\n    title: T\n    description: d\n", 2, "topic lacks `evidence`"),
         ("topics:\n  - slug: Bad Slug\n    title: T\n    description: d\n    evidence: {a: 1}\n", 2, "topic slug 'Bad Slug'"),
         ("topics:\n  - slug: t\n    title: T\n    description: d\n    evidence: {a: heavy}\n", 5, "evidence must map terms"),
+        ("topics:\n  - slug: t\n    title: T\n    description: d\n    evidence:\n      '*': 1\n", 6, "evidence term '*' has no"),
+        ("topics:\n  - slug: t\n    title: T\n    description: d\n    evidence:\n      x: 1\n      '': 2\n", 7, "evidence term '' has no"),
+        ("topics:\n  - slug: t\n    title: T\n    description: d\n    evidence: {'-*': 1}\n", 5, "evidence term '-*' has no"),
+        ("topics:\n  - slug: t\n    title: T\n    description: d\n    evidence: {'a*b': 1}\n", 5, "evidence term 'a*b' has a `*`"),
     ],
 )
 def test_topic_file_errors(tmp_path: Path, yaml_text: str, line: int, message: str) -> None:

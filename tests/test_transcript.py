@@ -197,3 +197,49 @@ def test_name_line_turn_without_text_is_an_error() -> None:
 def test_a_time_in_the_text_is_not_a_timestamp() -> None:
     transcript = parse("Ann: Q?\n\nBob: 10:30\n", interview="t", labels=LABELS, interviewers=["Ann"], path="t.txt", fmt="timestamped")
     assert (transcript.exchanges[0].answers[0].timestamp, transcript.exchanges[0].answers[0].text) == ("", "10:30")
+
+
+# Two different questions whose first six words agree and whose 6-hex-digit hashes collide in interview "one".
+CLASHING = ("What do you think about the network in case 837?", "What do you think about the network in case 4721?")
+
+
+def test_a_hash_clash_lengthens_the_later_anchor_and_keeps_the_earlier() -> None:
+    text = f"Ann: {CLASHING[0]}\n\nBob: A.\n\nAnn: {CLASHING[1]}\n\nBob: B.\n"
+    first, second = parse(text, interview="one", labels=LABELS, interviewers=["Ann"], path="x").exchanges
+    alone = parse(f"Ann: {CLASHING[0]}\n\nBob: A.\n", interview="one", labels=LABELS, interviewers=["Ann"], path="x").exchanges[0]
+    assert first.anchor == alone.anchor == "what-do-you-think-about-the-6e63fb"  # the clash is real
+    assert second.anchor.startswith("what-do-you-think-about-the-6e63fb") and len(second.anchor) > len(first.anchor)
+
+
+def test_the_seed_interviews_anchors_never_move() -> None:
+    from pathlib import Path
+
+    from scripts.kb.seeds import loader
+
+    root = Path(__file__).resolve().parents[1]
+    kb = loader.load(root / "seeds", lambda warning: None)
+    recorded = (root / "tests/data/seed_anchors.txt").read_text(encoding="utf-8").split()
+    assert [e.anchor for _, e in kb.exchanges()] == recorded
+
+
+def test_a_control_character_is_refused_at_its_line() -> None:
+    with pytest.raises(SeedError) as caught:
+        decode(b"Ann: ok\n\nBob: a\x00b\n", "demo.txt")
+    assert str(caught.value).startswith("demo.txt:3: character U+0000 (a control character) at column 7 is not text — ")
+    assert "\n" not in str(caught.value)
+
+
+def test_input_above_the_limits_is_refused_before_work(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts.kb.seeds import transcript
+
+    monkeypatch.setattr(transcript, "MAX_BYTES", 40)
+    path = tmp_path / "big.txt"
+    path.write_text("Ann: Q?\n\nBob: " + "a" * 40 + "\n")
+    with pytest.raises(SeedError, match=r"big.txt:1: the transcript is 55 bytes, more than the limit of 40 — "):
+        transcript.read_transcript(path)
+    monkeypatch.setattr(transcript, "MAX_LINE_CHARS", 10)
+    with pytest.raises(SeedError, match=r"demo.txt:3: the line is 15 characters long, more than 10 — "):
+        decode(b"Ann: Q?\n\nBob: aaaaaaaaaa\n", "demo.txt")
+    monkeypatch.setattr(transcript, "MAX_EXCHANGES", 2)
+    with pytest.raises(SeedError, match=r"demo.txt:9: the transcript has 3 exchanges, more than 2 — "):
+        read("Ann: Q1?\n\nBob: A.\n\nAnn: Q2?\n\nBob: A.\n\nAnn: Q3?\n\nBob: A.\n")

@@ -25,3 +25,27 @@ document$.subscribe(function () {
     dialog.setAttribute("aria-label", field.getAttribute("aria-label"))
   }
 })
+
+/* Back and Forward land on the exchange in the address. Material saves the
+   scroll offset 100 ms after the last scroll into whatever history entry is
+   current then, so Back pressed within 100 ms of scrolling one page writes that
+   page's offset into the previous entry, and Material restores it: a link to an
+   exchange would open at the top of the interview. After an instant navigation
+   that leaves the page at the top while the address names an element further
+   down, go to that element the way Material does: by following a link to the
+   address's own fragment (which replaces the history entry and sets :target,
+   whose scroll margin keeps the heading clear of the fixed header). The click
+   does not bubble, so instant navigation does not see it. */
+document$.subscribe(function () {
+  var id = decodeURIComponent(location.hash.slice(1))
+  if (!id) return
+  requestAnimationFrame(function () {
+    var target = document.getElementById(id)
+    if (target && window.scrollY === 0 && target.getBoundingClientRect().top > window.innerHeight / 2) {
+      var link = document.createElement("a")
+      link.href = location.hash
+      link.addEventListener("click", function (event) { event.stopPropagation() })
+      link.click()
+    }
+  })
+})

@@ -6,6 +6,7 @@ callback; the plugin decides whether they are logged or stop the build.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,15 +22,20 @@ def shown(path: Path | str) -> str:
         return str(path)
 
 
+def one_line(text: str) -> str:
+    """`text` with line breaks and other control characters written as escapes (`\\n`), so a message stays one line."""
+    return re.sub(r"[\x00-\x1f\x7f\u2028\u2029\x85]", lambda m: repr(m.group())[1:-1], text)
+
+
 class SeedError(Exception):
     """A mistake in a file under `seeds/`, reported as `path:line: what — what to do`."""
 
     def __init__(self, path: Path | str, line: int, what: str, todo: str) -> None:
-        self.path = shown(path)
+        self.path = one_line(shown(path))
         self.line = line
-        self.what = what
-        self.todo = todo
-        super().__init__(f"{self.path}:{line}: {what} — {todo}")
+        self.what = one_line(what)
+        self.todo = one_line(todo)
+        super().__init__(f"{self.path}:{line}: {self.what} — {self.todo}")
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,7 @@ class SeedWarning:
     todo: str
 
     def __str__(self) -> str:
-        return f"{shown(self.path)}:{self.line}: warning: {self.what} — {self.todo}"
+        return one_line(f"{shown(self.path)}:{self.line}: warning: {self.what} — {self.todo}")
 
     def as_error(self) -> SeedError:
         return SeedError(self.path, self.line, self.what, self.todo + " (a strict build makes warnings errors)")

@@ -79,6 +79,14 @@ def load(path: Path) -> tuple[Topic, ...]:
     for index, entry in enumerate(data.topics):
         if any(t.slug == entry.slug for t in topics):
             raise source.error(("topics", index, "slug"), f"topic slug '{entry.slug}' is used twice", "give each topic its own slug")
+        for term in entry.evidence:
+            where = ("topics", index, "evidence", term)
+            if not re.search(r"\w", term):
+                raise source.error(where, f"evidence term '{term}' has no letter or digit", "write a word, e.g. `licens*: 2`, or remove it")
+            if "*" in term.rstrip("*") or term.endswith("**"):
+                raise source.error(
+                    where, f"evidence term '{term}' has a `*` that is not its one last character", "write `*` only at the end"
+                )
         topics.append(
             Topic(
                 slug=entry.slug,

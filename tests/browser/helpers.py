@@ -19,7 +19,7 @@ def heading_in_view(page: Any, element_id: str) -> bool:
     return bool(page.evaluate(IN_VIEW, element_id))
 
 
-def wait_heading_in_view(page: Any, element_id: str, timeout: float = 5000) -> None:
+def wait_heading_in_view(page: Any, element_id: str, timeout: float = 15000) -> None:
     """Wait until the browser has scrolled `element_id` into view; fails with a timeout otherwise."""
     page.wait_for_function(IN_VIEW, arg=element_id, timeout=timeout)
 

@@ -4,19 +4,31 @@ MkDocs builds into a temporary folder beside the target, which replaces the
 target only when the build succeeded, so a failed build leaves the
 previous site exactly as it was. A mistake in the seeds (found by the plugin)
 prints one line, `path:line: what — what to do`, and exits 1.
+
+Only one build at a time writes beside a target: a second one stops at the lock
+`.<site>.lock`. The swap is one atomic step where the system has one (Linux
+`renameat2` with RENAME_EXCHANGE), so the target is a complete site at every
+instant. Elsewhere it is two renames through `.<site>.old`; a build interrupted
+between them is repaired by the next build, which puts `.<site>.old` back first.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
+import errno
+import fcntl
 import logging
 import os
+import secrets
 import shutil
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scripts.kb.errors import SeedError
+from scripts.kb.errors import SeedError, shown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,28 +46,96 @@ def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml") 
     from mkdocs.exceptions import Abort, MkDocsException
 
     site = site.resolve()
-    staging = site.with_name(f".{site.name}.building")
-    retired = site.with_name(f".{site.name}.old")
-    for leftover in (staging, retired):
-        shutil.rmtree(leftover, ignore_errors=True)
+    with site_lock(site):
+        recover(site)
+        staging = site.with_name(f".{site.name}.building-{os.getpid()}-{secrets.token_hex(4)}")
+        staging.mkdir()
+        try:
+            config = load_config(str(config_file), site_dir=str(staging))
+            use_seeds(config, seeds_dir)
+            mkdocs_build(config)
+        except BaseException as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            if not isinstance(error, Abort | MkDocsException | SeedError):
+                raise
+            if isinstance(error, SeedError):
+                raise
+            seed_error = seed_error_behind(error)
+            if seed_error:
+                raise seed_error from None
+            raise RuntimeError(f"{config_file}:1: the MkDocs build failed ({error}) — fix the messages above and build again") from None
+        swap(staging, site)
+
+
+@contextmanager
+def site_lock(site: Path | str) -> Iterator[None]:
+    """Hold `.<site>.lock` beside the output folder while building; RuntimeError when another build holds it.
+
+    The lock file is removed on release, so a waiting process may have locked a
+    file that is no longer there: it checks that it holds the file at the path.
+    """
+    site = Path(site).resolve()
+    path = site.with_name(f".{site.name}.lock")
+    site.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(handle)
+            raise RuntimeError(
+                f"{shown(site)}:1: another build into {site.name}/ is running — wait for it to finish, or build into another --site"
+            ) from None
+        try:
+            if os.stat(path).st_ino == os.fstat(handle).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        os.close(handle)
     try:
-        config = load_config(str(config_file), site_dir=str(staging))
-        use_seeds(config, seeds_dir)
-        mkdocs_build(config)
-    except BaseException as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        if not isinstance(error, Abort | MkDocsException | SeedError):
-            raise
-        if isinstance(error, SeedError):
-            raise
-        seed_error = seed_error_behind(error)
-        if seed_error:
-            raise seed_error from None
-        raise RuntimeError(f"{config_file}:1: the MkDocs build failed ({error}) — fix the messages above and build again") from None
-    if site.exists():
-        site.rename(retired)
-    staging.rename(site)
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        os.close(handle)
+
+
+def recover(site: Path) -> None:
+    """Undo what an interrupted build left beside `site`, never deleting the last complete site."""
+    retired = site.with_name(f".{site.name}.old")
+    if retired.exists() and not site.exists():  # interrupted between the two renames of `swap`
+        retired.rename(site)
     shutil.rmtree(retired, ignore_errors=True)
+    for leftover in site.parent.glob(f".{site.name}.building-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def swap(staging: Path, site: Path) -> None:
+    """Put the built `staging` folder in place of `site`, keeping a complete site at `site` as long as the system allows."""
+    if not site.exists():
+        staging.rename(site)
+    elif exchange(staging, site):
+        shutil.rmtree(staging)
+    else:
+        retired = site.with_name(f".{site.name}.old")
+        site.rename(retired)
+        staging.rename(site)
+        shutil.rmtree(retired)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one atomic step (Linux `renameat2` with RENAME_EXCHANGE); False where the system has no such call."""
+    at_fdcwd, rename_exchange = -100, 2
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):  # an old kernel, or a file system without it
+        return False
+    raise OSError(code, os.strerror(code), str(second))
 
 
 def use_seeds(config: MkDocsConfig, seeds_dir: Path) -> None:

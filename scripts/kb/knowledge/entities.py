@@ -75,16 +75,27 @@ def _entries(path: Path | None) -> list[tuple[Entity, int]]:
     return found
 
 
+def declared(speaker: Entity, metadata: dict[str, Path]) -> tuple[Path, int]:
+    """The metadata file and line where a speaker is first declared (the entities file when unknown)."""
+    role = speaker.roles[0] if speaker.roles else None
+    if role is None or role.interview not in metadata:
+        return Path(ENTITIES_FILE), 1
+    source = metadata[role.interview]
+    return source, read(source).line("speakers", role.label, "name")
+
+
 def from_speakers(interviews: tuple[Interview, ...]) -> tuple[Entity, ...]:
     """Only the people who speak in the interviews."""
     return load(None, interviews)
 
 
-def load(path: Path | None, interviews: tuple[Interview, ...]) -> tuple[Entity, ...]:
+def load(path: Path | None, interviews: tuple[Interview, ...], metadata: dict[str, Path] | None = None) -> tuple[Entity, ...]:
     """Entities from `path` (optional file) merged with every interview's speakers, sorted by name.
 
     A person listed in the file with a speaker's exact name is that speaker: the
-    file adds the description, link and other spellings.
+    file adds the description, link and other spellings. `metadata` (interview
+    slug → its .yml file) lets a mistake about an unlisted speaker name the line
+    where the speaker is declared.
     """
     listed = _entries(path)
     where = path or Path(ENTITIES_FILE)
@@ -107,7 +118,7 @@ def load(path: Path | None, interviews: tuple[Interview, ...]) -> tuple[Entity, 
     owner: dict[str, str] = {}
     slugs: dict[str, str] = {}
     for entity in entities.values():
-        line = lines.get(entity.name, 1)
+        where, line = (path or Path(ENTITIES_FILE), lines[entity.name]) if entity.name in lines else declared(entity, metadata or {})
         for form in entity.forms:
             if form in owner:
                 raise SeedError(where, line, f"'{form}' names both '{owner[form]}' and '{entity.name}'", "keep it under one entry")

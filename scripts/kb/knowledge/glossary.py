@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import markdown.util
 from markdown.extensions.toc import slugify
 
 from scripts.kb.knowledge import phrases
@@ -17,6 +18,18 @@ GLOSSARY_FILE = "glossary.yml"
 
 # Characters that scripts/kb/render/markdown_text.py escapes inside words, hiding them from `abbr`.
 MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]{}|!<>]")
+# The words of Python-Markdown's internal placeholders (`\x02wzxhzdk:0\x03` stands for `&amp;`, say): `abbr`
+# would match a term spelt like one, or made of digits, inside them and garble `<`, `>` and `&` on every page.
+PLACEHOLDER_WORDS = frozenset(
+    word
+    for text in (
+        markdown.util.AMP_SUBSTITUTE,
+        markdown.util.HTML_PLACEHOLDER,
+        markdown.util.INLINE_PLACEHOLDER,
+        markdown.util.TAG_PLACEHOLDER,
+    )
+    for word in re.findall(r"[a-z]+", text)
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,12 @@ def load(path: Path) -> tuple[Term, ...]:
                 raise source.error(
                     where, f"'{form}' does not start and end with a letter or digit", "write the spelling without surrounding punctuation"
                 )
+            if form in PLACEHOLDER_WORDS:
+                raise source.error(where, f"'{form}' is a word Python-Markdown uses internally", "spell the term another way")
+            if form.isdigit():
+                raise source.error(where, f"'{form}' is only digits, which Python-Markdown uses internally", "add the unit or a word")
+            if len(form) == 1:
+                raise source.error(where, f"'{form}' is one character: every such word would get a tooltip", "use a longer spelling")
             if form in owner:
                 raise source.error(where, f"'{form}' is already listed under '{owner[form]}'", "list each spelling once")
             owner[form] = term

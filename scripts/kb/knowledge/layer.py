@@ -111,7 +111,8 @@ def _check_no_overlap(seeds: Path, terms: tuple[Term, ...], entities: tuple[Enti
 def load(seeds: Path, kb: KnowledgeBase, report: Report = print_warning) -> Knowledge:
     """Read glossary, entities and facts from `seeds` and connect them to the exchanges; `report` hears of unused terms."""
     terms = glossary_file.load(seeds / glossary_file.GLOSSARY_FILE)
-    entities = entity_file.load(seeds / entity_file.ENTITIES_FILE, kb.interviews)
+    metadata = {slug: transcript.with_suffix(".yml") for slug, transcript in kb.transcripts.items()}
+    entities = entity_file.load(seeds / entity_file.ENTITIES_FILE, kb.interviews, metadata)
     _check_no_overlap(seeds, terms, entities)
     knowledge = build(kb, terms, entities, fact_files.load_all(seeds, kb.interviews))
     for term in knowledge.unused_terms:

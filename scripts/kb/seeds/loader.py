@@ -11,7 +11,7 @@ from scripts.kb import topics as topic_rules
 from scripts.kb.errors import Report, SeedError, print_warning
 from scripts.kb.seeds.formats import AUTO
 from scripts.kb.seeds.schemas import SLUG, Metadata, validate
-from scripts.kb.seeds.transcript import FORMATS, Exchange, Transcript, decode, parse
+from scripts.kb.seeds.transcript import FORMATS, Exchange, Transcript, parse, read_transcript
 from scripts.kb.seeds.yamlfile import read
 from scripts.kb.topics import Topic
 
@@ -83,7 +83,7 @@ def load_interview(transcript_path: Path) -> Interview:
     if fmt not in (AUTO, *FORMATS):
         raise meta.error(("format",), f"unknown transcript format '{fmt}'", "use one of: " + ", ".join((AUTO, *FORMATS)) + " (see README)")
 
-    text = decode(transcript_path.read_bytes(), transcript_path)
+    text = read_transcript(transcript_path)
     transcript = parse(text, interview=slug, labels=list(speakers), interviewers=interviewers, path=transcript_path, fmt=fmt)
     spoken = {t.speaker for e in transcript.exchanges for t in e.turns}
     for label in speakers:
@@ -107,6 +107,14 @@ def load_interview(transcript_path: Path) -> Interview:
     )
 
 
+def refuse_links_outside(seeds: Path) -> None:
+    """Nothing outside `seeds/` is read: a symbolic link that leads out of it (to /etc/passwd, say) stops the build."""
+    root = seeds.resolve()
+    for entry in sorted(seeds.iterdir()) if seeds.is_dir() else []:
+        if entry.is_symlink() and not entry.resolve().is_relative_to(root):
+            raise SeedError(entry, 1, "this file is a symbolic link to outside the seeds folder", "copy the file into the folder instead")
+
+
 def load(
     seeds: Path,
     report: Report = print_warning,
@@ -119,6 +127,7 @@ def load(
     metadata (the plugin passes a cached one, so a rebuild reads only what changed);
     `topics_path` replaces `seeds/topics.yml` (to measure a taxonomy on other interviews).
     """
+    refuse_links_outside(seeds)
     transcripts = sorted(seeds.glob("*.txt"))
     if not transcripts:
         raise SeedError(seeds, 1, "no interview transcript (*.txt) found", "add <slug>.txt and <slug>.yml (see README)")

@@ -35,8 +35,17 @@ from scripts.kb.seeds.formats import FORMATS as FORMATS
 from scripts.kb.seeds.formats import Paragraph as Paragraph
 from scripts.kb.seeds.formats import raw_paragraphs as raw_paragraphs
 
+# Control characters other than whitespace: invisible in an editor, and not allowed in HTML.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
 ANCHOR_WORDS = 6
+# Limits well above any real interview (a three-hour interview is about 200 KB and 300 exchanges); rendering
+# one page costs more than linear time in Python-Markdown, so larger input is refused before any work.
+MAX_BYTES = 5_000_000
+MAX_LINE_CHARS = 100_000
+MAX_EXCHANGES = 5_000
+HASH_DIGITS = 6  # the anchor's hash; an exchange whose anchor another already has takes LONG_HASH_DIGITS
+LONG_HASH_DIGITS = 16
 LABEL_CHARS = 100
 FILLER_WORDS = 3  # a first sentence this short ("Okay, cool.") never names an exchange
 INTERJECTION_WORDS = 10  # an interviewer turn this short that asks nothing is an aside inside the answer
@@ -81,8 +90,18 @@ class Transcript:
     warnings: tuple[SeedWarning, ...] = ()
 
 
+def read_transcript(path: Path) -> str:
+    """The transcript file as text (see `decode`); a file above MAX_BYTES is refused before it is read."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise SeedError(
+            path, 1, f"the transcript is {size:,} bytes, more than the limit of {MAX_BYTES:,}", "split it into several interviews"
+        )
+    return decode(path.read_bytes(), path)
+
+
 def decode(data: bytes, path: Path | str) -> str:
-    """UTF-8 text without BOM and with LF line ends; a bad byte is a SeedError."""
+    """UTF-8 text without BOM and with LF line ends; a bad byte, a control character or an over-long line is a SeedError."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -93,7 +112,23 @@ def decode(data: bytes, path: Path | str) -> str:
             f"byte 0x{data[error.start]:02x} at byte offset {error.start} is not UTF-8",
             "save the file as UTF-8",
         ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - text.rfind("\n", 0, control.start())
+        raise SeedError(
+            path,
+            line,
+            f"character U+{ord(control.group()):04X} (a control character) at column {column} is not text",
+            "delete it (it is invisible in most editors)",
+        )
+    for number, content in enumerate(text.split("\n"), start=1):
+        if len(content) > MAX_LINE_CHARS:
+            raise SeedError(
+                path, number, f"the line is {len(content):,} characters long, more than {MAX_LINE_CHARS:,}", "break it into paragraphs"
+            )
+    return text
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -136,18 +171,19 @@ def exchange_label(question: Turn) -> str:
     return cut + "…"
 
 
-def exchange_anchor(interview: str, question: Turn) -> str:
+def exchange_anchor(interview: str, question: Turn, digits: int = HASH_DIGITS) -> str:
     """Anchor id: a slug of the question sentence's first six words plus a content hash.
 
     The hash is the first 6 hex digits of SHA-256 over the interview slug and the
     question's text (all its paragraphs, whitespace-normalised). It depends on
     nothing else, so editing, adding or removing another exchange, or editing
     this exchange's answer, leaves the anchor as it was; rewording the question
-    gives it a new one.
+    gives it a new one. `parse` asks for more digits when two different
+    questions of one interview would share an anchor (24 bits can collide).
     """
     words = slugify(question_sentence(question), "-").split("-")
     slug = "-".join([w for w in words if w][:ANCHOR_WORDS])
-    digest = hashlib.sha256(f"{interview}\n{question.text}".encode()).hexdigest()[:6]
+    digest = hashlib.sha256(f"{interview}\n{question.text}".encode()).hexdigest()[:digits]
     return f"{slug or 'exchange'}-{digest}"
 
 
@@ -229,15 +265,25 @@ def parse(
         else:
             grouped[-1][1].append(turn)
 
+    if len(grouped) > MAX_EXCHANGES:
+        line = grouped[MAX_EXCHANGES][0].paragraphs[0].line
+        raise SeedError(
+            path, line, f"the transcript has {len(grouped):,} exchanges, more than {MAX_EXCHANGES:,}", "split it into several interviews"
+        )
     exchanges: list[Exchange] = []
     seen: dict[str, Exchange] = {}
     for question, answers in grouped:
         anchor = exchange_anchor(interview, question)
+        if anchor in seen and seen[anchor].question.text != question.text:
+            # A hash clash between different questions: the earlier keeps its link, this one takes a longer hash.
+            anchor = exchange_anchor(interview, question, LONG_HASH_DIGITS)
         if anchor in seen:
+            other = seen[anchor]
+            what = "repeats the one" if other.question.text == question.text else "gets the same link as the one"
             raise SeedError(
                 path,
                 question.paragraphs[0].line,
-                f"this question repeats the one on line {seen[anchor].line}, so both would get the link #{anchor}",
+                f"this question {what} on line {other.line}, so both would get the link #{anchor}",
                 "reword one of them (or merge the two exchanges)",
             )
         exchange = Exchange(anchor, exchange_label(question), question, tuple(answers))

@@ -48,12 +48,24 @@ class YamlFile:
         return SeedError(self.path, self.line(*keys), what, todo)
 
 
+class _RefusedAnchor(yaml.MarkedYAMLError):
+    """An anchor (`&name`) or alias (`*name`): a few lines of them expand to gigabytes, and editors never need them."""
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as the text the editor wrote, for the schema to check.
+    """SafeLoader that keeps dates as the text the editor wrote, for the schema to check, and refuses anchors and aliases.
 
     (PyYAML would turn 2015-06-01 into a date, and raise a bare ValueError with no
     line for 2015-06-31.)
     """
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            what = "alias *" if isinstance(event, yaml.AliasEvent) else "anchor &"
+            raise _RefusedAnchor(problem=f"YAML {what}{anchor} is not allowed in seed files", problem_mark=event.start_mark)
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -72,6 +84,13 @@ def read(path: Path) -> YamlFile:
         loader = _Loader(text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except _RefusedAnchor as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else 1
+        raise SeedError(path, line, str(error.problem), "write the value out in full") from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        what = f"character U+{error.character:04X} is not allowed in YAML" if isinstance(error.character, int) else "unreadable text"
+        raise SeedError(path, line, what, "delete it (it is invisible in most editors)") from None
     except yaml.MarkedYAMLError as error:
         if error.context == "while scanning a quoted scalar" and error.context_mark:
             # The scanner reads on to the end of the file looking for the closing quote.

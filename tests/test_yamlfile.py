@@ -1,0 +1,51 @@
+"""Reading an editor's YAML: errors name the line where the mistake is, and nothing can expand."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from scripts.kb.errors import SeedError
+from scripts.kb.seeds.yamlfile import read
+
+# Nine nested lists of nine, each naming the one before: a few hundred bytes that PyYAML would expand to gigabytes.
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+)
+
+
+def error_of(tmp_path: Path, text: str | bytes) -> str:
+    path = tmp_path / "meta.yml"
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    with pytest.raises(SeedError) as caught:
+        read(path)
+    assert "\n" not in str(caught.value)
+    return str(caught.value).removeprefix(f"{path}:")
+
+
+def test_an_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
+    started = time.process_time()
+    message = error_of(tmp_path, BOMB + "title: *i\n")
+    assert time.process_time() - started < 1
+    assert message.startswith("1: YAML anchor &a is not allowed in seed files — ")
+
+
+def test_an_alias_is_refused_at_its_line(tmp_path: Path) -> None:
+    message = error_of(tmp_path, "title: T\nrole:\n  - *nowhere\n")
+    assert message.startswith("3: ")
+    assert "alias" in message
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path: Path) -> None:
+    text = 'title: T\nrole: "CTO\n' + "".join(f"k{i}: v\n" for i in range(15))
+    assert error_of(tmp_path, text).startswith("2: not valid YAML")
+
+
+def test_a_nul_byte_is_one_line_at_its_line(tmp_path: Path) -> None:
+    message = error_of(tmp_path, b"title: T\nrole: C\x00TO\n")
+    assert message.startswith("2: character U+0000 is not allowed in YAML — ")
