@@ -33,14 +33,17 @@ class Build:
         return file.read_text(encoding="utf-8")
 
     def search_records(self) -> list[dict[str, Any]]:
-        """Every record of the Pagefind index (`url`, `content`, `meta`, `filters`), read from its fragment files."""
-        return sorted(
-            (
-                json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))
-                for f in (self.site / "pagefind" / "fragment").iterdir()
-            ),
-            key=lambda record: str(record["url"]),
-        )
+        """Every record of the Pagefind index (`content`, `meta`, `filters`), read from its fragment files.
+
+        `url` is the link the search box follows: the exchange's permanent link, kept in the meta `href`.
+        """
+        records = [
+            json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))
+            for f in (self.site / "pagefind" / "fragment").iterdir()
+        ]
+        for record in records:
+            record["url"] = record["meta"]["href"]
+        return sorted(records, key=lambda record: str(record["url"]))
 
 
 def build_site(site: Path, seeds: Path | None = None, strict: bool = True, **extra_env: str) -> Build:

@@ -238,7 +238,7 @@
       group.items.forEach(function (d) {
         var li = element("li")
         var a = element("a", "md-search-result__link")
-        a.href = link(d.url, words)
+        a.href = link(d.meta.href ? siteBase + d.meta.href : d.url, words)
         var article = element("div", "md-search-result__article md-typeset")
         article.appendChild(element("p", "kb-search-result__title", d.meta.title))
         if (d.meta.speaker) article.appendChild(element("p", "kb-search-result__by", d.meta.speaker))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import threading
 from pathlib import Path
 from typing import Any, Literal
 
@@ -57,6 +58,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self._knowledge: Knowledge | None = None
         self.seeds_dir = Path("seeds")
         self.page_order: list[str] = []
+        self.search_indexing: threading.Thread | None = None
+        self.formats_told: set[tuple[str, str]] = set()
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -76,10 +79,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_shutdown(self) -> None:
         """The end of a `mkdocs serve`: what the next build is compared with is forgotten."""
+        self.wait_for_search_index()
         self.dirty = False
         self.rebuilds = Rebuilds()
 
+    def wait_for_search_index(self) -> None:
+        """The previous build's search index is written before anything else touches the site folder."""
+        if self.search_indexing is not None:
+            self.search_indexing.join()
+            self.search_indexing = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.wait_for_search_index()
         self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds
         strict = config.strict if self.config.strict is None else self.config.strict
         report = stop if strict else self.log_warning
@@ -89,7 +100,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         except SeedError as error:
             raise PluginError(str(error)) from error
         for interview in self.kb.interviews:
-            log.info(f"{shown(self.kb.transcripts[interview.slug])}: read in format '{interview.transcript.format}'")
+            told = (interview.slug, interview.transcript.format)
+            if told not in self.formats_told:  # once per `mkdocs serve`, not at every rebuild
+                log.info(f"{shown(self.kb.transcripts[interview.slug])}: read in format '{interview.transcript.format}'")
+                self.formats_told.add(told)
         config.nav = pages.nav(self.kb, knowledge_pages.nav(self.knowledge))
         # Glossary tooltips: every spelling becomes an abbreviation on every page (Python-Markdown `abbr`).
         config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(self.knowledge.glossary)
@@ -151,7 +165,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         urls = SiteUrls.of(config)
         Path(config.site_dir, "kb.json").write_text(kb_json(self.kb, urls, self.knowledge), encoding="utf-8")
-        search_index.write(Path(config.site_dir), self.kb, self.knowledge, urls)
+        if self.dirty:
+            # Under `mkdocs serve`: the page reloads now, the search index follows a moment later.
+            self.search_indexing = threading.Thread(
+                target=write_search_index_or_log, args=(Path(config.site_dir), self.kb, self.knowledge, urls), name="search-index"
+            )
+            self.search_indexing.start()
+        else:
+            search_index.write(Path(config.site_dir), self.kb, self.knowledge, urls)
         # The search box is Pagefind's (overrides/partials/search.html): Material's lunr index is not used.
         shutil.rmtree(Path(config.site_dir, "search"), ignore_errors=True)
         tags_path = Path(config.site_dir, "tags.json")
@@ -168,3 +189,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.seeds_dir))
         return server
+
+
+def write_search_index_or_log(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> None:
+    """For a thread of its own: a failure is logged (the served site keeps its previous index)."""
+    try:
+        search_index.write(site_dir, kb, knowledge, urls)
+    except Exception as error:
+        log.error(f"the search index was not updated: {error}")

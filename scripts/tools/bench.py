@@ -6,8 +6,9 @@ For each N (default 1 10 100 1000) it writes a synthetic series
 - generation: reading seeds, rendering and writing every page, in this process (median of 3 for N ≤ 100);
 - build: the full strict build (`python -m scripts.kb.commands.build`) in a child process, wall time;
 - peak RSS of that build (the child's maximum resident set size);
-- site size, search index size, and the bytes a reader's browser downloads,
-  gzip-compressed, before the first search answers (search index + search worker);
+- site size, search index size (Pagefind's folder), the bytes search adds to a
+  page load and the bytes a reader's browser downloads before a first query
+  answers (see `first_query_bytes`), gzip-compressed as a server sends them;
 - live reload (up to --live-reload-max interviews): seconds from saving an edited
   transcript to the reloaded page under `mkdocs serve --dirty` (scripts/tools/live_reload.py).
 
@@ -43,6 +44,21 @@ def folder_bytes(folder: Path) -> int:
 
 def gzip_bytes(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def first_query_bytes(pagefind: Path, fragments: int = 10) -> int:
+    """What the search box fetches for a first one-word query, gzip-compressed (Pagefind's own files already are).
+
+    Pagefind's script and worker, its entry, metadata, English wasm, every filter
+    (the filter menus show counts), the largest index chunk (a word's postings
+    are in one chunk), the spellings file, and `fragments` average result fragments.
+    """
+    fixed = gzip_bytes(pagefind / "pagefind.js") + gzip_bytes(pagefind / "pagefind-worker.js")
+    fixed += gzip_bytes(pagefind / "pagefind-entry.json") + gzip_bytes(pagefind / "kb-spellings.json")
+    fixed += sum(p.stat().st_size for p in pagefind.glob("pagefind.*.pf_meta")) + (pagefind / "wasm.en.pagefind").stat().st_size
+    fixed += folder_bytes(pagefind / "filter") + max(p.stat().st_size for p in (pagefind / "index").iterdir())
+    sizes = [p.stat().st_size for p in (pagefind / "fragment").iterdir()]
+    return fixed + fragments * sum(sizes) // max(len(sizes), 1)
 
 
 def generation_seconds(seeds_dir: Path, out: Path, repeat: int) -> float:
@@ -84,8 +100,8 @@ def measure(count: int, work: Path, live_reload_max: int = 100) -> dict[str, flo
     generation = generation_seconds(seeds_dir, work / f"generated-{count}", 3 if count <= 100 else 1)
     site = work / f"site-{count}"
     build_seconds, peak_rss = build_once(seeds_dir, site)
-    index = site / "search" / "search_index.json"
-    worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    pagefind = site / "pagefind"
+    page_load = gzip_bytes(site / "assets" / "kb-search.js")
     return {
         "interviews": count,
         "generation_s": round(generation, 3),
@@ -93,8 +109,9 @@ def measure(count: int, work: Path, live_reload_max: int = 100) -> dict[str, flo
         "generation_share": round(generation / build_seconds, 3),
         "peak_rss_mb": round(peak_rss / 2**20, 1),
         "site_mb": round(folder_bytes(site) / 2**20, 1),
-        "search_index_kb": round(index.stat().st_size / 1024, 1),
-        "first_search_download_kb_gzip": round((gzip_bytes(index) + gzip_bytes(worker)) / 1024, 1),
+        "search_index_kb": round(folder_bytes(pagefind) / 1024, 1),
+        "search_page_load_kb_gzip": round(page_load / 1024, 1),
+        "first_query_kb_gzip": round((page_load + first_query_bytes(pagefind)) / 1024, 1),
         "live_reload_s": round(live_reload.measure(seeds_dir), 2) if count <= live_reload_max else "-",
     }
 
@@ -107,7 +124,8 @@ COLUMNS = [
     ("peak_rss_mb", "peak RSS MB"),
     ("site_mb", "site MB"),
     ("search_index_kb", "index KB"),
-    ("first_search_download_kb_gzip", "1st search KB gz"),
+    ("search_page_load_kb_gzip", "search/page KB gz"),
+    ("first_query_kb_gzip", "1st query KB gz"),
     ("live_reload_s", "live reload s"),
 ]
 

@@ -6,6 +6,8 @@ It serves SEEDS on a free port of 127.0.0.1, then repeatedly appends a new word
 to the last line of the first transcript and waits, as the page's live-reload
 script does, for the server to report a finished rebuild; the time ends when
 the interview page, fetched then, shows the word. Prints the median seconds.
+Edits are 10 s apart (`--settle`), so that the search index the server writes
+in the background after each rebuild is done, as between an editor's saves.
 SEEDS is edited: give it a copy.
 """
 
@@ -59,8 +61,13 @@ def edit_and_wait(transcript: Path, page_url: str, base: str, word: str) -> floa
             return time.monotonic() - start
 
 
-def measure(seeds: Path, edits: int = 3) -> float:
-    """Median live-reload seconds over `edits` edits of the first transcript in `seeds`."""
+def measure(seeds: Path, edits: int = 3, settle: float = 10.0) -> float:
+    """Median live-reload seconds over `edits` edits of the first transcript in `seeds`.
+
+    Before each edit it waits `settle` seconds: after a rebuild the server still
+    writes the search index in the background, and an editor does not save twice
+    within a few seconds.
+    """
     transcript = sorted(seeds.glob("*.txt"))[0]
     port = free_port()
     base = f"http://{HOST}:{port}/"
@@ -75,7 +82,10 @@ def measure(seeds: Path, edits: int = 3) -> float:
     try:
         page_url = f"{base}interviews/{transcript.stem}/"
         wait_until_served(page_url, server)
-        times = [edit_and_wait(transcript, page_url, base, f"livereloadmark{n}") for n in range(edits)]
+        times = []
+        for n in range(edits):
+            time.sleep(settle)
+            times.append(edit_and_wait(transcript, page_url, base, f"livereloadmark{n}"))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -86,8 +96,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m scripts.tools.live_reload", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("seeds", type=Path, help="a seeds folder (edited: give a copy)")
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--settle", type=float, default=10.0, help="seconds between edits (default: 10)")
     args = parser.parse_args()
-    print(f"{measure(args.seeds, args.edits):.2f} s from saving a transcript to the reloaded page")
+    print(f"{measure(args.seeds, args.edits, args.settle):.2f} s from saving a transcript to the reloaded page")
 
 
 if __name__ == "__main__":
