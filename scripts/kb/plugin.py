@@ -53,6 +53,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
     def __init__(self) -> None:
         self.interviews = InterviewCache(seeds.load_interview)
         self.rebuilds = Rebuilds()
+        self.links = knowledge.LinkMemo()
         self.dirty = False
         self._kb: KnowledgeBase | None = None
         self._knowledge: Knowledge | None = None
@@ -96,7 +97,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         report = stop if strict else self.log_warning
         try:
             self._kb = seeds.load(self.seeds_dir, report, self.interviews.read)
-            self._knowledge = knowledge.load(self.seeds_dir, self.kb, report)
+            self._knowledge = knowledge.load(self.seeds_dir, self.kb, report, self.links)
         except SeedError as error:
             raise PluginError(str(error)) from error
         for interview in self.kb.interviews:

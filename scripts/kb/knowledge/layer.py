@@ -10,8 +10,9 @@ order, and up to three related exchanges (scripts/kb/knowledge/related.py).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from scripts.kb.errors import Report, SeedError, SeedWarning, print_warning
@@ -108,13 +109,37 @@ def _check_no_overlap(seeds: Path, terms: tuple[Term, ...], entities: tuple[Enti
                 )
 
 
-def load(seeds: Path, kb: KnowledgeBase, report: Report = print_warning) -> Knowledge:
+Linked = tuple[tuple[tuple[tuple[Piece, ...], ...], ...], tuple[Entity, ...], tuple[Term, ...]]
+
+
+class LinkMemo:
+    """Each exchange's links, names and terms from the previous build, reused while the entities and terms are the same.
+
+    Under `mkdocs serve` the plugin keeps one, so a rebuild links only the exchanges an edit changed.
+    """
+
+    def __init__(self) -> None:
+        self._key: object = None
+        self._found: dict[tuple[str, Exchange], Linked] = {}
+        self._used: dict[tuple[str, Exchange], Linked] = {}
+
+    def start(self, key: object) -> None:
+        self._found = self._used if key == self._key else {}
+        self._key, self._used = key, {}
+
+    def get(self, slug: str, exchange: Exchange, link: Callable[[], Linked]) -> Linked:
+        found = self._found.get((slug, exchange)) or link()
+        self._used[(slug, exchange)] = found
+        return found
+
+
+def load(seeds: Path, kb: KnowledgeBase, report: Report = print_warning, memo: LinkMemo | None = None) -> Knowledge:
     """Read glossary, entities and facts from `seeds` and connect them to the exchanges; `report` hears of unused terms."""
     terms = glossary_file.load(seeds / glossary_file.GLOSSARY_FILE)
     metadata = {slug: transcript.with_suffix(".yml") for slug, transcript in kb.transcripts.items()}
     entities = entity_file.load(seeds / entity_file.ENTITIES_FILE, kb.interviews, metadata)
     _check_no_overlap(seeds, terms, entities)
-    knowledge = build(kb, terms, entities, fact_files.load_all(seeds, kb.interviews))
+    knowledge = build(kb, terms, entities, fact_files.load_all(seeds, kb.interviews), memo)
     for term in knowledge.unused_terms:
         report(
             SeedWarning(
@@ -132,8 +157,12 @@ def speakers_only(kb: KnowledgeBase) -> Knowledge:
     return build(kb, (), entity_file.from_speakers(kb.interviews), ())
 
 
-def build(kb: KnowledgeBase, terms: tuple[Term, ...], entities: tuple[Entity, ...], facts: tuple[Fact, ...]) -> Knowledge:
+def build(
+    kb: KnowledgeBase, terms: tuple[Term, ...], entities: tuple[Entity, ...], facts: tuple[Fact, ...], memo: LinkMemo | None = None
+) -> Knowledge:
     """Connect checked glossary terms, entities and facts to the exchanges."""
+    memo = memo or LinkMemo()
+    memo.start((terms, entities))
     term_of = glossary_file.by_form(terms)
     term_pattern = phrases.pattern(term_of)
     order = {t.term: index for index, t in enumerate(terms)}
@@ -153,16 +182,21 @@ def build(kb: KnowledgeBase, terms: tuple[Term, ...], entities: tuple[Entity, ..
     for interview in kb.interviews:
         linker = Linker(entities, interview.slug)
         siblings = interview.transcript.exchanges
-        for index, exchange in enumerate(siblings):
+
+        def link(exchange: Exchange, linker: Linker = linker) -> Linked:
             paragraphs = [p.text for t in exchange.turns for p in t.paragraphs]
             flat = iter(linker.pieces(paragraphs))
             pieces = tuple(tuple(tuple(next(flat)) for _ in turn.paragraphs) for turn in exchange.turns)
+            return pieces, tuple(linker.mentioned("\n\n".join(paragraphs))), terms_in(pieces)
+
+        for index, exchange in enumerate(siblings):
+            pieces, mentioned, used = memo.get(interview.slug, exchange, partial(link, exchange))
             exchanges[exchange.anchor] = ExchangeLinks(
                 interview=interview,
                 exchange=exchange,
                 pieces=pieces,
-                entities=tuple(linker.mentioned("\n\n".join(paragraphs))),
-                terms=terms_in(pieces),
+                entities=mentioned,
+                terms=used,
                 previous=siblings[index - 1] if index > 0 else None,
                 next=siblings[index + 1] if index + 1 < len(siblings) else None,
                 related=(),
