@@ -122,3 +122,20 @@ def test_many_interviews_are_grouped_by_year_in_the_nav(tmp_path: Path) -> None:
     assert pages.nav(seeds.load(ROOT / "seeds"))[1]["Interviews"] == [
         {kb_i.title: pages.interview_path(kb_i)} for kb_i in seeds.load(ROOT / "seeds").interviews
     ]
+
+
+def test_a_large_topic_shows_its_newest_exchanges_in_full_and_lists_the_rest(tmp_path: Path) -> None:
+    from scripts.kb.render import pages
+    from scripts.tools.synthetic import write_series
+
+    kb = seeds.load(write_series(12, tmp_path / "seeds"))
+    topic = max(kb.topics, key=lambda t: len(kb.topic_exchanges(t.slug)))
+    entries = kb.topic_exchanges(topic.slug)
+    assert len(entries) > pages.FULL_TEXT_EXCHANGES, "the series is too small to test the limit"
+    markdown = pages.render(kb, pages.Site("Site", ""))[pages.topic_path(topic)]
+    in_full = re.findall(r"\{ #([\w-]+) \.kb-topic-exchange \}", markdown)
+    assert in_full == [e.anchor for _, e in entries[: pages.FULL_TEXT_EXCHANGES]]  # newest interviews first
+    more = len(entries) - pages.FULL_TEXT_EXCHANGES
+    assert f"{more} more exchanges on this topic, from earlier interviews, are in the list above" in markdown
+    index = markdown.split("## What was said")[0]
+    assert all(f"#{e.anchor})" in index for _, e in entries)

@@ -112,6 +112,32 @@ def test_topic_pages_list_exactly_their_exchanges(built: Build) -> None:
         assert topic["description"] in text
 
 
+def test_a_topic_page_reads_as_a_chapter_of_its_exchanges_in_full(built: Build) -> None:
+    kb = built.kb
+    for topic in kb["topics"]:
+        page = article(built.html(f"topics/{topic['slug']}/"))
+        ids = [str(node["id"]) for node in page.select("[id]")]
+        assert len(ids) == len(set(ids)), f"{topic['slug']}: duplicate ids"
+        on_topic = [e for e in kb["exchanges"] if topic["slug"] in e["topics"]]
+        for position, exchange in enumerate(on_topic):
+            heading = page.find(id=exchange["id"])
+            assert heading is not None and heading.name in ("h3", "h4"), exchange["id"]
+            section = []
+            for node in heading.find_next_siblings():
+                if node.name in ("h2", "h3", "h4"):
+                    break
+                section.append(node)
+            said = normalise(" ".join(text_of(node) for node in section if "kb-turn" in node.get("class", [])))
+            paragraphs = exchange["question"]["text"].split("\n\n") + (exchange["answer"]["text"].split("\n\n") if exchange["answer"] else [])
+            for paragraph in paragraphs:
+                assert normalise(paragraph) in said, (topic["slug"], exchange["id"], paragraph[:60])
+            links = [a for node in section for a in node.select("a.kb-permalink")]
+            assert [str(a["href"]) for a in links] == [f"../../interviews/{exchange['interview']}/#{exchange['id']}"]
+            neighbours = [str(a["href"]) for node in section if "kb-exchange-nav" in node.get("class", []) for a in node.select("a")]
+            expected = [f"#{on_topic[i]['id']}" for i in (position - 1, position + 1) if 0 <= i < len(on_topic)]
+            assert neighbours == expected, exchange["id"]
+
+
 def test_every_substantive_exchange_has_a_topic(built: Build) -> None:
     untopical = [e["id"] for e in built.kb["exchanges"] if not e["topics"] and e["answer"]]
     assert untopical == []

@@ -6,7 +6,7 @@ For each N (default 1 10 100 1000) it writes a synthetic series
 - generation: reading seeds, rendering and writing every page, in this process (median of 3 for N ≤ 100);
 - build: the full strict build (`python -m scripts.kb.commands.build`) in a child process, wall time;
 - peak RSS of that build (the child's maximum resident set size);
-- site size, search index size (Pagefind's folder), the bytes search adds to a
+- site size, the heaviest topic page (gzip), search index size (Pagefind's folder), the bytes search adds to a
   page load and the bytes a reader's browser downloads before a first query
   answers (see `first_query_bytes`), gzip-compressed as a server sends them;
 - live reload (up to --live-reload-max interviews): seconds from saving an edited
@@ -109,6 +109,7 @@ def measure(count: int, work: Path, live_reload_max: int = 100) -> dict[str, flo
         "generation_share": round(generation / build_seconds, 3),
         "peak_rss_mb": round(peak_rss / 2**20, 1),
         "site_mb": round(folder_bytes(site) / 2**20, 1),
+        "topic_page_kb_gzip": round(max(gzip_bytes(page) for page in site.glob("topics/*/index.html")) / 1024, 1),
         "search_index_kb": round(folder_bytes(pagefind) / 1024, 1),
         "search_page_load_kb_gzip": round(page_load / 1024, 1),
         "first_query_kb_gzip": round((page_load + first_query_bytes(pagefind)) / 1024, 1),
@@ -123,6 +124,7 @@ COLUMNS = [
     ("generation_share", "gen/build"),
     ("peak_rss_mb", "peak RSS MB"),
     ("site_mb", "site MB"),
+    ("topic_page_kb_gzip", "topic page KB gz"),
     ("search_index_kb", "index KB"),
     ("search_page_load_kb_gzip", "search/page KB gz"),
     ("first_query_kb_gzip", "1st query KB gz"),

@@ -15,7 +15,7 @@ from scripts.kb.knowledge.layer import Knowledge, speakers_only
 from scripts.kb.render import exchange_view
 from scripts.kb.render.markdown_text import attribute, escape
 from scripts.kb.seeds.loader import Interview, KnowledgeBase, Speaker
-from scripts.kb.seeds.transcript import Turn
+from scripts.kb.seeds.transcript import Exchange, Turn
 from scripts.kb.topics import Topic
 from scripts.kb.urls import SiteUrls, interview_page, topic_page
 
@@ -167,11 +167,44 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
         pages[topic_path(topic)] = _env.get_template("topic.md.j2").render(
             topic=topic,
             entries=entries,
+            chapters=chapters(entries[:FULL_TEXT_EXCHANGES], knowledge, site.urls),
+            more=max(0, len(entries) - FULL_TEXT_EXCHANGES),
             interview_count=len({i.slug for i, _ in entries}),
             multiple_interviews=len(kb.interviews) > 1,
             exchange_topics=exchange_topics,
         )
     return pages
+
+
+# A topic page reads as a chapter: its exchanges in full, up to this many (the
+# newest interviews first); the rest are in its list of links. At 1000 interviews
+# a topic has thousands of exchanges, and a page of all of them in full would
+# weigh tens of megabytes.
+FULL_TEXT_EXCHANGES = 40
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One exchange as a topic page shows it: in full, with its neighbours on that page."""
+
+    exchange: Exchange
+    view: exchange_view.ExchangeView
+    previous: Exchange | None
+    next: Exchange | None
+
+
+def chapters(entries: list[tuple[Interview, Exchange]], knowledge: Knowledge, urls: SiteUrls) -> list[tuple[Interview, list[Chapter]]]:
+    """The exchanges in full, grouped by interview in the order given."""
+    grouped: list[tuple[Interview, list[Chapter]]] = []
+    for index, (interview, exchange) in enumerate(entries):
+        previous = entries[index - 1][1] if index > 0 else None
+        following = entries[index + 1][1] if index + 1 < len(entries) else None
+        chapter = Chapter(exchange, exchange_view.view(knowledge.exchanges[exchange.anchor], urls), previous, following)
+        if grouped and grouped[-1][0].slug == interview.slug:
+            grouped[-1][1].append(chapter)
+        else:
+            grouped.append((interview, [chapter]))
+    return grouped
 
 
 FLAT_NAV_INTERVIEWS = 12
