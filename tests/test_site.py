@@ -127,13 +127,20 @@ def test_a_topic_page_reads_as_a_chapter_of_its_exchanges_in_full(built: Build) 
                 if node.name in ("h2", "h3", "h4"):
                     break
                 section.append(node)
-            said = normalise(" ".join(text_of(node) for node in section if "kb-turn" in node.get("class", [])))
-            paragraphs = exchange["question"]["text"].split("\n\n") + (exchange["answer"]["text"].split("\n\n") if exchange["answer"] else [])
+            said = normalise(" ".join(text_of(node) for node in section if "kb-turn" in (node.get_attribute_list("class") or [])))
+            paragraphs = exchange["question"]["text"].split("\n\n") + (
+                exchange["answer"]["text"].split("\n\n") if exchange["answer"] else []
+            )
             for paragraph in paragraphs:
                 assert normalise(paragraph) in said, (topic["slug"], exchange["id"], paragraph[:60])
             links = [a for node in section for a in node.select("a.kb-permalink")]
             assert [str(a["href"]) for a in links] == [f"../../interviews/{exchange['interview']}/#{exchange['id']}"]
-            neighbours = [str(a["href"]) for node in section if "kb-exchange-nav" in node.get("class", []) for a in node.select("a")]
+            neighbours = [
+                str(a["href"])
+                for node in section
+                if "kb-exchange-nav" in (node.get_attribute_list("class") or [])
+                for a in node.select("a")
+            ]
             expected = [f"#{on_topic[i]['id']}" for i in (position - 1, position + 1) if 0 <= i < len(on_topic)]
             assert neighbours == expected, exchange["id"]
 
