@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Dates in the sitemap come from the last commit, so rebuilds are byte-identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site site-zensical serve test lint generate chromium clean bench
+.PHONY: site site-zensical serve test lint generate new chromium clean bench
 
 # The project itself is installed in editable mode so that MkDocs finds its plugin (`interview-kb`).
 $(BIN)/.site-deps: requirements.txt pyproject.toml
@@ -41,6 +41,10 @@ site-zensical: $(BIN)/.site-deps $(ZENSICAL_BIN)/.deps
 ## serve: build and serve on http://127.0.0.1:8000, rebuilding the pages an edit of docs/ or seeds/ changes
 serve: $(BIN)/.site-deps
 	KB_SEEDS="$(abspath $(SEEDS))" $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+
+## new: write a draft seeds/<slug>.yml for TRANSCRIPT=path (and copy it to seeds/<slug>.txt); never overwrites
+new: $(BIN)/.site-deps
+	$(BIN)/python -m scripts.kb.commands.new --seeds "$(SEEDS)" "$(TRANSCRIPT)"
 
 ## generate: write the generated Markdown and kb.json to build/generated for inspection
 generate: $(BIN)/.site-deps

@@ -6,8 +6,24 @@ import json
 from typing import Any
 
 from scripts.kb.knowledge.layer import Knowledge
-from scripts.kb.seeds.loader import KnowledgeBase
+from scripts.kb.seeds.loader import Interview, KnowledgeBase
+from scripts.kb.seeds.transcript import Outside
 from scripts.kb.urls import SiteUrls
+
+
+def outside(interview: Interview) -> list[dict[str, Any]]:
+    """The parts that are not the interview, each with the exchange it sits in (None before the first question)."""
+    placed: list[tuple[str | None, Outside]] = [(None, p) for p in interview.transcript.opening]
+    placed += [(e.anchor, p) for e in interview.transcript.exchanges for _, p in e.outside]
+    return [
+        {
+            "what": part.what,
+            "line": part.line,
+            "exchange": anchor,
+            "turns": [{"speaker": t.speaker, "text": t.text, "timestamp": t.timestamp} for t in part.turns],
+        }
+        for anchor, part in placed
+    ]
 
 
 def knowledge_fields(knowledge: Knowledge, urls: SiteUrls) -> dict[str, Any]:
@@ -77,6 +93,8 @@ def kb_json(kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge | None = Non
                 "interviewer": i.interviewers[0],
                 "interviewers": list(i.interviewers),
                 "speakers": {label: {"name": s.name, "role": s.role, "organization": s.organization} for label, s in i.speakers.items()},
+                "announcers": list(i.announcers),
+                "outside": outside(i),
             }
             for i in kb.interviews
         ],

@@ -101,7 +101,7 @@ def load(path: Path | None, interviews: tuple[Interview, ...], metadata: dict[st
     where = path or Path(ENTITIES_FILE)
     roles: dict[str, list[Role]] = {}
     for interview in interviews:
-        for speaker in interview.speakers.values():
+        for speaker in interview.participants:  # an announcer is not a person of the knowledge base
             roles.setdefault(speaker.name, []).append(Role(interview.slug, speaker.label, speaker.role, speaker.organization))
     entities: dict[str, Entity] = {}
     lines: dict[str, int] = {}

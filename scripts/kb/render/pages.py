@@ -104,7 +104,7 @@ def organizations(kb: KnowledgeBase) -> list[tuple[str, list[Interview]]]:
     """Every organization a speaker belongs to, alphabetically, with its interviews (newest first)."""
     found: dict[str, list[Interview]] = {}
     for interview in kb.interviews:
-        for organization in dict.fromkeys(s.organization for s in interview.speakers.values() if s.organization):
+        for organization in dict.fromkeys(s.organization for s in interview.participants if s.organization):
             found.setdefault(organization, []).append(interview)
     return sorted(found.items(), key=lambda item: item[0].casefold())
 

@@ -9,6 +9,7 @@ filed inside an `AH:` answer.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,6 +20,9 @@ from scripts.kb.seeds.formats import FORMATS, Block, TranscriptFormat, raw_parag
 _LABEL_LIKE = re.compile(r"(?P<label>[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,2})\s*(?:[\[(][\d:.,]+[\])])?\s*:(?!\d)")
 _INITIALS = re.compile(r"[A-Z]{1,4}")
 _LEADING_MARKUP = re.compile(r"^(?:[*_]+|[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s+)*")
+# A label alone on a line, perhaps with a time or a colon (the `name-line` format).
+_NAME_LINE = re.compile(r"(?P<label>[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,2})\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?)?\s*:?")
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+(?P<label>[^>]+)>")
 _HTML = re.compile(r"<(?:!doctype|html|head|body|p|div|span|br)\b", re.IGNORECASE)
 SNIPPET_CHARS = 30
 
@@ -37,6 +41,28 @@ def label_like(line: str) -> str:
     rest = rest[_LEADING_MARKUP.match(rest).end() :]  # type: ignore[union-attr]  # the pattern matches the empty string
     found = _LABEL_LIKE.match(rest)
     return found["label"] if found else ""
+
+
+def labels_found(text: str) -> list[str]:
+    """Every label-like word that starts a line in any format (`Name:`, `**Name:**`, `Name` alone, `<v Name>`).
+
+    Labels that start two lines or more, or, when none does, every one found; most frequent first.
+    """
+    lines = text.split("\n")
+    found: Counter[str] = Counter()
+    for number, line in enumerate(lines):
+        plain = line.replace("*", "").replace("\\", "")
+        label = label_like(plain)
+        alone = _NAME_LINE.fullmatch(line.strip())
+        voice = _VOICE.search(line)
+        if voice:
+            found[voice["label"].strip()] += 1
+        elif label:
+            found[label] += 1
+        elif alone and any(rest.strip() for rest in lines[number + 1 :]) and line.strip() != "WEBVTT":
+            found[alone["label"]] += 1
+    repeated = [label for label, count in found.most_common() if count > 1]
+    return repeated or [label for label, _ in found.most_common()]
 
 
 def no_turn(text: str, labels: Sequence[str], used: TranscriptFormat, path: Path | str) -> SeedError:

@@ -40,10 +40,16 @@ class Interview:
     speakers: dict[str, Speaker]
     transcript: Transcript
     media: str = ""  # URL of the recording; timestamps link into it
+    announcers: tuple[str, ...] = ()  # labels whose turns are not the interview (neither host nor guest)
 
     @property
     def guests(self) -> list[Speaker]:
-        return [s for label, s in self.speakers.items() if label not in self.interviewers]
+        return [s for label, s in self.speakers.items() if label not in self.interviewers and label not in self.announcers]
+
+    @property
+    def participants(self) -> list[Speaker]:
+        """The speakers of the interview itself: interviewers and guests, not announcers."""
+        return [s for label, s in self.speakers.items() if label not in self.announcers]
 
 
 @dataclass(frozen=True)
@@ -78,14 +84,30 @@ def load_interview(transcript_path: Path) -> Interview:
                 f"interviewer '{interviewer}' is not one of the speakers ({', '.join(speakers)})",
                 "use a label listed under `speakers`",
             )
+    announcers = tuple(data.announcer)
+    for announcer in announcers:
+        if announcer not in speakers:
+            raise meta.error(
+                ("announcer",),
+                f"announcer '{announcer}' is not one of the speakers ({', '.join(speakers)})",
+                "use a label listed under `speakers`",
+            )
+        if announcer in interviewers:
+            raise meta.error(
+                ("announcer",),
+                f"'{announcer}' is both interviewer and announcer",
+                "an announcer does not ask: keep it in one of the two lists",
+            )
 
     fmt = data.format
     if fmt not in (AUTO, *FORMATS):
         raise meta.error(("format",), f"unknown transcript format '{fmt}'", "use one of: " + ", ".join((AUTO, *FORMATS)) + " (see README)")
 
     text = read_transcript(transcript_path)
-    transcript = parse(text, interview=slug, labels=list(speakers), interviewers=interviewers, path=transcript_path, fmt=fmt)
-    spoken = {t.speaker for e in transcript.exchanges for t in e.turns}
+    transcript = parse(
+        text, interview=slug, labels=list(speakers), interviewers=interviewers, path=transcript_path, fmt=fmt, announcers=announcers
+    )
+    spoken = {t.speaker for e in transcript.exchanges for t in e.turns} | {t.speaker for p in transcript.outside for t in p.turns}
     for label in speakers:
         if label not in spoken:
             raise meta.error(
@@ -104,6 +126,7 @@ def load_interview(transcript_path: Path) -> Interview:
         speakers=speakers,
         transcript=transcript,
         media=data.media,
+        announcers=announcers,
     )
 
 

@@ -127,6 +127,7 @@ class Metadata(Schema):
     format: Text = "auto"
     media: Url = ""
     slug: Slug = ""
+    announcer: Annotated[list[Text], BeforeValidator(_as_list)] = []  # neither host nor guest: their turns are not the interview
 
 
 class TopicEntry(Schema):

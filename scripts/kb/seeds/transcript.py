@@ -15,6 +15,8 @@ Rules (see README, "How a transcript is read"):
   answer as an aside (`is_interjection`).
 * A closing interviewer turn that gets no answer is one paragraph long; the
   paragraphs after it are the epilogue.
+* Parts that are not the interview (see `outside`): `[What]` … `[/What]` spans
+  and the turns of announcers are set apart (`Outside`), never exchanges.
 * Anchors: see `exchange_anchor`.
 """
 
@@ -29,7 +31,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from scripts.kb.errors import SeedError, SeedWarning
-from scripts.kb.seeds import diagnose
+from scripts.kb.seeds import diagnose, outside
 from scripts.kb.seeds.formats import AUTO, TranscriptFormat, detect, normalise
 from scripts.kb.seeds.formats import FORMATS as FORMATS
 from scripts.kb.seeds.formats import Paragraph as Paragraph
@@ -66,11 +68,21 @@ class Turn:
 
 
 @dataclass(frozen=True)
+class Outside:
+    """A part that is not the interview (a sponsor read, a break, an announcer): kept and shown apart, never an exchange."""
+
+    what: str  # the marker's word as written ("Sponsor", "Cold open"), or "announcer"
+    line: int
+    turns: tuple[Turn, ...]  # a turn's speaker is "" for paragraphs before any label
+
+
+@dataclass(frozen=True)
 class Exchange:
     anchor: str
     label: str
     question: Turn
     answers: tuple[Turn, ...]  # the guests' turns, with any interjections (`aside`) among them
+    outside: tuple[tuple[int, Outside], ...] = ()  # parts inside it: (how many of its turns come before, part)
 
     @property
     def turns(self) -> tuple[Turn, ...]:
@@ -88,6 +100,12 @@ class Transcript:
     epilogue: tuple[Paragraph, ...]
     format: str = "colon"  # the format it was read in (what `format: auto` chose)
     warnings: tuple[SeedWarning, ...] = ()
+    opening: tuple[Outside, ...] = ()  # parts before the first question
+
+    @property
+    def outside(self) -> tuple[Outside, ...]:
+        """Every part that is not the interview, in order."""
+        return (*self.opening, *(part for e in self.exchanges for _, part in e.outside))
 
 
 def read_transcript(path: Path) -> str:
@@ -206,8 +224,12 @@ def parse(
     interviewers: Collection[str],
     path: Path | str,
     fmt: str | TranscriptFormat = AUTO,
+    announcers: Collection[str] = (),
 ) -> Transcript:
     """Read a decoded transcript. `labels` are the speaker labels declared in metadata.
+
+    Turns by `announcers`, and spans marked `[What]` … `[/What]`, are parts that
+    are not the interview (`Outside`), placed where they occur.
 
     `fmt` is a name in `FORMATS`, `auto` (the format under which most turns are
     found), or a format object (which then recognises its own labels).
@@ -220,7 +242,14 @@ def parse(
     preface: list[Paragraph] = []
     turns: list[tuple[str, list[Paragraph], str, int]] = []
     continuing: list[tuple[int, list[str]]] = []
+    spans = outside.Spans(blocks, turn_format, announcers, path)
+    parts: list[tuple[int, outside.Part]] = []  # (how many turns come before, part)
     for line, lines in blocks:
+        part = spans.take(line, lines)
+        if part is not None:
+            if not parts or parts[-1][1] is not part:
+                parts.append((len(turns), part))
+            continue
         start = turn_format.turn_start(line, lines)
         if start:
             turns.append((start.speaker, [start.first] if start.first else [], start.timestamp, line))
@@ -255,6 +284,7 @@ def parse(
         del last_paragraphs[1:]
 
     grouped: list[tuple[Turn, list[Turn]]] = []
+    place: list[tuple[int, int]] = []  # each turn's exchange and its position there
     for index, (speaker, body, timestamp, _) in enumerate(turns):
         turn = Turn(speaker, tuple(body), timestamp)
         answered = bool(grouped and grouped[-1][1])
@@ -264,6 +294,16 @@ def parse(
             grouped.append((turn, []))
         else:
             grouped[-1][1].append(turn)
+        place.append((len(grouped) - 1, len(grouped[-1][1]) + 1))
+    opening: list[Outside] = []
+    inside: dict[int, list[tuple[int, Outside]]] = {}
+    for before, part in parts:
+        made = Outside(part.what, part.line, tuple(Turn(t.speaker, tuple(t.paragraphs), t.timestamp) for t in part.turns if t.paragraphs))
+        if before == 0:
+            opening.append(made)
+        else:
+            exchange_index, position = place[before - 1]
+            inside.setdefault(exchange_index, []).append((position, made))
 
     if len(grouped) > MAX_EXCHANGES:
         line = grouped[MAX_EXCHANGES][0].paragraphs[0].line
@@ -272,7 +312,7 @@ def parse(
         )
     exchanges: list[Exchange] = []
     seen: dict[str, Exchange] = {}
-    for question, answers in grouped:
+    for index, (question, answers) in enumerate(grouped):
         anchor = exchange_anchor(interview, question)
         if anchor in seen and seen[anchor].question.text != question.text:
             # A hash clash between different questions: the earlier keeps its link, this one takes a longer hash.
@@ -286,8 +326,8 @@ def parse(
                 f"this question {what} on line {other.line}, so both would get the link #{anchor}",
                 "reword one of them (or merge the two exchanges)",
             )
-        exchange = Exchange(anchor, exchange_label(question), question, tuple(answers))
+        exchange = Exchange(anchor, exchange_label(question), question, tuple(answers), tuple(inside.get(index, ())))
         seen[anchor] = exchange
         exchanges.append(exchange)
-    warnings = diagnose.undeclared_labels(continuing, labels, path)
-    return Transcript(tuple(preface), tuple(exchanges), tuple(epilogue), turn_format.name, tuple(warnings))
+    warnings = [*spans.warnings, *diagnose.undeclared_labels(continuing, labels, path)]
+    return Transcript(tuple(preface), tuple(exchanges), tuple(epilogue), turn_format.name, tuple(warnings), tuple(opening))

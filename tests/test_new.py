@@ -1,0 +1,117 @@
+"""`make new TRANSCRIPT=path` (issue 13): a draft metadata file from a transcript, never overwriting a file."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts.kb.commands.new import guess, main
+from scripts.kb.errors import SeedError
+from scripts.kb.seeds.loader import load_interview
+from scripts.kb.seeds.yamlfile import read
+from tests.conftest import ROOT
+
+HELDOUT = ROOT / "tests" / "data" / "heldout"
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "labels", "interviewer"),
+    [
+        ("podcast-two-hosts", "timestamped", ["Kai", "Omar", "Lena"], "Lena"),
+        ("markdown-panel", "markdown", ["Rita", "Chen", "Priya"], "Rita"),
+        ("webvtt-captions", "webvtt", ["Sam", "Maria"], "Sam"),
+        ("lines-qa", "lines", ["Q", "A"], "Q"),
+    ],
+)
+def test_format_labels_and_who_asks_are_found(name: str, fmt: str, labels: list[str], interviewer: str) -> None:
+    found = guess((HELDOUT / f"{name}.txt").read_text(encoding="utf-8"))
+    assert found is not None
+    assert (found.format, list(found.turns), found.interviewer) == (fmt, labels, interviewer)
+
+
+def test_the_seed_interview_is_found_too() -> None:
+    found = guess((ROOT / "seeds" / "real-ctos-nfv-martin-taylor.txt").read_text(encoding="utf-8"))
+    assert found is not None
+    assert (found.format, list(found.turns), found.interviewer) == ("colon", ["Prayson", "Martin"], "Prayson")
+
+
+def run(tmp_path: Path, source: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["--seeds", str(tmp_path / "seeds"), str(source)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_draft_is_written_and_the_transcript_copied(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "seeds").mkdir()
+    source = tmp_path / "downloads" / "Podcast Two Hosts.txt"
+    source.parent.mkdir()
+    shutil.copy(HELDOUT / "podcast-two-hosts.txt", source)
+    code, out, err = run(tmp_path, source, capsys)
+    assert (code, err) == (0, "")
+    seeds = tmp_path / "seeds"
+    assert (seeds / "podcast-two-hosts.txt").read_bytes() == source.read_bytes()
+    draft = (seeds / "podcast-two-hosts.yml").read_text(encoding="utf-8")
+    assert "format: timestamped" in draft and "interviewer: Lena" in draft
+    blank = {"name": None, "role": None, "organization": None}
+    assert read(seeds / "podcast-two-hosts.yml").data["speakers"] == {"Kai": blank, "Omar": blank, "Lena": blank}
+    assert "6 turns, 2 end with ?" in draft
+    assert out.splitlines()[0].endswith("podcast-two-hosts.yml: draft for 3 speaker labels (Kai, Omar, Lena), format timestamped")
+    assert "left to fill in: title, date, source; name of Kai, Omar, Lena; check interviewer (guessed: Lena)" in out
+    # The draft does not build until it is filled in, and the error names the line.
+    with pytest.raises(SeedError, match=r"podcast-two-hosts.yml:2: required field `title` is missing"):
+        load_interview(seeds / "podcast-two-hosts.txt")
+    filled = draft.replace("title:", 'title: "Unplugged"', 1).replace("date:", "date: 2021", 1)
+    filled = filled.replace("source:", "source: https://example.org/x", 1).replace("interviewer: Lena", "interviewer: [Kai, Lena]")
+    for label in ("Kai", "Omar", "Lena"):
+        filled = filled.replace("    name:\n", f"    name: {label} Example\n", 1)
+    (seeds / "podcast-two-hosts.yml").write_text(filled, encoding="utf-8")
+    interview = load_interview(seeds / "podcast-two-hosts.txt")
+    assert [e.question.speaker for e in interview.transcript.exchanges] == ["Kai", "Lena", "Lena", "Kai", "Lena", "Kai"]
+
+
+def test_a_transcript_already_in_seeds_is_not_copied(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(HELDOUT / "lines-qa.txt", seeds / "lines-qa.txt")
+    code, out, _ = run(tmp_path, seeds / "lines-qa.txt", capsys)
+    assert code == 0 and sorted(p.name for p in seeds.iterdir()) == ["lines-qa.txt", "lines-qa.yml"]
+    assert "copied" not in out
+
+
+@pytest.mark.parametrize("existing", ["lines-qa.yml", "lines-qa.txt"])
+def test_an_existing_file_is_never_overwritten(tmp_path: Path, capsys: pytest.CaptureFixture[str], existing: str) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / existing).write_text("mine\n", encoding="utf-8")
+    code, out, err = run(tmp_path, HELDOUT / "lines-qa.txt", capsys)
+    assert (code, out) == (1, "")
+    assert err == f"{seeds / existing}:1: this file already exists, so nothing was written — remove it, or rename the transcript\n"
+    assert sorted(p.name for p in seeds.iterdir()) == [existing] and (seeds / existing).read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_transcript_without_labels_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "seeds").mkdir()
+    source = tmp_path / "notes.txt"
+    source.write_text("Just some notes.\n\nNo one speaks here.\n", encoding="utf-8")
+    code, _, err = run(tmp_path, source, capsys)
+    assert code == 1
+    what = "no speaker label found (such as `Name:` at the start of a paragraph)"
+    assert err == f'{source}:1: {what} — label each turn with its speaker (see README, "Transcript formats")\n'
+    assert list((tmp_path / "seeds").iterdir()) == []
+
+
+def test_make_new(tmp_path: Path) -> None:
+    shutil.copy(HELDOUT / "markdown-panel.txt", tmp_path / "panel.txt")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    command = ["make", "--no-print-directory", "new", f"TRANSCRIPT={tmp_path / 'panel.txt'}", f"SEEDS={seeds}"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert (seeds / "panel.yml").exists() and "interviewer: Rita" in (seeds / "panel.yml").read_text(encoding="utf-8")
+    module = [sys.executable, "-m", "scripts.kb.commands.new", "--seeds", str(seeds), str(tmp_path / "panel.txt")]
+    again = subprocess.run(module, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert again.returncode == 1 and again.stderr.count("\n") == 1 and "already exists" in again.stderr
