@@ -243,3 +243,14 @@ def test_input_above_the_limits_is_refused_before_work(tmp_path, monkeypatch: py
     monkeypatch.setattr(transcript, "MAX_EXCHANGES", 2)
     with pytest.raises(SeedError, match=r"demo.txt:9: the transcript has 3 exchanges, more than 2 — "):
         read("Ann: Q1?\n\nBob: A.\n\nAnn: Q2?\n\nBob: A.\n\nAnn: Q3?\n\nBob: A.\n")
+
+
+def test_an_interjection_follows_a_guest_turn_so_an_edit_cannot_swallow_the_next_question() -> None:
+    def anchors(third: str) -> list[str]:
+        text = f"Ann: First question?\n\nBob: An answer.\n\nAnn: {third}\n\nAnn: Right.\n\nAnn: Last question?\n\nBob: Yes.\n"
+        return [e.anchor for e in parse(text, interview="one", labels=LABELS, interviewers=["Ann"], path="x").exchanges]
+
+    long_turn = anchors("A turn of two paragraphs.\n\nIt is a question of its own")
+    short_turn = anchors("Okay.")  # now an interjection inside Bob's answer
+    assert len(long_turn) == 4 and len(short_turn) == 3
+    assert set(long_turn) - set(short_turn) == {long_turn[1]}  # only the edited turn's anchor went; "Right." stays

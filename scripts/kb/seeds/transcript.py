@@ -287,7 +287,9 @@ def parse(
     place: list[tuple[int, int]] = []  # each turn's exchange and its position there
     for index, (speaker, body, timestamp, _) in enumerate(turns):
         turn = Turn(speaker, tuple(body), timestamp)
-        answered = bool(grouped and grouped[-1][1])
+        # Right after a guest's turn only: were a turn after an aside an aside too, making one
+        # turn an aside could swallow the next question, and an edit would move two anchors.
+        answered = bool(grouped and grouped[-1][1] and not grouped[-1][1][-1].aside)
         if speaker in interviewers and answered and index < len(turns) - 1 and is_interjection(turn):
             grouped[-1][1].append(Turn(speaker, tuple(body), timestamp, aside=True))
         elif speaker in interviewers:
