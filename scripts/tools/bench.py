@@ -137,7 +137,8 @@ COLUMNS = [
 
 def measure_large(exchanges: int, work: Path) -> dict[str, float | int | str]:
     """One build of the seeds plus a synthetic interview of `exchanges` exchanges (one page)."""
-    seeds_dir = write_series(2, work / f"seeds-large-{exchanges}", exchanges=exchanges)
+    # `exchanges - 1` questions and answers, then the closing thanks: `exchanges` in all.
+    seeds_dir = write_series(2, work / f"seeds-large-{exchanges}", exchanges=exchanges - 1)
     transcript_bytes = sum(p.stat().st_size for p in seeds_dir.glob("synthetic-*.txt"))
     build_seconds, peak_rss = build_once(seeds_dir, work / f"site-large-{exchanges}")
     shutil.rmtree(work / f"site-large-{exchanges}", ignore_errors=True)

@@ -3,8 +3,9 @@
 The series is a copy of `seeds/` topped up to N interviews with synthetic ones
 the size of the first real one (16 exchanges, about 3,000 words), with words
 drawn from the real transcripts so that topics and search behave as on real
-text. With `--exchanges E`, the added interviews have E exchanges each (the
-benchmark's large single interview is `synthetic 2 OUT --exchanges 10000`).
+text. With `--exchanges E`, the added interviews have E questions and answers
+and a closing thanks, E + 1 exchanges (the benchmark's largest single
+interview is `synthetic 2 OUT --exchanges 9999`).
 The same arguments always give the same files.
 """
 
@@ -84,7 +85,7 @@ def main() -> None:
     parser.add_argument("count", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--exchanges", type=int, default=EXCHANGES, help=f"exchanges per added interview (default: {EXCHANGES})")
+    parser.add_argument("--exchanges", type=int, default=EXCHANGES, help=f"questions and answers per interview (default: {EXCHANGES})")
     args = parser.parse_args()
     write_series(args.count, args.out, args.seed, args.exchanges)
     print(f"wrote {args.count} interviews to {args.out}")
