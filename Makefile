@@ -1,6 +1,7 @@
 # Build, serve and test the interview knowledge base. See README.md.
 SEEDS ?= seeds
 BENCH_SIZES ?= 1 10 100 1000
+BENCH_LARGE ?= 1000 5000 10000
 SITE ?= site
 SITE_ZENSICAL ?= site-zensical
 PYTHON ?= python3
@@ -70,9 +71,9 @@ lint: $(BIN)/.test-deps
 test: $(BIN)/.test-deps $(ZENSICAL_BIN)/.deps chromium lint
 	$(BIN)/python -m pytest
 
-## bench: build synthetic series of 1, 10, 100 and 1000 interviews and print the figures (build/bench.json)
+## bench: build synthetic series of 1, 10, 100 and 1000 interviews, and one interview of 1,000, 5,000 and 10,000 exchanges; print the figures (build/bench.json)
 bench: $(BIN)/.site-deps
-	$(BIN)/python -m scripts.tools.bench $(BENCH_SIZES)
+	$(BIN)/python -m scripts.tools.bench $(BENCH_SIZES) --large $(BENCH_LARGE)
 
 clean:
 	rm -rf site site-zensical build .pytest_cache .mypy_cache .ruff_cache

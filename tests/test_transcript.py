@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scripts.kb.errors import SeedError
 from scripts.kb.seeds.transcript import Transcript, decode, exchange_label, parse
+
+ROOT = Path(__file__).resolve().parents[1]
 
 LABELS = ["Ann", "Bob"]
 
@@ -254,3 +258,17 @@ def test_an_interjection_follows_a_guest_turn_so_an_edit_cannot_swallow_the_next
     short_turn = anchors("Okay.")  # now an interjection inside Bob's answer
     assert len(long_turn) == 4 and len(short_turn) == 3
     assert set(long_turn) - set(short_turn) == {long_turn[1]}  # only the edited turn's anchor went; "Right." stays
+
+
+def test_the_limits_allow_ten_thousand_exchanges_and_are_the_documented_ones() -> None:
+    """A page builds in linear time up to 10,000 exchanges (`make bench`), so the limits reach that far."""
+    from scripts.kb.seeds import transcript
+
+    assert transcript.MAX_EXCHANGES >= 10_000
+    assert transcript.MAX_BYTES >= 10_000 * 1_200  # the benchmark's synthetic exchanges are about 1.1 KB
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    limits = (
+        f"a transcript of at most {transcript.MAX_BYTES // 1_000_000} MB, lines of at most {transcript.MAX_LINE_CHARS:,} "
+        f"characters, at most {transcript.MAX_EXCHANGES:,} exchanges per interview"
+    )
+    assert limits in readme

@@ -34,6 +34,7 @@ from scripts.kb.knowledge import glossary
 from scripts.kb.knowledge import layer as knowledge
 from scripts.kb.knowledge.layer import Knowledge
 from scripts.kb.render import downloads, knowledge_pages, pages
+from scripts.kb.render.linear_markdown import LinearMarkdown
 from scripts.kb.render.pages import Site
 from scripts.kb.seeds import loader as seeds
 from scripts.kb.seeds.loader import KnowledgeBase
@@ -108,6 +109,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         config.nav = pages.nav(self.kb, knowledge_pages.nav(self.knowledge))
         # Glossary tooltips: every spelling becomes an abbreviation on every page (Python-Markdown `abbr`).
         config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(self.knowledge.glossary)
+        # Last, so that it replaces `abbr`'s and `md_in_html`'s quadratic steps (a page of 10,000 exchanges).
+        if not any(isinstance(extension, LinearMarkdown) for extension in config.markdown_extensions):
+            config.markdown_extensions.append(LinearMarkdown())
         return config
 
     @staticmethod

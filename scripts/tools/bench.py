@@ -12,7 +12,11 @@ For each N (default 1 10 100 1000) it writes a synthetic series
 - live reload (up to --live-reload-max interviews): seconds from saving an edited
   transcript to the reloaded page under `mkdocs serve --dirty` (scripts/tools/live_reload.py).
 
-It prints a table and writes it as JSON to build/bench.json.
+With `--large E ...` it also builds, for each E, the seeds plus one synthetic
+interview of E exchanges, and prints the build time per 1,000 exchanges (flat
+when the cost of one page is linear in its size).
+
+It prints the tables and writes them as JSON to build/bench.json.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import io
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -132,28 +137,60 @@ COLUMNS = [
 ]
 
 
-def table(rows: list[dict[str, float | int | str]]) -> str:
-    widths = [max(len(title), *(len(str(r[key])) for r in rows)) for key, title in COLUMNS]
-    lines = ["  ".join(title.rjust(w) for (_, title), w in zip(COLUMNS, widths, strict=True))]
-    lines += ["  ".join(str(r[key]).rjust(w) for (key, _), w in zip(COLUMNS, widths, strict=True)) for r in rows]
+def measure_large(exchanges: int, work: Path) -> dict[str, float | int | str]:
+    """One build of the seeds plus a synthetic interview of `exchanges` exchanges (one page)."""
+    # `exchanges - 1` questions and answers, then the closing thanks: `exchanges` in all.
+    seeds_dir = write_series(2, work / f"seeds-large-{exchanges}", exchanges=exchanges - 1)
+    transcript_bytes = sum(p.stat().st_size for p in seeds_dir.glob("synthetic-*.txt"))
+    build_seconds, peak_rss = build_once(seeds_dir, work / f"site-large-{exchanges}")
+    shutil.rmtree(work / f"site-large-{exchanges}", ignore_errors=True)
+    return {
+        "exchanges": exchanges,
+        "transcript_mb": round(transcript_bytes / 2**20, 1),
+        "build_s": round(build_seconds, 1),
+        "s_per_1000_exchanges": round(build_seconds * 1000 / exchanges, 2),
+        "peak_rss_mb": round(peak_rss / 2**20, 1),
+    }
+
+
+LARGE_COLUMNS = [
+    ("exchanges", "exchanges"),
+    ("transcript_mb", "transcript MB"),
+    ("build_s", "build s"),
+    ("s_per_1000_exchanges", "s per 1,000 exchanges"),
+    ("peak_rss_mb", "peak RSS MB"),
+]
+
+
+def table(rows: list[dict[str, float | int | str]], columns: list[tuple[str, str]] = COLUMNS) -> str:
+    widths = [max(len(title), *(len(str(r[key])) for r in rows)) for key, title in columns]
+    lines = ["  ".join(title.rjust(w) for (_, title), w in zip(columns, widths, strict=True))]
+    lines += ["  ".join(str(r[key]).rjust(w) for (key, _), w in zip(columns, widths, strict=True)) for r in rows]
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m scripts.tools.bench", description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("sizes", nargs="*", type=int, default=[1, 10, 100, 1000])
+    parser.add_argument("sizes", nargs="*", type=int, help="series sizes (default: 1 10 100 1000, or none with --large)")
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
     parser.add_argument("--live-reload-max", type=int, default=100, help="time live reload up to this size (default: 100)")
+    parser.add_argument("--large", type=int, nargs="*", default=[], metavar="E", help="also build one interview of E exchanges")
     args = parser.parse_args()
-    rows = []
+    sizes = args.sizes or ([] if args.large else [1, 10, 100, 1000])
+    rows: list[dict[str, float | int | str]] = []
+    large: list[dict[str, float | int | str]] = []
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as work:
-        for count in args.sizes:
+        for count in sizes:
             rows.append(measure(count, Path(work), args.live_reload_max))
             print(table(rows).splitlines()[-1] if len(rows) > 1 else table(rows), flush=True)
+        for exchanges in args.large:
+            large.append(measure_large(exchanges, Path(work)))
+            print(table(large, LARGE_COLUMNS).splitlines()[-1] if len(large) > 1 else table(large, LARGE_COLUMNS), flush=True)
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
-    print()
-    print(table(rows))
+    args.json.write_text(json.dumps({"series": rows, "large_interview": large}, indent=2) + "\n", encoding="utf-8")
+    for title, done, columns in (("Series", rows, COLUMNS), ("One large interview", large, LARGE_COLUMNS)):
+        if done:
+            print(f"\n{title}\n{table(done, columns)}")
     print(f"\nwritten to {args.json}")
 
 

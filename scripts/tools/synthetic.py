@@ -1,9 +1,12 @@
-"""Write a synthetic interview series for benchmarks: `python -m scripts.tools.synthetic N OUT [--seed S]`.
+"""Write a synthetic interview series for benchmarks: `python -m scripts.tools.synthetic N OUT [--seed S] [--exchanges E]`.
 
 The series is a copy of `seeds/` topped up to N interviews with synthetic ones
 the size of the first real one (16 exchanges, about 3,000 words), with words
 drawn from the real transcripts so that topics and search behave as on real
-text. The same N and seed always give the same files.
+text. With `--exchanges E`, the added interviews have E questions and answers
+and a closing thanks, E + 1 exchanges (the benchmark's largest single
+interview is `synthetic 2 OUT --exchanges 9999`).
+The same arguments always give the same files.
 """
 
 from __future__ import annotations
@@ -37,11 +40,11 @@ def paragraph(rng: random.Random, words: list[str], sentences: int, end: str = "
     return " ".join(sentence(rng, words, end if i == sentences - 1 else ".") for i in range(sentences))
 
 
-def interview(rng: random.Random, words: list[str], number: int) -> tuple[str, str]:
+def interview(rng: random.Random, words: list[str], number: int, exchanges: int = EXCHANGES) -> tuple[str, str]:
     """(transcript, metadata) for interview `number`."""
     host, guest = f"Host{number}", f"Guest{number}"
     lines = [f"Editor's note: synthetic interview {number}. " + paragraph(rng, words, 2)]
-    for index in range(EXCHANGES):
+    for index in range(exchanges):
         lines.append(f"{host}: Question {index + 1}. " + paragraph(rng, words, rng.randint(1, 2), "?"))
         answer = [paragraph(rng, words, rng.randint(2, 5)) for _ in range(rng.randint(2, 4))]
         lines.append(f"{guest}: " + answer[0])
@@ -63,7 +66,7 @@ def interview(rng: random.Random, words: list[str], number: int) -> tuple[str, s
     return "\n\n".join(lines) + "\n", meta + "\n"
 
 
-def write_series(count: int, out: Path, seed: int = 1) -> Path:
+def write_series(count: int, out: Path, seed: int = 1, exchanges: int = EXCHANGES) -> Path:
     """Replace `out` with a copy of `seeds/` (the real interviews and editorial YAML) topped up to `count` interviews."""
     shutil.rmtree(out, ignore_errors=True)
     shutil.copytree(ROOT / "seeds", out)
@@ -71,7 +74,7 @@ def write_series(count: int, out: Path, seed: int = 1) -> Path:
     words = vocabulary()
     real = len(list(out.glob("*.txt")))
     for number in range(1, count - real + 1):
-        transcript, meta = interview(rng, words, number)
+        transcript, meta = interview(rng, words, number, exchanges)
         (out / f"synthetic-{number:04d}.txt").write_text(transcript, encoding="utf-8")
         (out / f"synthetic-{number:04d}.yml").write_text(meta, encoding="utf-8")
     return out
@@ -82,8 +85,9 @@ def main() -> None:
     parser.add_argument("count", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--exchanges", type=int, default=EXCHANGES, help=f"questions and answers per interview (default: {EXCHANGES})")
     args = parser.parse_args()
-    write_series(args.count, args.out, args.seed)
+    write_series(args.count, args.out, args.seed, args.exchanges)
     print(f"wrote {args.count} interviews to {args.out}")
 
 

@@ -41,11 +41,12 @@ from scripts.kb.seeds.formats import raw_paragraphs as raw_paragraphs
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
 ANCHOR_WORDS = 6
-# Limits well above any real interview (a three-hour interview is about 200 KB and 300 exchanges); rendering
-# one page costs more than linear time in Python-Markdown, so larger input is refused before any work.
-MAX_BYTES = 5_000_000
+# Limits well above any real interview (a three-hour interview is about 200 KB and 300 exchanges), documented in
+# the README: a page costs time linear in its size up to them (scripts/kb/render/linear_markdown.py), and larger
+# input is refused before any work.
+MAX_BYTES = 20_000_000
 MAX_LINE_CHARS = 100_000
-MAX_EXCHANGES = 5_000
+MAX_EXCHANGES = 10_000
 HASH_DIGITS = 6  # the anchor's hash; an exchange whose anchor another already has takes LONG_HASH_DIGITS
 LONG_HASH_DIGITS = 16
 LABEL_CHARS = 100
