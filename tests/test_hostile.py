@@ -63,8 +63,10 @@ def test_no_markup_comes_from_the_text(hostile: Build) -> None:
         banned = ["script", "img", "iframe", "style", "table", "blockquote", "pre", "code", "abbr", "sup", "details", "mark", "i", "b"]
         if name.startswith(("interviews/", "topics/")):  # the home page's cards have rules of their own
             banned.append("hr")
+        generated_table = ["kb-series-map__table"]  # the home page's map of the series
         for tag in banned:
-            assert article.select(tag) == [], f"{name}: <{tag}> from the text"
+            found = [node for node in article.select(tag) if node.get("class") != generated_table]
+            assert found == [], f"{name}: <{tag}> from the text"
         assert article.select(".admonition, .footnote, #injected, .class") == [], name
         if name.startswith(("interviews/", "topics/")):
             generated = {e["id"] for e in hostile.kb["exchanges"]} | {"preface", "epilogue", "what-was-said"}

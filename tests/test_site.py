@@ -35,7 +35,7 @@ def article(html: str) -> Tag:
 def reader_text(html: str) -> str:
     """The page's text as a reader reads it: headings, navigation labels and metadata removed."""
     node = article(html)
-    for chrome in node.select("h1, h2, h3, h4, .kb-exchange-meta, .kb-interview-meta, .md-tags, .headerlink"):
+    for chrome in node.select("h1, h2, h3, h4, .kb-exchange-meta, .kb-interview-meta, .kb-convmap, .md-tags, .headerlink"):
         chrome.decompose()
     return text_of(node)
 

@@ -10,6 +10,7 @@ from scripts.kb.knowledge import phrases
 from scripts.kb.knowledge.entities import KINDS, Entity
 from scripts.kb.knowledge.facts import Fact, timeline
 from scripts.kb.knowledge.layer import ExchangeLinks, Knowledge
+from scripts.kb.render import pictures
 from scripts.kb.render.markdown_text import escape, highlight
 from scripts.kb.render.pages import excerpt, interview_path, template
 
@@ -112,7 +113,9 @@ def render(knowledge: Knowledge) -> dict[str, str]:
     years: dict[str, list[Fact]] = {}
     for event in events:
         years.setdefault(event.date[:4], []).append(event)
-    pages[TIMELINE_PAGE] = template("timeline.md.j2").render(years=years, exchanges=knowledge.exchanges, **helpers)
+    pages[TIMELINE_PAGE] = template("timeline.md.j2").render(
+        years=years, exchanges=knowledge.exchanges, picture=pictures.timeline_picture(events), event_id=pictures.event_id, **helpers
+    )
     return pages
 
 

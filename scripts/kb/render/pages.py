@@ -12,7 +12,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
 from scripts.kb.knowledge.layer import Knowledge, speakers_only
-from scripts.kb.render import exchange_view
+from scripts.kb.render import exchange_view, pictures
 from scripts.kb.render.markdown_text import attribute, escape
 from scripts.kb.seeds.loader import Interview, KnowledgeBase, Speaker
 from scripts.kb.seeds.transcript import Exchange, Turn
@@ -92,6 +92,7 @@ _env.filters.update(
     participants=participants,
     excerpt=excerpt,
     front_matter=front_matter,
+    badge=pictures.badge,
 )
 
 
@@ -147,6 +148,7 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
             interviews=kb.interviews,
             organizations=organizations(kb),
             topic_counts=topic_counts,
+            series_map=pictures.series_map(kb, FULL_TEXT_EXCHANGES, site.urls),
         )
     }
     for interview in kb.interviews:
@@ -161,6 +163,7 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
             topic_counts=counts,
             exchange_topics=exchange_topics,
             views=exchange_view.views(knowledge, interview, site.urls),
+            conversation_map=pictures.conversation_map(interview, kb),
         )
     for topic in kb.topics:
         entries = kb.topic_exchanges(topic.slug)
