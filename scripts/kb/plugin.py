@@ -34,6 +34,7 @@ from scripts.kb.knowledge import glossary
 from scripts.kb.knowledge import layer as knowledge
 from scripts.kb.knowledge.layer import Knowledge
 from scripts.kb.render import downloads, knowledge_pages, pages
+from scripts.kb.render.first_tooltips import FirstTooltips
 from scripts.kb.render.linear_markdown import LinearMarkdown
 from scripts.kb.render.pages import Site
 from scripts.kb.seeds import loader as seeds
@@ -112,6 +113,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         # Last, so that it replaces `abbr`'s and `md_in_html`'s quadratic steps (a page of 10,000 exchanges).
         if not any(isinstance(extension, LinearMarkdown) for extension in config.markdown_extensions):
             config.markdown_extensions.append(LinearMarkdown())
+        # A tooltip at each term's first occurrence in each exchange, not at every one.
+        if not any(isinstance(extension, FirstTooltips) for extension in config.markdown_extensions):
+            config.markdown_extensions.append(FirstTooltips())
         return config
 
     @staticmethod
