@@ -20,7 +20,11 @@
      cost of a search at a thousand interviews), only once the reader opens
      them, or when the address chooses a filter. When the menus show the
      counts for the query shown, the box has `data-kb-filters="counted"`.
-     Ten results are shown; "More results" adds ten. */
+     Ten results are shown; "More results" adds ten.
+   - When no exchange matches (and no filter is chosen), the glossary terms,
+     people, organizations, products and topics whose name or description has
+     the words are listed instead ("Other pages", from `pagefind/kb-pages.json`,
+     fetched only then); their links end with the page's address, not an anchor. */
 (function () {
   var root = document.querySelector("[data-kb-search]")
   if (!root) return
@@ -44,6 +48,7 @@
   var filtersLoaded = null
   var sequence = 0
   var filtersReady = false
+  var pages = null
   var more = null // the shown search: {pending results, data loaded, shown, words, query, total}
 
   function load() {
@@ -186,6 +191,11 @@
             query: query,
             total: parsed.phrases.length ? data.length : found.results.length,
           }
+          if (!data.length && !Object.keys(filters).length) {
+            return otherPages(parsed.words).then(function (found) {
+              if (current === sequence) renderPages(found, query)
+            })
+          }
           render(more)
           filterBox.hidden = false
           if (filtersReady) showFilters(found.search)
@@ -197,6 +207,61 @@
       meta.textContent = "Search is not available: " + error.message
       list.setAttribute("data-kb-state", "failed")
     })
+  }
+
+  /* Other pages whose title or text has every word (or else any word), most words and title matches first. */
+  function otherPages(words) {
+    if (!pages) {
+      pages = fetch(new URL("kb-pages.json", pagefindUrl)).then(function (response) {
+        return response.ok ? response.json() : []
+      }).catch(function () { return [] })
+    }
+    var patterns = words.map(function (word) { return new RegExp("(^|[^\\w])" + escapeRegExp(word), "i") })
+    return pages.then(function (all) {
+      var scored = all.map(function (page) {
+        var text = page.title + " " + page.text
+        return {
+          page: page,
+          hits: patterns.filter(function (p) { return p.test(text) }).length,
+          inTitle: patterns.filter(function (p) { return p.test(page.title) }).length,
+        }
+      }).filter(function (s) { return s.hits > 0 })
+      var every = scored.filter(function (s) { return s.hits === patterns.length })
+      var chosen = every.length ? every : scored
+      chosen.sort(function (a, b) {
+        return b.hits - a.hits || b.inTitle - a.inTitle || (a.page.title < b.page.title ? -1 : a.page.title > b.page.title ? 1 : 0)
+      })
+      return chosen.slice(0, PAGE).map(function (s) { return s.page })
+    })
+  }
+
+  function renderPages(found, query) {
+    more = null
+    moreButton.hidden = true
+    filterBox.hidden = true
+    var items = []
+    if (found.length) {
+      var item = element("li", "md-search-result__item kb-search-group")
+      item.appendChild(element("p", "kb-search-group__title", "Other pages"))
+      var inner = element("ol", "kb-search-group__list")
+      found.forEach(function (page) {
+        var li = element("li")
+        var a = element("a", "md-search-result__link")
+        a.href = siteBase + page.url
+        var article = element("div", "md-search-result__article md-typeset")
+        article.appendChild(element("p", "kb-search-result__title", page.title))
+        if (page.text) article.appendChild(element("p", "", page.text))
+        a.appendChild(article)
+        li.appendChild(a)
+        inner.appendChild(li)
+      })
+      item.appendChild(inner)
+      items.push(item)
+    }
+    list.replaceChildren.apply(list, items)
+    meta.textContent = found.length ? "No matching exchanges; other pages:" : "No matching exchanges"
+    list.setAttribute("data-kb-query", query)
+    list.setAttribute("data-kb-state", "done")
   }
 
   /* The filter files are loaded once, when the menus are first opened; then the menus get their counts. */

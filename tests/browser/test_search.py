@@ -171,3 +171,12 @@ def test_ten_results_then_more_on_request(page, server) -> None:
     links = page.locator("[data-kb-search-results] a")
     assert links.count() > 10
     assert page.evaluate("() => document.activeElement.href") == links.nth(10).evaluate("a => a.href")
+
+
+def test_other_pages_only_when_no_exchange_matches(page, server) -> None:
+    page.goto(server)
+    # "Ethernet" is only in an organization's description: its page is listed.
+    assert [h.removeprefix(server) for h in search_quality.search(page, "Ethernet")] == ["organizations/adva-optical-networking/"]
+    # "Metaswitch" is in exchanges, and in its own page's title: only exchanges are listed.
+    found = search_quality.search(page, "Metaswitch")
+    assert found and all("/interviews/" in href and "#" in href for href in found), found
