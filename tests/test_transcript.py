@@ -243,3 +243,13 @@ def test_input_above_the_limits_is_refused_before_work(tmp_path, monkeypatch: py
     monkeypatch.setattr(transcript, "MAX_EXCHANGES", 2)
     with pytest.raises(SeedError, match=r"demo.txt:9: the transcript has 3 exchanges, more than 2 — "):
         read("Ann: Q1?\n\nBob: A.\n\nAnn: Q2?\n\nBob: A.\n\nAnn: Q3?\n\nBob: A.\n")
+
+
+def test_a_short_turn_after_an_interjection_is_not_another_one() -> None:
+    """Only a turn right after an answer is an interjection, so an edit that makes one leaves the next question alone."""
+    exchanges = read("Ann: First question?\n\nBob: An answer.\n\nAnn: Right.\n\nAnn: Go on.\n\nAnn: Last one?\n\nBob: Yes.\n").exchanges
+    assert [(e.question.text, [(t.text, t.aside) for t in e.answers]) for e in exchanges] == [
+        ("First question?", [("An answer.", False), ("Right.", True)]),
+        ("Go on.", []),
+        ("Last one?", [("Yes.", False)]),
+    ]

@@ -257,7 +257,8 @@ def parse(
     grouped: list[tuple[Turn, list[Turn]]] = []
     for index, (speaker, body, timestamp, _) in enumerate(turns):
         turn = Turn(speaker, tuple(body), timestamp)
-        answered = bool(grouped and grouped[-1][1])
+        # Right after a guest's turn: a short turn after an interjection starts an exchange.
+        answered = bool(grouped and grouped[-1][1] and not grouped[-1][1][-1].aside)
         if speaker in interviewers and answered and index < len(turns) - 1 and is_interjection(turn):
             grouped[-1][1].append(Turn(speaker, tuple(body), timestamp, aside=True))
         elif speaker in interviewers:
