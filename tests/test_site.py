@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -169,6 +170,19 @@ def test_search_index_has_one_record_per_exchange(built: Build) -> None:
     # Nothing else crowds the results: only exchanges, and the interviews' preface and epilogue.
     others = {r["url"].split("#")[1] for r in records} - {e["id"] for e in built.kb["exchanges"]}
     assert others <= {"preface", "epilogue"}
+
+
+def test_other_pages_are_listed_for_when_no_exchange_matches(built: Build) -> None:
+    """Glossary terms, entities and topics: outside Pagefind's index, in the list the box searches when nothing else matches."""
+    pages = json.loads((built.site / "pagefind" / "kb-pages.json").read_text(encoding="utf-8"))
+    titles = {p["title"] for p in pages}
+    kb = built.kb
+    assert {t["term"] for t in kb["glossary"]} | {e["name"] for e in kb["entities"]} | {t["title"] for t in kb["topics"]} == titles
+    for page in pages:
+        assert (built.site / page["url"] / "index.html").is_file(), page["url"]
+    adva = next(p for p in pages if p["title"] == "ADVA Optical Networking")
+    assert adva["url"] == "organizations/adva-optical-networking/" and "Adtran" in adva["text"]
+    assert not any(r["url"].startswith(("glossary/", "organizations/", "people/", "topics/")) for r in built.search_records())
 
 
 def test_search_records_carry_what_a_result_shows_and_its_filters(built: Build) -> None:

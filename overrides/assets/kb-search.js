@@ -13,7 +13,18 @@
    - Words in "double quotes" must occur as a phrase. When no record has every
      word, records with any of them are listed, those with more first.
    - A result's link carries the words (`?h=`): the exchange it lands on shows
-     them highlighted (`mark[data-md-highlight]`). */
+     them highlighted (`mark[data-md-highlight]`).
+   - Cost: Pagefind loads only what a query needs. The filter menus are behind
+     a button: their files (which grow with the number of exchanges) load, and
+     every later search counts results per filter value (several times the
+     cost of a search at a thousand interviews), only once the reader opens
+     them, or when the address chooses a filter. When the menus show the
+     counts for the query shown, the box has `data-kb-filters="counted"`.
+     Ten results are shown; "More results" adds ten.
+   - When no exchange matches (and no filter is chosen), the glossary terms,
+     people, organizations, products and topics whose name or description has
+     the words are listed instead ("Other pages", from `pagefind/kb-pages.json`,
+     fetched only then); their links end with the page's address, not an anchor. */
 (function () {
   var root = document.querySelector("[data-kb-search]")
   if (!root) return
@@ -24,14 +35,21 @@
   var list = root.querySelector("[data-kb-search-results]")
   var filterBox = root.querySelector(".kb-search-filters")
   var selects = [].slice.call(root.querySelectorAll("select[data-kb-filter]"))
+  var moreButton = root.querySelector("[data-kb-search-more]")
+  var filtersToggle = root.querySelector("[data-kb-filters-toggle]")
+  var filterMenus = root.querySelector(".kb-search-filters__menus")
   // Resolved now, against the page the header was rendered for.
   var pagefindUrl = new URL(root.getAttribute("data-kb-pagefind"), location.href).href
   var siteBase = new URL(root.getAttribute("data-kb-base"), location.href).pathname.replace(/\/?$/, "/")
   var FILTERS = ["interview", "speaker", "topic", "year"]
-  var SHOWN = 20 // results loaded and shown
+  var PAGE = 10 // results shown at first, and added by "More results"
   var pagefind = null
   var spellings = null
+  var filtersLoaded = null
   var sequence = 0
+  var filtersReady = false
+  var pages = null
+  var more = null // the shown search: {pending results, data loaded, shown, words, query, total}
 
   function load() {
     if (!spellings) {
@@ -42,8 +60,7 @@
     if (!pagefind) {
       pagefind = import(pagefindUrl).then(function (module) {
         return module.options({ baseUrl: siteBase, excerptLength: 24 }).then(function () {
-          // Filter counts come with results only once the filters are loaded.
-          return module.init().then(function () { return module.filters() }).then(function () { return module })
+          return module.init().then(function () { return module })
         })
       })
     }
@@ -140,20 +157,24 @@
     var query = input.value.trim()
     var current = ++sequence
     writeAddress(query)
+    filterBox.removeAttribute("data-kb-filters")
     if (!query) {
       list.replaceChildren()
       list.removeAttribute("data-kb-query")
       list.removeAttribute("data-kb-state")
       filterBox.hidden = true
+      moreButton.hidden = true
+      more = null
       meta.textContent = "Type to start searching"
       return Promise.resolve()
     }
     list.setAttribute("data-kb-state", "searching")
     var parsed = parse(query)
+    var filters = chosenFilters()
     return load().then(function (module) {
-      return spellings.then(function (groups) { return ranked(module, parsed.words, chosenFilters(), groups) })
-    }).then(function (found) {
-        var wanted = parsed.phrases.length ? found.results.slice(0, 100) : found.results.slice(0, SHOWN)
+      return spellings.then(function (groups) { return ranked(module, parsed.words, filters, groups) }).then(function (found) {
+        // A phrase is checked in each result's text: look at the first hundred.
+        var wanted = parsed.phrases.length ? found.results.slice(0, 100) : found.results.slice(0, PAGE)
         return Promise.all(wanted.map(function (r) { return r.data() })).then(function (data) {
           if (current !== sequence) return
           if (parsed.phrases.length) {
@@ -162,9 +183,25 @@
               return parsed.phrases.every(function (phrase) { return content.indexOf(flat(phrase)) >= 0 })
             })
           }
-          showFilters(found.search)
-          render(data.slice(0, SHOWN), parsed.words, query, parsed.phrases.length ? data.length : found.results.length)
+          more = {
+            pending: parsed.phrases.length ? [] : found.results.slice(PAGE),
+            data: data,
+            shown: Math.min(PAGE, data.length),
+            words: parsed.words,
+            query: query,
+            total: parsed.phrases.length ? data.length : found.results.length,
+          }
+          if (!data.length && !Object.keys(filters).length) {
+            return otherPages(parsed.words).then(function (found) {
+              if (current === sequence) renderPages(found, query)
+            })
+          }
+          render(more)
+          filterBox.hidden = false
+          if (filtersReady) showFilters(found.search)
+          else if (!filterMenus.hidden) countFilters(module, parsed.words, filters, current)
         })
+      })
     }).catch(function (error) {
       if (current !== sequence) return
       meta.textContent = "Search is not available: " + error.message
@@ -172,11 +209,98 @@
     })
   }
 
+  /* Other pages whose title or text has every word (or else any word), most words and title matches first. */
+  function otherPages(words) {
+    if (!pages) {
+      pages = fetch(new URL("kb-pages.json", pagefindUrl)).then(function (response) {
+        return response.ok ? response.json() : []
+      }).catch(function () { return [] })
+    }
+    var patterns = words.map(function (word) { return new RegExp("(^|[^\\w])" + escapeRegExp(word), "i") })
+    return pages.then(function (all) {
+      var scored = all.map(function (page) {
+        var text = page.title + " " + page.text
+        return {
+          page: page,
+          hits: patterns.filter(function (p) { return p.test(text) }).length,
+          inTitle: patterns.filter(function (p) { return p.test(page.title) }).length,
+        }
+      }).filter(function (s) { return s.hits > 0 })
+      var every = scored.filter(function (s) { return s.hits === patterns.length })
+      var chosen = every.length ? every : scored
+      chosen.sort(function (a, b) {
+        return b.hits - a.hits || b.inTitle - a.inTitle || (a.page.title < b.page.title ? -1 : a.page.title > b.page.title ? 1 : 0)
+      })
+      return chosen.slice(0, PAGE).map(function (s) { return s.page })
+    })
+  }
+
+  function renderPages(found, query) {
+    more = null
+    moreButton.hidden = true
+    filterBox.hidden = true
+    var items = []
+    if (found.length) {
+      var item = element("li", "md-search-result__item kb-search-group")
+      item.appendChild(element("p", "kb-search-group__title", "Other pages"))
+      var inner = element("ol", "kb-search-group__list")
+      found.forEach(function (page) {
+        var li = element("li")
+        var a = element("a", "md-search-result__link")
+        a.href = siteBase + page.url
+        var article = element("div", "md-search-result__article md-typeset")
+        article.appendChild(element("p", "kb-search-result__title", page.title))
+        if (page.text) article.appendChild(element("p", "", page.text))
+        a.appendChild(article)
+        li.appendChild(a)
+        inner.appendChild(li)
+      })
+      item.appendChild(inner)
+      items.push(item)
+    }
+    list.replaceChildren.apply(list, items)
+    meta.textContent = found.length ? "No matching exchanges; other pages:" : "No matching exchanges"
+    list.setAttribute("data-kb-query", query)
+    list.setAttribute("data-kb-state", "done")
+  }
+
+  /* The filter files are loaded once, when the menus are first opened; then the menus get their counts. */
+  function countFilters(module, words, filters, current) {
+    if (!filtersLoaded) {
+      filtersLoaded = module.filters().then(function () { filtersReady = true })
+    }
+    filtersLoaded.then(function () {
+      if (current !== sequence) return
+      return spellings.then(function (groups) { return ranked(module, words, filters, groups) }).then(function (found) {
+        if (current === sequence) showFilters(found.search)
+      })
+    })
+  }
+
+  /* "More results": the next ten, focus on the first of them. */
+  function showMore() {
+    var state = more
+    if (!state) return
+    var next = state.pending.splice(0, Math.max(0, state.shown + PAGE - state.data.length))
+    Promise.all(next.map(function (r) { return r.data() })).then(function (data) {
+      if (state !== more) return
+      var first = state.shown
+      state.data = state.data.concat(data)
+      state.shown = Math.min(state.shown + PAGE, state.data.length)
+      render(state)
+      var links = list.querySelectorAll("a.md-search-result__link")
+      if (links[first]) links[first].focus()
+    })
+  }
+
   function showFilters(search) {
-    var counts = search.filters || {}
     selects.forEach(function (select) {
       var chosen = select.value || new URLSearchParams(location.search).get(select.name) || ""
-      var values = Object.keys(counts[select.name] || {}).sort()
+      // A chosen filter's own menu counts as if it were not chosen, so another value can be picked.
+      var counts = (chosen ? search.totalFilters : search.filters) || {}
+      var values = Object.keys(counts[select.name] || {}).filter(function (value) {
+        return counts[select.name][value] > 0 || value === chosen
+      }).sort()
       if (chosen && values.indexOf(chosen) < 0) values.unshift(chosen)
       select.replaceChildren(new Option("All", ""))
       values.forEach(function (value) {
@@ -185,7 +309,17 @@
       })
       select.value = chosen
     })
-    filterBox.hidden = false
+    filterBox.setAttribute("data-kb-filters", "counted")
+  }
+
+  function openFilters(opened) {
+    filtersToggle.setAttribute("aria-expanded", String(opened))
+    filterMenus.hidden = !opened
+    var query = input.value.trim()
+    if (!opened || filtersReady || !query) return
+    var current = sequence
+    var filters = chosenFilters()
+    load().then(function (module) { countFilters(module, parse(query).words, filters, current) })
   }
 
   /* Pagefind's excerpt is text with <mark> around the matched words: keep only those marks. */
@@ -220,7 +354,10 @@
   }
 
   /* Results grouped under their interview, groups in the order of their best result. */
-  function render(data, words, query, total) {
+  function render(state) {
+    var data = state.data.slice(0, state.shown)
+    var words = state.words
+    var total = state.total
     var groups = []
     var byInterview = {}
     data.forEach(function (d) {
@@ -252,7 +389,8 @@
     })
     list.replaceChildren.apply(list, items)
     meta.textContent = total === 0 ? "No matching exchanges" : total === 1 ? "1 matching exchange" : total + " matching exchanges"
-    list.setAttribute("data-kb-query", query)
+    moreButton.hidden = state.shown >= total || state.shown >= state.data.length + state.pending.length
+    list.setAttribute("data-kb-query", state.query)
     list.setAttribute("data-kb-state", "done")
   }
 
@@ -289,7 +427,8 @@
   }
 
   function focusables() {
-    return [input].concat([].slice.call(list.querySelectorAll("a.md-search-result__link")))
+    var stops = [input].concat([].slice.call(list.querySelectorAll("a.md-search-result__link")))
+    return moreButton.hidden ? stops : stops.concat([moreButton])
   }
 
   toggle.addEventListener("change", function () {
@@ -336,6 +475,8 @@
     setTimeout(function () { input.focus(); run() })
   })
   selects.forEach(function (select) { select.addEventListener("change", run) })
+  moreButton.addEventListener("click", showMore)
+  filtersToggle.addEventListener("click", function () { openFilters(filterMenus.hidden) })
   list.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest("a")) close()
   })
@@ -349,6 +490,7 @@
       var select = root.querySelector("select[name=" + name + "]")
       if (value && select) select.replaceChildren(new Option("All", ""), new Option(value, value, true, true))
     })
+    if (Object.keys(chosenFilters()).length) openFilters(true)
     open()
     run()
   }

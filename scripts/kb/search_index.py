@@ -15,6 +15,9 @@ after every rebuild. In a record:
   and filters (`interview`, `speaker`, `topic`, `year`) are what the search box shows.
 
 The interview's preface and epilogue are records too, so that no text is unsearchable.
+The other pages (glossary, people, organizations, products, topics) are not in
+Pagefind's index, so they never crowd the exchanges: they are listed in a small
+file (`PAGES`) that the search box reads, and searches, only when no exchange matches.
 Pagefind's output for the same records is byte-identical from one build to the next.
 """
 
@@ -24,9 +27,11 @@ import gzip
 import hashlib
 import html
 import json
+import logging
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,12 +42,15 @@ from pagefind.service import _must_get_executable as pagefind_executable
 
 from scripts.kb.knowledge.glossary import Term
 from scripts.kb.knowledge.layer import Knowledge
+from scripts.kb.render.knowledge_pages import GLOSSARY_PAGE
 from scripts.kb.seeds.loader import KnowledgeBase
 from scripts.kb.seeds.transcript import Paragraph
-from scripts.kb.urls import SiteUrls
+from scripts.kb.urls import SiteUrls, topic_page
 
+log = logging.getLogger("mkdocs.plugins.interview_kb")
 FOLDER = "pagefind"
 SPELLINGS = "kb-spellings.json"  # in FOLDER
+PAGES = "kb-pages.json"  # in FOLDER
 QUESTION_WEIGHT = 4.0
 SPELLING_WEIGHT = 0.5
 # Pagefind writes its own UI bundles too; the site's search box (overrides/assets/kb-search.js) uses none of them.
@@ -130,7 +138,9 @@ def write(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrl
 
     The index is made beside it and swapped in, so a reader searching meanwhile
     (under `mkdocs serve`, where it is made after the page reloads) uses the old one.
+    Logs the number of records and the seconds it took (`make bench` reads it).
     """
+    start = time.perf_counter()
     output = Path(site_dir, FOLDER)
     staging = Path(site_dir, f".{FOLDER}.new")
     shutil.rmtree(staging, ignore_errors=True)
@@ -148,12 +158,27 @@ def write(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrl
         (staging / name).unlink(missing_ok=True)
     make_filters_deterministic(staging)
     (staging / SPELLINGS).write_text(json.dumps(spelling_groups(knowledge), ensure_ascii=False), encoding="utf-8")
+    (staging / PAGES).write_text(json.dumps(other_pages(kb, knowledge, urls), ensure_ascii=False), encoding="utf-8")
     retired = Path(site_dir, f".{FOLDER}.old")
     shutil.rmtree(retired, ignore_errors=True)
     if output.exists():
         output.rename(retired)
     staging.rename(output)
     shutil.rmtree(retired, ignore_errors=True)
+    log.info(f"search index: {len(found)} records in {time.perf_counter() - start:.2f} s")
+
+
+def other_pages(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> list[dict[str, str]]:
+    """What the search box lists when no exchange matches: glossary terms, entities and topics.
+
+    Each is `{title, url (site-relative), text}`; `text` holds every spelling and
+    the definition, description or "about" line that is searched and shown.
+    """
+    glossary = urls.url(GLOSSARY_PAGE)
+    pages = [{"title": t.term, "url": glossary, "text": " · ".join([*spellings(t)[1:], t.definition])} for t in knowledge.glossary]
+    pages += [{"title": e.name, "url": urls.url(e.path), "text": " · ".join([*e.forms[1:], e.about])} for e in knowledge.entities]
+    pages += [{"title": t.title, "url": urls.url(topic_page(t.slug)), "text": t.description} for t in kb.topics]
+    return [{key: value.strip(" ·") for key, value in page.items()} for page in pages]
 
 
 def spelling_groups(knowledge: Knowledge) -> list[list[str]]:

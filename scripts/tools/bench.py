@@ -6,9 +6,14 @@ For each N (default 1 10 100 1000) it writes a synthetic series
 - generation: reading seeds, rendering and writing every page, in this process (median of 3 for N ≤ 100);
 - build: the full strict build (`python -m scripts.kb.commands.build`) in a child process, wall time;
 - peak RSS of that build (the child's maximum resident set size);
-- site size, the heaviest topic page (gzip), search index size (Pagefind's folder), the bytes search adds to a
-  page load and the bytes a reader's browser downloads before a first query
-  answers (see `first_query_bytes`), gzip-compressed as a server sends them;
+- site size and the heaviest topic page (gzip);
+- indexing: the seconds the build spent writing the search index (its log line), as a share of the build;
+- search index size (Pagefind's folder);
+- search in Chromium (scripts/tools/search_timing.py, unless --no-browser): the
+  bytes search adds to a page load and those transferred up to the first
+  results of a cold query, as the server sent them (gzip), and the time to the
+  first results of a cold query (fresh browser context) and of a warm one
+  (second query in the page), median of three;
 - live reload (up to --live-reload-max interviews): seconds from saving an edited
   transcript to the reloaded page under `mkdocs serve --dirty` (scripts/tools/live_reload.py).
 
@@ -27,6 +32,7 @@ import gzip
 import io
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -37,7 +43,7 @@ import time
 from pathlib import Path
 
 from scripts.kb.commands import generate
-from scripts.tools import live_reload
+from scripts.tools import live_reload, search_timing
 from scripts.tools.synthetic import write_series
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,25 +51,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-
-
-def gzip_bytes(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
-
-
-def first_query_bytes(pagefind: Path, fragments: int = 10) -> int:
-    """What the search box fetches for a first one-word query, gzip-compressed (Pagefind's own files already are).
-
-    Pagefind's script and worker, its entry, metadata, English wasm, every filter
-    (the filter menus show counts), the largest index chunk (a word's postings
-    are in one chunk), the spellings file, and `fragments` average result fragments.
-    """
-    fixed = gzip_bytes(pagefind / "pagefind.js") + gzip_bytes(pagefind / "pagefind-worker.js")
-    fixed += gzip_bytes(pagefind / "pagefind-entry.json") + gzip_bytes(pagefind / "kb-spellings.json")
-    fixed += sum(p.stat().st_size for p in pagefind.glob("pagefind.*.pf_meta")) + (pagefind / "wasm.en.pagefind").stat().st_size
-    fixed += folder_bytes(pagefind / "filter") + max(p.stat().st_size for p in (pagefind / "index").iterdir())
-    sizes = [p.stat().st_size for p in (pagefind / "fragment").iterdir()]
-    return fixed + fragments * sum(sizes) // max(len(sizes), 1)
 
 
 def generation_seconds(seeds_dir: Path, out: Path, repeat: int) -> float:
@@ -79,13 +66,16 @@ def generation_seconds(seeds_dir: Path, out: Path, repeat: int) -> float:
     return statistics.median(times)
 
 
-def build_once(seeds_dir: Path, site: Path) -> tuple[float, int]:
-    """Wall seconds and peak RSS (bytes) of one strict build in a child process."""
+INDEXING = re.compile(r"search index: \d+ records in ([\d.]+) s")
+
+
+def build_once(seeds_dir: Path, site: Path) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (bytes) and seconds spent on the search index of one strict build in a child process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(seeds_dir), "--site", str(site)],
+        [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(seeds_dir), "--site", str(site), "--verbose"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -96,28 +86,38 @@ def build_once(seeds_dir: Path, site: Path) -> tuple[float, int]:
     if result.returncode != 0:
         raise SystemExit(f"build failed for {seeds_dir}:\n{result.stderr}")
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    indexing = INDEXING.search(result.stderr)
+    if not indexing:
+        raise SystemExit(f"the build of {seeds_dir} did not log its search index time:\n{result.stderr[-2000:]}")
     # ru_maxrss of children is the largest child so far; sizes only grow, so it is this build's peak.
-    return seconds, max(peak_kib, before) * 1024
+    return seconds, max(peak_kib, before) * 1024, float(indexing.group(1))
 
 
-def measure(count: int, work: Path, live_reload_max: int = 100) -> dict[str, float | int | str]:
+def gzip_bytes(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def measure(count: int, work: Path, live_reload_max: int = 100, browser: bool = True) -> dict[str, float | int | str]:
     seeds_dir = write_series(count, work / f"seeds-{count}")
     generation = generation_seconds(seeds_dir, work / f"generated-{count}", 3 if count <= 100 else 1)
     site = work / f"site-{count}"
-    build_seconds, peak_rss = build_once(seeds_dir, site)
-    pagefind = site / "pagefind"
-    page_load = gzip_bytes(site / "assets" / "kb-search.js")
+    build_seconds, peak_rss, indexing = build_once(seeds_dir, site)
+    timing = search_timing.measure(site) if browser else None
     return {
         "interviews": count,
         "generation_s": round(generation, 3),
         "build_s": round(build_seconds, 2),
         "generation_share": round(generation / build_seconds, 3),
         "peak_rss_mb": round(peak_rss / 2**20, 1),
+        "indexing_s": round(indexing, 2),
+        "indexing_share": round(indexing / build_seconds, 3),
         "site_mb": round(folder_bytes(site) / 2**20, 1),
         "topic_page_kb_gzip": round(max(gzip_bytes(page) for page in site.glob("topics/*/index.html")) / 1024, 1),
-        "search_index_kb": round(folder_bytes(pagefind) / 1024, 1),
-        "search_page_load_kb_gzip": round(page_load / 1024, 1),
-        "first_query_kb_gzip": round((page_load + first_query_bytes(pagefind)) / 1024, 1),
+        "search_index_kb": round(folder_bytes(site / "pagefind") / 1024, 1),
+        "search_page_load_kb_gzip": round(timing.page_load_kb, 1) if timing else "-",
+        "first_query_kb_gzip": round(timing.first_query_kb, 1) if timing else "-",
+        "cold_query_ms": round(timing.cold_ms) if timing else "-",
+        "warm_query_ms": round(timing.warm_ms) if timing else "-",
         "live_reload_s": round(live_reload.measure(seeds_dir), 2) if count <= live_reload_max else "-",
     }
 
@@ -128,11 +128,14 @@ COLUMNS = [
     ("build_s", "build s"),
     ("generation_share", "gen/build"),
     ("peak_rss_mb", "peak RSS MB"),
+    ("indexing_share", "index/build"),
     ("site_mb", "site MB"),
     ("topic_page_kb_gzip", "topic page KB gz"),
     ("search_index_kb", "index KB"),
     ("search_page_load_kb_gzip", "search/page KB gz"),
     ("first_query_kb_gzip", "1st query KB gz"),
+    ("cold_query_ms", "cold ms"),
+    ("warm_query_ms", "warm ms"),
     ("live_reload_s", "live reload s"),
 ]
 
@@ -142,7 +145,7 @@ def measure_large(exchanges: int, work: Path) -> dict[str, float | int | str]:
     # `exchanges - 1` questions and answers, then the closing thanks: `exchanges` in all.
     seeds_dir = write_series(2, work / f"seeds-large-{exchanges}", exchanges=exchanges - 1)
     transcript_bytes = sum(p.stat().st_size for p in seeds_dir.glob("synthetic-*.txt"))
-    build_seconds, peak_rss = build_once(seeds_dir, work / f"site-large-{exchanges}")
+    build_seconds, peak_rss, _ = build_once(seeds_dir, work / f"site-large-{exchanges}")
     shutil.rmtree(work / f"site-large-{exchanges}", ignore_errors=True)
     return {
         "exchanges": exchanges,
@@ -175,13 +178,14 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
     parser.add_argument("--live-reload-max", type=int, default=100, help="time live reload up to this size (default: 100)")
     parser.add_argument("--large", type=int, nargs="*", default=[], metavar="E", help="also build one interview of E exchanges")
+    parser.add_argument("--no-browser", action="store_true", help="leave out the search figures measured in Chromium")
     args = parser.parse_args()
     sizes = args.sizes or ([] if args.large else [1, 10, 100, 1000])
     rows: list[dict[str, float | int | str]] = []
     large: list[dict[str, float | int | str]] = []
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as work:
         for count in sizes:
-            rows.append(measure(count, Path(work), args.live_reload_max))
+            rows.append(measure(count, Path(work), args.live_reload_max, not args.no_browser))
             print(table(rows).splitlines()[-1] if len(rows) > 1 else table(rows), flush=True)
         for exchanges in args.large:
             large.append(measure_large(exchanges, Path(work)))

@@ -1,9 +1,11 @@
 """Screenshots of the site for a person to look at: `make screenshots` (python -m scripts.tools.screenshots).
 
 Builds the site into a temporary folder, serves it on 127.0.0.1 and saves, for
-a desktop (1280×800) and a phone (390×844) screen, the home page, a topic page
-and the interview page (its top, and one exchange opened by its link), as PNG
-files in `screenshots/` (git ignores it). Add --full-page for whole pages.
+a desktop (1280×800) and a phone (390×844) screen, the home page, a topic page,
+the interview page (its top, and one exchange opened by its link) and the
+search open with results (`?q=`), also with its filter menus open, as PNG
+files in `screenshots/` (git ignores it). Add --full-page for whole pages,
+--dark for the dark colour scheme too.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from scripts.tools import served_site
+from scripts.tools import search_quality, served_site
 
 SCREENS = {"desktop": (1280, 800), "phone": (390, 844)}
 
@@ -32,7 +34,21 @@ def views(site: Path) -> dict[str, str]:
         "interview": f"interviews/{interview}/",
         "exchange": exchanges[len(exchanges) // 2]["url"],
         "timeline": "timeline/",
+        "search": f"?q={SEARCH}",
+        "search-filters": f"?q={SEARCH}",
     }
+
+
+SEARCH = "licensing"
+
+
+def settle(page: Any, name: str) -> None:
+    """Wait until the view is what it shows: the search's results, and its filter menus with their counts."""
+    if name.startswith("search"):
+        search_quality.results(page, SEARCH)
+    if name == "search-filters":
+        page.locator("[data-kb-filters-toggle]").click()
+        page.wait_for_selector("[data-kb-filters=counted]", state="attached")
 
 
 def capture(browser: Any, base: str, site: Path, out: Path, full_page: bool = False, scheme: str = "light") -> list[Path]:
@@ -48,6 +64,7 @@ def capture(browser: Any, base: str, site: Path, out: Path, full_page: bool = Fa
             for name, url in views(site).items():
                 page.goto(base + url)
                 page.wait_for_load_state("networkidle")
+                settle(page, name)
                 suffix = "" if scheme == "light" else f"-{scheme}"
                 path = out / f"{name}-{screen}-{width}x{height}{suffix}.png"
                 # Finished transitions only (Material animates the header title on scroll).

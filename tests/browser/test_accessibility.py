@@ -100,6 +100,13 @@ def test_open_search_results_have_no_axe_violations(browser, served: Served, axe
             assert search_quality.search(page, "licensing"), "the search listed nothing"
             if items := violations(page, axe_url):
                 found[f"{scheme} search results"] = items
+            page.locator("[data-kb-filters-toggle]").click()
+            page.wait_for_selector("[data-kb-filters=counted]", state="attached")
+            if items := violations(page, axe_url):
+                found[f"{scheme} search results with the filter menus open"] = items
+            assert search_quality.search(page, "Ethernet"), "no other page listed"  # in no exchange: other pages
+            if items := violations(page, axe_url):
+                found[f"{scheme} other pages"] = items
         finally:
             context.close()
     assert not found, describe(found)

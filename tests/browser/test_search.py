@@ -118,10 +118,18 @@ def test_a_shared_search_address_reproduces_the_results(reader, page, server) ->
 
 
 def test_filters_narrow_the_results_and_live_in_the_address(page, server, built: Build) -> None:
+    requested: list[str] = []
+    page.context.on("request", lambda request: requested.append(request.url))
     page.goto(server + "?q=network")
     everything = search_quality.results(page, "network")
     topic = next(t for t in built.kb["topics"] if t["slug"] == "licensing")
     in_topic = {e["id"] for e in built.kb["exchanges"] if "licensing" in e["topics"]}
+    # The menus are closed, and Pagefind's filter files not loaded, until the reader opens them.
+    assert not page.locator("select[data-kb-filter=topic]").is_visible()
+    assert any("/pagefind/index/" in url for url in requested) and not any("/pagefind/filter/" in url for url in requested)
+    page.locator("[data-kb-filters-toggle]").click()
+    page.wait_for_selector("[data-kb-filters=counted]", state="attached")
+    assert any("/pagefind/filter/" in url for url in requested)
     page.locator("select[data-kb-filter=topic]").select_option(topic["title"])
     page.wait_for_function("() => new URLSearchParams(location.search).get('topic') !== null")
     narrowed = search_quality.results(page, "network")
@@ -132,6 +140,8 @@ def test_filters_narrow_the_results_and_live_in_the_address(page, server, built:
     assert "q=network" in address and "topic=Licensing" in address
     page.goto(address)
     assert search_quality.results(page, "network") == narrowed
+    page.wait_for_selector("[data-kb-filters=counted]", state="attached")
+    assert page.locator("select[data-kb-filter=topic]").is_visible()
     assert page.locator("select[data-kb-filter=topic]").input_value() == topic["title"]
     options = page.locator("select[data-kb-filter=speaker] option").all_inner_texts()
     assert any(re.fullmatch(r".+ \(\d+\)", o) for o in options), options  # counts are shown
@@ -149,3 +159,24 @@ def test_a_word_after_a_typographic_quote_is_found(page, server) -> None:
     page.goto(server)
     ranked = search_quality.ranked_sections(search_quality.search(page, "micro"))
     assert any(section.endswith("#you-were-really-one-of-the-9a85cd") for section in ranked), ranked
+
+
+def test_ten_results_then_more_on_request(page, server) -> None:
+    page.goto(server + "?q=network")
+    first = search_quality.results(page, "network")
+    assert len(first) == 10, first
+    more = page.locator("[data-kb-search-more]")
+    more.click()
+    page.wait_for_function("n => document.querySelectorAll('[data-kb-search-results] a').length > n", arg=len(first))
+    links = page.locator("[data-kb-search-results] a")
+    assert links.count() > 10
+    assert page.evaluate("() => document.activeElement.href") == links.nth(10).evaluate("a => a.href")
+
+
+def test_other_pages_only_when_no_exchange_matches(page, server) -> None:
+    page.goto(server)
+    # "Ethernet" is only in an organization's description: its page is listed.
+    assert [h.removeprefix(server) for h in search_quality.search(page, "Ethernet")] == ["organizations/adva-optical-networking/"]
+    # "Metaswitch" is in exchanges, and in its own page's title: only exchanges are listed.
+    found = search_quality.search(page, "Metaswitch")
+    assert found and all("/interviews/" in href and "#" in href for href in found), found

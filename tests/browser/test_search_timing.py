@@ -1,0 +1,31 @@
+"""`python -m scripts.tools.search_timing` (and `make bench`) measures what it says, on the served site.
+
+Its figures are not asserted (a benchmark prints them); what it counts is: the
+search's requests, as sent, and only Pagefind's files a first query needs.
+"""
+
+from __future__ import annotations
+
+from scripts.tools import search_timing
+from tests.browser.conftest import Served
+
+
+def test_search_timing_counts_the_search_requests_up_to_the_first_results(browser, served: Served) -> None:
+    timing = search_timing.measure_served(browser, served.base, runs=1)
+    paths = [path for path, _ in timing.runs[0].requests]
+    sizes = dict(timing.runs[0].requests)
+    assert paths[0].endswith("/assets/kb-search.js")
+    assert any("/pagefind/index/" in p for p in paths) and any("/pagefind/fragment/" in p for p in paths), paths
+    assert not any("/pagefind/filter/" in p for p in paths), "filter files loaded before the first results"
+    # As sent: kb-search.js gzip-compressed by the server, the worker's script counted too.
+    assert 0 < sizes[paths[0]] < (served.site / "assets" / "kb-search.js").stat().st_size
+    assert all(size > 0 for size in sizes.values()), timing.runs[0].requests
+    assert 0 < timing.page_load_kb < timing.first_query_kb
+    assert timing.cold_ms > 0 and timing.warm_ms > 0
+
+
+def test_only_search_files_are_counted() -> None:
+    assert search_timing.is_search("http://127.0.0.1:1/assets/kb-search.js")
+    assert search_timing.is_search("http://127.0.0.1:1/kb/pagefind/index/en_1.pf_index")
+    assert not search_timing.is_search("http://127.0.0.1:1/assets/kb.js")
+    assert not search_timing.is_search("http://127.0.0.1:1/interviews/pagefind-talk/")
