@@ -164,7 +164,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     seeds = tmp_path_factory.mktemp("outside") / "seeds"
     shutil.copytree(OUTSIDE, seeds)
     shutil.copy(ROOT / "seeds" / "topics.yml", seeds / "topics.yml")
-    build = build_site(tmp_path_factory.mktemp("outside-site") / "site", seeds, strict=False)
+    # Warnings are expected (a topic or an override without its interview), even where CI makes them errors.
+    build = build_site(tmp_path_factory.mktemp("outside-site") / "site", seeds, strict=False, KB_STRICT="false")
     assert build.returncode == 0, build.stderr
     return build
 

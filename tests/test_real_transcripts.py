@@ -218,7 +218,8 @@ def heldout_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     seeds = tmp_path_factory.mktemp("heldout") / "seeds"
     shutil.copytree(HELDOUT, seeds)
     shutil.copy(ROOT / "seeds" / "topics.yml", seeds / "topics.yml")
-    build = build_site(tmp_path_factory.mktemp("heldout-site") / "site", seeds, strict=False)
+    # Warnings are expected (a topic or an override without its interview), even where CI makes them errors.
+    build = build_site(tmp_path_factory.mktemp("heldout-site") / "site", seeds, strict=False, KB_STRICT="false")
     assert build.returncode == 0, build.stderr
     return build
 
