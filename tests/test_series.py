@@ -139,3 +139,18 @@ def test_a_large_topic_shows_its_newest_exchanges_in_full_and_lists_the_rest(tmp
     assert f"{more} more exchanges on this topic, from earlier interviews, are in the list above" in markdown
     index = markdown.split("## What was said")[0]
     assert all(f"#{e.anchor})" in index for _, e in entries)
+
+
+def test_a_very_large_topic_links_earlier_interviews_instead_of_each_exchange(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts.kb.render import pages
+    from scripts.tools.synthetic import write_series
+
+    kb = seeds.load(write_series(12, tmp_path / "seeds"))
+    topic = max(kb.topics, key=lambda t: len(kb.topic_exchanges(t.slug)))
+    entries = kb.topic_exchanges(topic.slug)
+    monkeypatch.setattr(pages, "LISTED_EXCHANGES", 10)  # as a topic of thousands of exchanges would be
+    index = pages.render(kb, pages.Site("Site", ""))[pages.topic_path(topic)].split("## What was said")[0]
+    assert [a for _, e in entries for a in [e.anchor] if f"#{a})" in index] == [e.anchor for _, e in entries[:10]]
+    earlier = {i.slug: sum(1 for j, _ in entries[10:] if j.slug == i.slug) for i, _ in entries[10:]}
+    for slug, count in earlier.items():
+        assert re.search(rf"\(\.\./interviews/{slug}\.md\) \({count}\)", index), slug

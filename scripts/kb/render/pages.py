@@ -171,6 +171,8 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
             topic=topic,
             entries=entries,
             chapters=chapters(entries[:FULL_TEXT_EXCHANGES], knowledge, site.urls),
+            listed=LISTED_EXCHANGES,
+            earlier=earlier_interviews(entries[LISTED_EXCHANGES:]),
             more=max(0, len(entries) - FULL_TEXT_EXCHANGES),
             interview_count=len({i.slug for i, _ in entries}),
             multiple_interviews=len(kb.interviews) > 1,
@@ -184,6 +186,20 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
 # a topic has thousands of exchanges, and a page of all of them in full would
 # weigh tens of megabytes.
 FULL_TEXT_EXCHANGES = 40
+# Its list links each exchange up to this many; beyond, one link per earlier interview, by year.
+LISTED_EXCHANGES = 200
+
+
+def earlier_interviews(entries: list[tuple[Interview, Exchange]]) -> list[tuple[str, list[tuple[Interview, int]]]]:
+    """The interviews of `entries` with their number of exchanges, grouped by year, in the order given."""
+    counts: dict[str, tuple[Interview, int]] = {}
+    for interview, _ in entries:
+        known = counts.get(interview.slug)
+        counts[interview.slug] = (interview, known[1] + 1 if known else 1)
+    years: dict[str, list[tuple[Interview, int]]] = {}
+    for interview, count in counts.values():
+        years.setdefault(interview.date[:4], []).append((interview, count))
+    return list(years.items())
 
 
 @dataclass(frozen=True)
