@@ -24,6 +24,18 @@ def wait_heading_in_view(page: Any, element_id: str, timeout: float = 15000) -> 
     page.wait_for_function(IN_VIEW, arg=element_id, timeout=timeout)
 
 
+# Material's instant navigation takes a click over only once it has read sitemap.xml (a click
+# before that is an ordinary page load, which a reader does not notice but a test does).
+SITEMAP_READ = """() => performance.getEntriesByType("resource").some(e => e.name.endsWith("/sitemap.xml") && e.responseEnd > 0)"""
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def wait_for_instant_navigation(page: Any) -> None:
+    """Wait until the page has its sitemap, then two frames for Material to read it."""
+    page.wait_for_function(SITEMAP_READ)
+    page.evaluate(TWO_FRAMES)
+
+
 def section_marks(page: Any, heading_id: str) -> list[str]:
     """Text of every search highlight (`mark`) in the section that starts at heading `heading_id`."""
     return list(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tests.browser.helpers import wait_heading_in_view
+from tests.browser.helpers import wait_for_instant_navigation, wait_heading_in_view
 from tests.conftest import Build
 
 MARKER = "window.__kb_same_document"
@@ -31,6 +31,7 @@ def test_topic_to_exchange_next_previous_and_back_to_the_topic(page, server, bui
     following = exchanges[exchanges.index(first) + 1]
     page.goto(f"{server}topics/{slug}/")
     page.evaluate(f"{MARKER} = true")
+    wait_for_instant_navigation(page)
 
     # Topic page → the first exchange it lists.
     page.locator(f".kb-topic-index a[href$='#{first['id']}']").first.click()
@@ -77,6 +78,7 @@ def test_back_lands_on_the_exchange_even_when_its_saved_offset_was_overwritten(p
     first = next(e for e in built.kb["exchanges"] if slug in e["topics"] and e != built.kb["exchanges"][0])
     page.goto(f"{server}topics/{slug}/")
     page.evaluate(f"{MARKER} = true")
+    wait_for_instant_navigation(page)
     page.locator(f".kb-topic-index a[href$='#{first['id']}']").first.click()
     page.wait_for_url(re.compile(f"#{first['id']}$"))
     wait_heading_in_view(page, first["id"])
@@ -109,6 +111,7 @@ def test_the_site_header_leads_home_from_an_exchange(page, server, built: Build)
     exchange = built.kb["exchanges"][0]
     page.goto(server + exchange["url"])
     page.evaluate(f"{MARKER} = true")
+    wait_for_instant_navigation(page)
     page.locator(".md-header__button.md-logo").click()
     page.wait_for_url(server)
     assert same_document(page)
