@@ -20,7 +20,7 @@ from scripts.kb.knowledge import entities
 from scripts.kb.render.pages import organizations
 from scripts.kb.seeds.loader import Interview, load, load_interview
 from scripts.kb.seeds.transcript import Transcript, parse
-from tests.conftest import ROOT, Build, build_site
+from tests.conftest import ROOT, Build, build_with_shipped_topics
 
 OUTSIDE = Path(__file__).parent / "data" / "outside"
 NAME = "podcast-with-breaks"
@@ -161,13 +161,7 @@ def test_announcers_are_not_guests_people_or_organizations(tmp_path: Path) -> No
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    seeds = tmp_path_factory.mktemp("outside") / "seeds"
-    shutil.copytree(OUTSIDE, seeds)
-    shutil.copy(ROOT / "seeds" / "topics.yml", seeds / "topics.yml")
-    # Warnings are expected (a topic or an override without its interview), even where CI makes them errors.
-    build = build_site(tmp_path_factory.mktemp("outside-site") / "site", seeds, strict=False, KB_STRICT="false")
-    assert build.returncode == 0, build.stderr
-    return build
+    return build_with_shipped_topics(OUTSIDE, tmp_path_factory.mktemp("outside"))
 
 
 def test_parts_are_asides_on_the_interview_page(site: Build) -> None:

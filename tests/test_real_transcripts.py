@@ -9,7 +9,6 @@ broken variants check the exact error or warning an editor gets.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from bs4 import BeautifulSoup
 from scripts.kb.errors import SeedError
 from scripts.kb.seeds.loader import Interview, load_interview
 from scripts.kb.seeds.transcript import parse
-from tests.conftest import ROOT, Build, build_site
+from tests.conftest import Build, build_with_shipped_topics
 
 HELDOUT = Path(__file__).parent / "data" / "heldout"
 
@@ -215,13 +214,7 @@ def test_labels_that_switch_to_initials_are_warned_about() -> None:
 
 @pytest.fixture(scope="module")
 def heldout_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    seeds = tmp_path_factory.mktemp("heldout") / "seeds"
-    shutil.copytree(HELDOUT, seeds)
-    shutil.copy(ROOT / "seeds" / "topics.yml", seeds / "topics.yml")
-    # Warnings are expected (a topic or an override without its interview), even where CI makes them errors.
-    build = build_site(tmp_path_factory.mktemp("heldout-site") / "site", seeds, strict=False, KB_STRICT="false")
-    assert build.returncode == 0, build.stderr
-    return build
+    return build_with_shipped_topics(HELDOUT, tmp_path_factory.mktemp("heldout"))
 
 
 def test_build_log_names_each_format(heldout_site: Build) -> None:

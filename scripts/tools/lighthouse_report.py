@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import subprocess
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -74,17 +73,14 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"{LIGHTHOUSE.relative_to(served_site.ROOT)} is missing: run `npm ci` (or `make lighthouse`)")
 
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        with served_site.serve(site) as base:
-            served_site.build(site, site_url=base)
-            urls = views(site)
-            for name in PAGES:
-                report = run(base + urls[name], args.desktop)
-                if args.json:
-                    args.json.mkdir(parents=True, exist_ok=True)
-                    (args.json / f"{name}.json").write_text(json.dumps(report), encoding="utf-8")
-                rows.append((name, urls[name], scores(report), shortfalls(report)))
+    with served_site.built_and_served() as (site, base):
+        urls = views(site)
+        for name in PAGES:
+            report = run(base + urls[name], args.desktop)
+            if args.json:
+                args.json.mkdir(parents=True, exist_ok=True)
+                (args.json / f"{name}.json").write_text(json.dumps(report), encoding="utf-8")
+            rows.append((name, urls[name], scores(report), shortfalls(report)))
 
     profile = "desktop" if args.desktop else "mobile"
     print(f"Lighthouse {profile} scores (0-100), site served on 127.0.0.1 with gzip:")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -84,17 +83,14 @@ def main(argv: list[str] | None = None) -> int:
     served_site.require_chromium()
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        with served_site.serve(site) as base, sync_playwright() as playwright:
-            served_site.build(site, site_url=base)
-            browser = served_site.launch(playwright)
-            try:
-                saved = capture(browser, base, site, args.out, args.full_page)
-                if args.dark:
-                    saved += capture(browser, base, site, args.out, args.full_page, scheme="dark")
-            finally:
-                browser.close()
+    with served_site.built_and_served() as (site, base), sync_playwright() as playwright:
+        browser = served_site.launch(playwright)
+        try:
+            saved = capture(browser, base, site, args.out, args.full_page)
+            if args.dark:
+                saved += capture(browser, base, site, args.out, args.full_page, scheme="dark")
+        finally:
+            browser.close()
     for path in saved:
         print(path)
     return 0

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import tempfile
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -138,16 +137,13 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     queries = load_queries(args.queries)
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        with served_site.serve(site) as base, sync_playwright() as playwright:
-            served_site.build(site, site_url=base)
-            browser = served_site.launch(playwright)
-            try:
-                page = browser.new_page(viewport={"width": 1280, "height": 800})
-                outcomes = evaluate(page, base, queries)
-            finally:
-                browser.close()
+    with served_site.built_and_served() as (_, base), sync_playwright() as playwright:
+        browser = served_site.launch(playwright)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            outcomes = evaluate(page, base, queries)
+        finally:
+            browser.close()
     print(report(outcomes))
     return 0
 

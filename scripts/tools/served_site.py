@@ -19,6 +19,7 @@ import os
 import posixpath
 import subprocess
 import sys
+import tempfile
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -115,6 +116,16 @@ def build(site: Path, site_url: str | None = None, seeds: Path | None = None) ->
     )
     if result.returncode:
         raise SystemExit(f"mkdocs build failed:\n{result.stderr}")
+
+
+@contextlib.contextmanager
+def built_and_served() -> Iterator[tuple[Path, str]]:
+    """The seeds built into a temporary folder for the address it is served at; yields (site folder, base URL)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        with serve(site) as base:
+            build(site, site_url=base)
+            yield site, base
 
 
 def require_chromium() -> None:

@@ -19,6 +19,16 @@ def same_document(page) -> bool:
     return bool(page.evaluate(f"{MARKER} === true"))
 
 
+def open_from_topic(page, server: str, slug: str, exchange_id: str) -> None:
+    """Load the topic page, mark the document, and follow its list's link to the exchange, once instant navigation can take it."""
+    page.goto(f"{server}topics/{slug}/")
+    page.evaluate(f"{MARKER} = true")
+    wait_for_instant_navigation(page)
+    page.locator(f".kb-topic-index a[href$='#{exchange_id}']").first.click()
+    page.wait_for_url(re.compile(f"#{exchange_id}$"))
+    wait_heading_in_view(page, exchange_id)
+
+
 def topic_with_most_exchanges(built: Build) -> str:
     counts: dict[str, int] = {t["slug"]: sum(t["slug"] in e["topics"] for e in built.kb["exchanges"]) for t in built.kb["topics"]}
     return max(counts, key=lambda slug: counts[slug])
@@ -29,14 +39,7 @@ def test_topic_to_exchange_next_previous_and_back_to_the_topic(page, server, bui
     exchanges = built.kb["exchanges"]
     first = next(e for e in exchanges if slug in e["topics"])
     following = exchanges[exchanges.index(first) + 1]
-    page.goto(f"{server}topics/{slug}/")
-    page.evaluate(f"{MARKER} = true")
-    wait_for_instant_navigation(page)
-
-    # Topic page → the first exchange it lists.
-    page.locator(f".kb-topic-index a[href$='#{first['id']}']").first.click()
-    page.wait_for_url(re.compile(f"#{first['id']}$"))
-    wait_heading_in_view(page, first["id"])
+    open_from_topic(page, server, slug, first["id"])
     assert same_document(page), "following an exchange link reloaded the page: instant navigation is off"
 
     # Next exchange, and back with Previous.
@@ -76,12 +79,7 @@ def test_back_lands_on_the_exchange_even_when_its_saved_offset_was_overwritten(p
     """
     slug = topic_with_most_exchanges(built)
     first = next(e for e in built.kb["exchanges"] if slug in e["topics"] and e != built.kb["exchanges"][0])
-    page.goto(f"{server}topics/{slug}/")
-    page.evaluate(f"{MARKER} = true")
-    wait_for_instant_navigation(page)
-    page.locator(f".kb-topic-index a[href$='#{first['id']}']").first.click()
-    page.wait_for_url(re.compile(f"#{first['id']}$"))
-    wait_heading_in_view(page, first["id"])
+    open_from_topic(page, server, slug, first["id"])
     page.locator(f"#{first['id']} ~ .kb-exchange-meta").first.locator(f"a[href*='topics/{slug}/']").click()
     page.wait_for_url(f"{server}topics/{slug}/")
     page.wait_for_function(SCROLL_SAVED)  # Material's own save is done: nothing overwrites what follows

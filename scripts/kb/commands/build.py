@@ -26,12 +26,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from scripts.kb.errors import SeedError, shown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+
+    from scripts.kb.plugin import KnowledgeBasePlugin
 
 ROOT = Path(__file__).resolve().parents[3]
 PLUGIN = "interview-kb"
@@ -138,12 +140,13 @@ def exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(second))
 
 
-def use_seeds(config: MkDocsConfig, seeds_dir: Path) -> None:
-    """Point the knowledge-base plugin at `seeds_dir` (its `seeds` setting, whatever mkdocs.yml says)."""
+def use_seeds(config: MkDocsConfig, seeds_dir: Path) -> KnowledgeBasePlugin:
+    """Point the knowledge-base plugin at `seeds_dir` (its `seeds` setting, whatever mkdocs.yml says); returns the plugin."""
     plugin = config.plugins.get(PLUGIN)
     if plugin is None:
         raise RuntimeError(f"{config.config_file_path}:1: the `{PLUGIN}` plugin is not configured — add it under `plugins:`")
     plugin.config.seeds = str(seeds_dir.resolve())
+    return cast("KnowledgeBasePlugin", plugin)
 
 
 def seed_error_behind(error: BaseException | None) -> SeedError | None:
@@ -151,6 +154,15 @@ def seed_error_behind(error: BaseException | None) -> SeedError | None:
     while error is not None and not isinstance(error, SeedError):
         error = error.__cause__ or error.__context__
     return error
+
+
+def log_for_editors(verbose: bool = False) -> None:
+    """Log to stderr as the build commands do: seed warnings as their one line, MkDocs' messages with their level."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(EditorFormatter())
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
+    # MkDocs logs a PluginError before raising it; the one-line message the command prints says it all.
+    logging.getLogger("mkdocs.commands.build").setLevel(logging.CRITICAL)
 
 
 class EditorFormatter(logging.Formatter):
@@ -167,11 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=Path("site"), help="output folder (default: site)")
     parser.add_argument("--verbose", action="store_true", help="show MkDocs' progress messages")
     args = parser.parse_args(argv)
-    handler = logging.StreamHandler()
-    handler.setFormatter(EditorFormatter())
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
-    # MkDocs logs a PluginError before raising it; the one-line message below says it all.
-    logging.getLogger("mkdocs.commands.build").setLevel(logging.CRITICAL)
+    log_for_editors(args.verbose)
     try:
         build(args.seeds, args.site)
     except (SeedError, RuntimeError) as error:

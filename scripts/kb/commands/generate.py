@@ -15,7 +15,6 @@ from pathlib import Path
 from scripts.kb.commands.build import ROOT, seed_error_behind, use_seeds
 from scripts.kb.errors import SeedError
 from scripts.kb.export import kb_json
-from scripts.kb.plugin import KnowledgeBasePlugin
 from scripts.kb.urls import SiteUrls
 
 
@@ -26,8 +25,7 @@ def generate(seeds_dir: Path, out: Path, config_file: Path = ROOT / "mkdocs.yml"
     from mkdocs.exceptions import PluginError
 
     config = load_config(str(config_file))
-    use_seeds(config, seeds_dir)
-    plugin = next(p for p in config.plugins.values() if isinstance(p, KnowledgeBasePlugin))
+    plugin = use_seeds(config, seeds_dir)
     try:
         config = plugin.on_config(config)
     except PluginError as error:

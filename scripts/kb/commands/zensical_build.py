@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import inspect
-import logging
 import os
 import re
 import shutil
@@ -36,7 +35,7 @@ from typing import Any
 
 import yaml
 
-from scripts.kb.commands.build import PLUGIN, ROOT, seed_error_behind, use_seeds
+from scripts.kb.commands.build import PLUGIN, ROOT, log_for_editors, seed_error_behind, use_seeds
 
 CONFIG = ROOT / "mkdocs.yml"
 DEFAULT_ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
@@ -124,8 +123,7 @@ def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL) -> Non
         docs = work / "docs"
         shutil.copytree(ROOT / "docs", docs)
         config = load_config(str(CONFIG), site_dir=str(site))
-        use_seeds(config, seeds_dir)
-        plugin = config.plugins[PLUGIN]
+        plugin = use_seeds(config, seeds_dir)
         skipped = unreplayed_events(type(plugin))
         if skipped:
             print(f"note: Zensical build: plugin events not replayed: {', '.join(skipped)}", file=sys.stderr)
@@ -180,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         "--zensical", type=Path, default=DEFAULT_ZENSICAL, help="the zensical command (default: .venv-zensical/bin/zensical)"
     )
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    log_for_editors()
     from scripts.kb.errors import SeedError
 
     try:

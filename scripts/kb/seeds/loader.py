@@ -77,21 +77,14 @@ def load_interview(transcript_path: Path) -> Interview:
         raise SeedError(transcript_path, 1, f"'{slug}' is not a usable slug", SLUG_HELP)
     speakers = {label: Speaker(label, s.name, s.role, s.organization) for label, s in data.speakers.items()}
     interviewers = tuple(data.interviewer)
-    for interviewer in interviewers:
-        if interviewer not in speakers:
-            raise meta.error(
-                ("interviewer",),
-                f"interviewer '{interviewer}' is not one of the speakers ({', '.join(speakers)})",
-                "use a label listed under `speakers`",
-            )
     announcers = tuple(data.announcer)
+    for field, labels in (("interviewer", interviewers), ("announcer", announcers)):
+        for label in labels:
+            if label not in speakers:
+                raise meta.error(
+                    (field,), f"{field} '{label}' is not one of the speakers ({', '.join(speakers)})", "use a label listed under `speakers`"
+                )
     for announcer in announcers:
-        if announcer not in speakers:
-            raise meta.error(
-                ("announcer",),
-                f"announcer '{announcer}' is not one of the speakers ({', '.join(speakers)})",
-                "use a label listed under `speakers`",
-            )
         if announcer in interviewers:
             raise meta.error(
                 ("announcer",),
