@@ -7,6 +7,7 @@ tests tell the two apart.
 
 from __future__ import annotations
 
+import html
 import re
 
 from tests.browser.helpers import wait_for_instant_navigation, wait_heading_in_view
@@ -58,12 +59,22 @@ def test_topic_to_exchange_next_previous_and_back_to_the_topic(page, server, bui
     assert same_document(page)
 
     # And through the browser's history: back to the exchange, forward to the topic.
+    # The topic page holds the exchange too (same heading id): wait until the interview page has replaced it.
     page.go_back()
     page.wait_for_url(re.compile(f"#{first['id']}$"))
+    wait_for_title(page, built, first["url"])
     wait_heading_in_view(page, first["id"])
     page.go_forward()
     page.wait_for_url(f"{server}topics/{slug}/")
+    wait_for_title(page, built, f"topics/{slug}/")
     assert same_document(page), "the history buttons reloaded the page"
+
+
+def wait_for_title(page, built: Build, url: str) -> None:
+    """Wait until the page shown is the one at `url` (site-relative): Material's instant navigation sets its title last."""
+    title = re.search(r"<title>(.*?)</title>", built.html(url))
+    assert title, url
+    page.wait_for_function("title => document.title === title", arg=html.unescape(title.group(1)))
 
 
 SCROLL_SAVED = "history.state !== null && history.state.y === window.scrollY"
