@@ -34,13 +34,14 @@ class Build:
         return file.read_text(encoding="utf-8")
 
     def search_records(self) -> list[dict[str, Any]]:
-        """Every record of the Pagefind index (`content`, `meta`, `filters`), read from its fragment files.
+        """Every record of the Pagefind index (`content`, `meta`, `filters`), read from its fragment files (in every part).
 
         `url` is the link the search box follows: the exchange's permanent link, kept in the meta `href`.
         """
         records = [
             json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))
-            for f in (self.site / "pagefind" / "fragment").iterdir()
+            for f in (self.site / "pagefind").glob("**/fragment/*.pf_fragment")
+            if not f.name.endswith("-words.pf_fragment")  # a part's page of other parts' words, never a result
         ]
         for record in records:
             record["url"] = record["meta"]["href"]

@@ -44,7 +44,6 @@
   var FILTERS = ["interview", "speaker", "topic", "year"]
   var PAGE = 10 // results shown at first, and added by "More results"
   var pagefind = null
-  var spellings = null
   var filtersLoaded = null
   var sequence = 0
   var filtersReady = false
@@ -52,19 +51,27 @@
   var more = null // the shown search: {pending results, data loaded, shown, words, query, total}
 
   function load() {
-    if (!spellings) {
-      spellings = fetch(new URL("kb-spellings.json", pagefindUrl)).then(function (response) {
-        return response.ok ? response.json() : []
-      }).catch(function () { return [] })
-    }
     if (!pagefind) {
+      var shards = fetchJson("kb-shards.json")
+      var options = { baseUrl: siteBase, excerptLength: 24 }
       pagefind = import(pagefindUrl).then(function (module) {
-        return module.options({ baseUrl: siteBase, excerptLength: 24 }).then(function () {
-          return module.init().then(function () { return module })
-        })
+        return module.options(options).then(function () { return module.init() }).then(function () {
+          return shards.then(function (folders) {
+            return Promise.all(folders.map(function (folder) {
+              return module.mergeIndex(new URL(folder, pagefindUrl).href, options)
+            }))
+          })
+        }).then(function () { return module })
       })
     }
     return pagefind
+  }
+
+  /* A JSON file beside Pagefind's (`[]` if it cannot be read). */
+  function fetchJson(name) {
+    return fetch(new URL(name, pagefindUrl)).then(function (response) {
+      return response.ok ? response.json() : []
+    }).catch(function () { return [] })
   }
 
   /* The query as the reader typed it: quoted phrases, and the words to look up. */
@@ -94,50 +101,20 @@
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
   }
 
-  /* The query under every spelling of each glossary term or name it contains (seeds/glossary.yml, entities). */
-  function variants(text, groups) {
-    var found = [text]
-    groups.forEach(function (group) {
-      group.some(function (form) {
-        var pattern = new RegExp("(^|[^\\w])" + escapeRegExp(form) + "(?![\\w])", "i")
-        if (!pattern.test(text)) return false
-        var next = []
-        found.forEach(function (query) {
-          group.forEach(function (other) {
-            next.push(query.replace(pattern, function (_, before) { return before + other }))
-          })
-        })
-        found = next.slice(0, 16)
-        return true
-      })
-    })
-    return found
-  }
-
-  /* Pagefind's results for every spelling of the query, each record at its best score. */
-  function searchVariants(module, text, filters, groups) {
-    return Promise.all(variants(text, groups).map(function (variant) {
-      return module.search(variant, { filters: filters })
-    })).then(function (searches) {
-      var best = {}
-      searches.forEach(function (search) {
-        search.results.forEach(function (result) {
-          if (!best[result.id] || best[result.id].score < result.score) best[result.id] = result
-        })
-      })
-      var results = Object.keys(best).map(function (id) { return best[id] })
-      results.sort(function (a, b) { return b.score - a.score })
-      return { results: results, search: searches[0] }
+  /* Pagefind's results, less each part's page of the words only other parts have (scripts/kb/search_index.py). */
+  function searchOnce(module, text, filters) {
+    return module.search(text, { filters: filters }).then(function (found) {
+      found.results = found.results.filter(function (result) { return !/-words$/.test(result.id) })
+      return found
     })
   }
 
   /* Ranked results; when no record has every word, any word counts (more words, higher). */
-  function ranked(module, words, filters, groups) {
-    var text = words.join(" ")
-    return searchVariants(module, text, filters, groups).then(function (found) {
-      var search = found.search
+  function ranked(module, words, filters) {
+    return searchOnce(module, words.join(" "), filters).then(function (search) {
+      var found = { results: search.results, search: search }
       if (found.results.length || words.length < 2) return found
-      return Promise.all(words.map(function (word) { return module.search(word, { filters: filters }) })).then(function (each) {
+      return Promise.all(words.map(function (word) { return searchOnce(module, word, filters) })).then(function (each) {
         var merged = {}
         each.forEach(function (one) {
           one.results.forEach(function (result) {
@@ -172,7 +149,7 @@
     var parsed = parse(query)
     var filters = chosenFilters()
     return load().then(function (module) {
-      return spellings.then(function (groups) { return ranked(module, parsed.words, filters, groups) }).then(function (found) {
+      return ranked(module, parsed.words, filters).then(function (found) {
         // A phrase is checked in each result's text: look at the first hundred.
         var wanted = parsed.phrases.length ? found.results.slice(0, 100) : found.results.slice(0, PAGE)
         return Promise.all(wanted.map(function (r) { return r.data() })).then(function (data) {
@@ -211,11 +188,7 @@
 
   /* Other pages whose title or text has every word (or else any word), most words and title matches first. */
   function otherPages(words) {
-    if (!pages) {
-      pages = fetch(new URL("kb-pages.json", pagefindUrl)).then(function (response) {
-        return response.ok ? response.json() : []
-      }).catch(function () { return [] })
-    }
+    if (!pages) pages = fetchJson("kb-pages.json")
     var patterns = words.map(function (word) { return new RegExp("(^|[^\\w])" + escapeRegExp(word), "i") })
     return pages.then(function (all) {
       var scored = all.map(function (page) {
@@ -271,7 +244,7 @@
     }
     filtersLoaded.then(function () {
       if (current !== sequence) return
-      return spellings.then(function (groups) { return ranked(module, words, filters, groups) }).then(function (found) {
+      return ranked(module, words, filters).then(function (found) {
         if (current === sequence) showFilters(found.search)
       })
     })
@@ -483,6 +456,11 @@
 
   /* `?q=` on arrival: open the search with those words and filters. */
   var params = new URLSearchParams(location.search)
+  if (!params.get("q")) {
+    // Pagefind's script (13 KB, not its index) is fetched once the page is idle: the first search starts sooner.
+    var idle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 200) }
+    idle(function () { import(pagefindUrl).catch(function () {}) })
+  }
   if (params.get("q")) {
     input.value = params.get("q")
     FILTERS.forEach(function (name) {

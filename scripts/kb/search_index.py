@@ -7,10 +7,11 @@ under `mkdocs build`, `mkdocs serve` and the Zensical build, and cheap to redo
 after every rebuild. In a record:
 
 - the question weighs more than the answers (`QUESTION_WEIGHT`);
-- every glossary term the exchange uses brings all its spellings (term, `also`,
-  and the expansion that opens its definition, "Session border controller: …"),
-  and every entity it mentions brings its names, so that one spelling finds the
-  others; they are indexed with a low weight (`SPELLING_WEIGHT`);
+- every glossary term the exchange uses brings the spellings it does not write
+  (term, `also`, and the expansion that opens its definition, "Session border
+  controller: …"), and every entity it mentions brings its other names, at the
+  weight of where the exchange uses them (`other_spellings`): one search for any
+  spelling finds and ranks the exchange as if it had been written that way;
 - meta (`title` = the question's key sentence, `speaker`, `interview`, `date`)
   and filters (`interview`, `speaker`, `topic`, `year`) are what the search box shows.
 
@@ -28,11 +29,14 @@ import hashlib
 import html
 import json
 import logging
+import os
+import re
 import shutil
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,13 +53,16 @@ from scripts.kb.urls import SiteUrls, topic_page
 
 log = logging.getLogger("mkdocs.plugins.interview_kb")
 FOLDER = "pagefind"
-SPELLINGS = "kb-spellings.json"  # in FOLDER
 PAGES = "kb-pages.json"  # in FOLDER
+SHARDS = "kb-shards.json"  # in FOLDER: the folders of the other parts of the index, relative to FOLDER
+SHARD_SIZE = 6000  # records per part of the index at most (see `shards`)
+WORDS_PAGE = "words"  # a part's page of the words only other parts have (see `missing_words`); its name ends `-words`
 QUESTION_WEIGHT = 4.0
-SPELLING_WEIGHT = 0.5
 # Pagefind writes its own UI bundles too; the site's search box (overrides/assets/kb-search.js) uses none of them.
 UNUSED_OUTPUT = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                  "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")  # fmt: skip
+# A part merged into the first one runs in the first one's script and WebAssembly.
+MERGED_ONLY_NEEDS_PRIMARY = ("pagefind.js", "pagefind-worker.js")
 
 
 @dataclass(frozen=True)
@@ -105,8 +112,9 @@ def records(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> Iterator
                          ((1.0, text_of(interview.transcript.preface)),))  # fmt: skip
         for exchange in interview.transcript.exchanges:
             links = knowledge.exchanges.get(exchange.anchor)
-            names = [f for e in links.entities for f in e.forms_in(interview.slug)] if links else []
-            terms = [s for t in links.terms for s in spellings(t)] if links else []
+            groups = [spellings(t) for t in links.terms] + [list(e.forms_in(interview.slug)) for e in links.entities] if links else []
+            answers = " ".join(turn.text for turn in exchange.answers)
+            in_question, elsewhere = other_spellings(groups, exchange.question.text, answers)
             answerers = unique(interview.speakers[t.speaker].name for t in exchange.answers)
             yield Record(
                 url=f"{page}#{exchange.anchor}",
@@ -120,8 +128,9 @@ def records(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> Iterator
                 },
                 weighted=(
                     (QUESTION_WEIGHT, exchange.question.text),
+                    (QUESTION_WEIGHT, " · ".join(in_question)),
                     *((1.0, turn.text) for turn in exchange.answers),
-                    (SPELLING_WEIGHT, " · ".join(unique([*terms, *names]))),
+                    (1.0, " · ".join(elsewhere)),
                 ),
             )
         if interview.transcript.epilogue:
@@ -129,11 +138,34 @@ def records(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> Iterator
                          ((1.0, text_of(interview.transcript.epilogue)),))  # fmt: skip
 
 
+def other_spellings(groups: Iterable[list[str]], question: str, answers: str) -> tuple[list[str], list[str]]:
+    """The spellings an exchange does not write, of each term and name it uses, as (for its question, for the rest).
+
+    A group used in the question brings its other spellings at the question's
+    weight; any other group brings those its answers do not write at the
+    answers' weight. So one search finds and ranks an exchange that says "SBC"
+    for "session border controller" as if it had written that out, and the reverse.
+    """
+    in_question: list[str] = []
+    elsewhere: list[str] = []
+    for group in groups:
+        if any(written(form, question) for form in group):
+            in_question += [form for form in group if not written(form, question)]
+        else:
+            elsewhere += [form for form in group if not written(form, answers)]
+    return unique(in_question), unique(elsewhere)
+
+
+def written(form: str, text: str) -> bool:
+    """Whether `text` has `form` as a word or words of its own, in any case."""
+    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE) is not None
+
+
 def unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def write(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> None:
+def write(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, shard_size: int = SHARD_SIZE) -> None:
     """Replace `<site_dir>/pagefind/` with the index of every exchange.
 
     The index is made beside it and swapped in, so a reader searching meanwhile
@@ -145,19 +177,24 @@ def write(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrl
     staging = Path(site_dir, f".{FOLDER}.new")
     shutil.rmtree(staging, ignore_errors=True)
     found = list(records(kb, knowledge, urls))
-    # Pagefind's command line indexes a folder in one run; its Python API answers one
-    # record per 0.1 s, which took minutes at a hundred interviews.
-    with tempfile.TemporaryDirectory(prefix="kb-search-") as work:
-        for number, record in enumerate(found):
-            Path(work, f"{number:07d}.html").write_text(record.html(), encoding="utf-8")
-        command = [str(pagefind_executable()), "--site", work, "--output-path", str(staging), "--force-language", "en", "--silent"]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        if result.returncode:
-            raise RuntimeError(f"pagefind failed: {result.stderr.strip()}")
+    parts = shards(found, shard_size)
+    folders = [staging] + [staging / shard_folder(number) for number in range(1, len(parts))]
+    with tempfile.TemporaryDirectory(prefix="kb-search-") as work, ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+        outputs = [staging] + [Path(work, f"output-{number}") for number in range(1, len(parts))]
+        extra = missing_words(parts) if len(parts) > 1 else [[]]
+        list(pool.map(run_pagefind, parts, extra, [Path(work, f"records-{n}") for n in range(len(parts))], outputs))
+        for made, folder in zip(outputs[1:], folders[1:], strict=True):
+            made.rename(folder)
     for name in UNUSED_OUTPUT:
         (staging / name).unlink(missing_ok=True)
-    make_filters_deterministic(staging)
-    (staging / SPELLINGS).write_text(json.dumps(spelling_groups(knowledge), ensure_ascii=False), encoding="utf-8")
+    for folder in folders[1:]:
+        for name in (*UNUSED_OUTPUT, *MERGED_ONLY_NEEDS_PRIMARY):
+            (folder / name).unlink(missing_ok=True)
+        for wasm in folder.glob("wasm.*.pagefind"):
+            wasm.unlink()
+    for folder in folders:
+        finish(folder)
+    (staging / SHARDS).write_text(json.dumps([f"{shard_folder(n)}/" for n in range(1, len(parts))]), encoding="utf-8")
     (staging / PAGES).write_text(json.dumps(other_pages(kb, knowledge, urls), ensure_ascii=False), encoding="utf-8")
     retired = Path(site_dir, f".{FOLDER}.old")
     shutil.rmtree(retired, ignore_errors=True)
@@ -166,6 +203,63 @@ def write(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrl
     staging.rename(output)
     shutil.rmtree(retired, ignore_errors=True)
     log.info(f"search index: {len(found)} records in {time.perf_counter() - start:.2f} s")
+
+
+def shards(found: list[Record], shard_size: int) -> list[list[Record]]:
+    """The records dealt round-robin into as few parts as keep each at most `shard_size`.
+
+    Dealt, not cut in runs, so that every part holds a like sample of the series
+    and Pagefind's word statistics (and so its scores) agree from part to part.
+    """
+    count = max(1, -(-len(found) // shard_size))
+    return [found[number::count] for number in range(count)]
+
+
+def shard_folder(number: int) -> str:
+    return f"shard-{number}"
+
+
+def missing_words(parts: list[list[Record]]) -> list[list[str]]:
+    """For each part, the words of the other parts that it does not have (lower case, sorted).
+
+    Pagefind leaves out of a search any word its index does not have, so that a
+    typo does not empty the results. In a part without "Cassandra",
+    `Cassandra network` would list every exchange about networks. Each part gets
+    one more page (`WORDS_PAGE`) holding the words only other parts have: a word
+    is then left out only if the whole series lacks it, as in one index. The
+    search box never lists that page.
+    """
+    each = [{word for record in part for word in words_of(record)} for part in parts]
+    every = set().union(*each)
+    return [sorted(every - own) for own in each]
+
+
+def words_of(record: Record) -> Iterator[str]:
+    yield from record.title.lower().split()
+    for _, text in record.weighted:
+        yield from text.lower().split()
+
+
+def run_pagefind(part: list[Record], extra_words: list[str], work: Path, output: Path) -> None:
+    """Index `part` (and a page of `extra_words`, if any) into `output` with Pagefind's command line.
+
+    Its command line indexes a folder in one run; its Python API answers one
+    record per 0.1 s, which took minutes at a hundred interviews.
+    """
+    work.mkdir(parents=True)
+    for number, record in enumerate(part):
+        Path(work, f"{number:07d}.html").write_text(record.html(), encoding="utf-8")
+    if extra_words:
+        # Marked by a filter of its own, which `finish` reads (to name the page) and removes.
+        marker = f'<meta data-pagefind-filter="{WORDS_PAGE}[content]" content="{WORDS_PAGE}">'
+        body = f"<p>{html.escape(' '.join(extra_words))}</p>{marker}"
+        Path(work, f"{WORDS_PAGE}.html").write_text(
+            f'<!DOCTYPE html><html lang="en"><body><main data-pagefind-body>{body}</main></body></html>', encoding="utf-8"
+        )
+    command = [str(pagefind_executable()), "--site", str(work), "--output-path", str(output), "--force-language", "en", "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode:
+        raise RuntimeError(f"pagefind failed: {result.stderr.strip()}")
 
 
 def other_pages(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> list[dict[str, str]]:
@@ -181,32 +275,25 @@ def other_pages(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> list
     return [{key: value.strip(" ·") for key, value in page.items()} for page in pages]
 
 
-def spelling_groups(knowledge: Knowledge) -> list[list[str]]:
-    """Spellings that name one thing (glossary terms, entities), each group longest first.
-
-    The search box reads them (`SPELLINGS`) to look a query up under every
-    spelling it uses, so that "session border controller" ranks an exchange
-    whose question says "SBC" as it ranks one that writes it out.
-    """
-    groups = [spellings(t) for t in knowledge.glossary] + [list(e.forms) for e in knowledge.entities]
-    found = []
-    for group in groups:
-        distinct = list({form.lower(): form for form in group}.values())
-        if len(distinct) > 1:
-            found.append(sorted(distinct, key=lambda form: (-len(form), form)))
-    return found
-
-
 SIGNATURE = b"pagefind_dcd"
 
 
-def make_filters_deterministic(output: Path) -> None:
-    """Sort the values inside Pagefind's filter files, so that a rebuild writes the same bytes.
+def finish(output: Path) -> None:
+    """Make Pagefind's output in `output` the same bytes from one build to the next, and its page list small.
 
-    Pagefind writes a filter's values in hash-map order, which changes from run
-    to run. Each file is `gzip(SIGNATURE + CBOR)` named after a hash of its
-    content, listed in the `.pf_meta` file, itself named in `pagefind-entry.json`:
-    the sorted files get new names and both lists are rewritten to match.
+    - Pagefind writes a filter's values in hash-map order, which changes from run
+      to run: they are sorted.
+    - Its page list (the `.pf_meta` file every search loads first) names each
+      record's fragment file by 7 hexadecimal digits of a hash of its content,
+      which do not compress: at 18,000 records that is 118 KB of the 285 KB a
+      first search costs. The fragments are renamed to a running number after
+      a digest of all the old names (`fragment_names`), which compress to a few
+      bytes each and still change whenever a record does, so a cache never serves
+      an old fragment under a new name.
+
+    Each file is `gzip(SIGNATURE + CBOR)` named after a hash of its content,
+    listed in the `.pf_meta` file, itself named in `pagefind-entry.json`: the
+    rewritten files get new names and both lists are rewritten to match.
     """
     entry_path = output / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
@@ -214,15 +301,50 @@ def make_filters_deterministic(output: Path) -> None:
         meta_path = output / f"pagefind.{language['hash']}.pf_meta"
         meta = read_chunk(meta_path)
         filters = []
+        words_pages: list[int] = []
         for name, old_hash in meta[3]:
             old = output / "filter" / f"{old_hash}.pf_filter"
             key, values = read_chunk(old)
             old.unlink()
+            if name == WORDS_PAGE:
+                words_pages = [page for _, pages in values for page in pages]
+                continue
             filters.append([name, write_chunk(output / "filter", old_hash, [key, sorted(values)], ".pf_filter", 7)])
         meta[3] = sorted(filters)
+        pages = meta[1]
+        names = fragment_names([hash for hash, _ in pages])
+        for number in words_pages:
+            names[number] = words_page_name(names[number])
+        for page, name in zip(pages, names, strict=True):
+            Path(output, "fragment", f"{page[0]}.pf_fragment").rename(Path(output, "fragment", f"{name}.pf_fragment"))
+            page[0] = name
         meta_path.unlink()
         language["hash"] = write_chunk(output, language["hash"], meta, ".pf_meta", 10, prefix="pagefind.")
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def fragment_names(hashes: list[str]) -> list[str]:
+    """`<language>_<digest of every hash><running number in base 36>` for each of Pagefind's `<language>_<hash>` names."""
+    digest = hashlib.sha256(" ".join(hashes).encode()).hexdigest()[:6]
+    return [f"{old.split('_')[0]}_{digest}{base36(number)}" for number, old in enumerate(hashes)]
+
+
+def base36(number: int) -> str:
+    digits = ""
+    while True:
+        number, digit = divmod(number, 36)
+        digits = DIGITS[digit] + digits
+        if not number:
+            return digits
+
+
+def words_page_name(name: str) -> str:
+    """`<language>_<digest>-words`: the search box leaves out results whose id ends `-words`."""
+    language, rest = name.split("_", 1)
+    return f"{language}_{rest[:6]}-{WORDS_PAGE}"
 
 
 def read_chunk(path: Path) -> list[Any]:

@@ -1,0 +1,135 @@
+"""The search index as written: spellings at the weight of their use, the index in parts, Pagefind's output made small."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from scripts.kb import search_index
+from scripts.kb.commands.build import use_seeds
+from scripts.kb.search_index import Record, fragment_names, other_spellings, read_chunk, shards
+from scripts.kb.urls import SiteUrls
+from tests.conftest import ROOT
+
+SBC = ["session border controller", "SBC", "SBCs"]
+ADVA = ["ADVA Optical Networking", "ADVA"]
+
+
+def test_a_spelling_used_in_the_question_brings_the_others_at_the_question_weight() -> None:
+    in_question, elsewhere = other_spellings([SBC], "What makes an SBC hard?", "It is a session border controller.")
+    assert in_question == ["session border controller", "SBCs"]
+    assert elsewhere == []
+
+
+def test_a_spelling_used_in_the_answers_brings_those_they_do_not_write() -> None:
+    in_question, elsewhere = other_spellings([SBC, ADVA], "What is hard?", "An sbc, ADVA says.")
+    assert in_question == []
+    assert elsewhere == ["session border controller", "SBCs", "ADVA Optical Networking"]
+    # "ADVA" is written inside "ADVA Optical Networking": a search for it finds the words as they are.
+    assert other_spellings([ADVA], "", "As ADVA Optical Networking says.") == ([], [])
+
+
+def test_a_spelling_counts_as_written_only_as_a_whole_word() -> None:
+    # "SBC" inside "SBCs" or "IP" inside "ship" is not the spelling written.
+    assert other_spellings([["IP", "Internet Protocol"]], "Which ship?", "") == ([], ["IP", "Internet Protocol"])
+    assert other_spellings([SBC], "Two SBCs?", "") == (["session border controller", "SBC"], [])
+    assert other_spellings([["C++", "C plus plus"]], "Why C++?", "") == (["C plus plus"], [])
+
+
+def record(number: int) -> Record:
+    return Record(url=f"interviews/x/#e{number}", title=f"E{number}", meta={})
+
+
+def test_the_records_are_dealt_into_as_few_parts_as_keep_each_at_most_the_size() -> None:
+    found = [record(n) for n in range(7)]
+    assert shards(found, 10) == [found]
+    assert shards(found, 7) == [found]
+    parts = shards(found, 3)
+    assert [[r.title for r in part] for part in parts] == [["E0", "E3", "E6"], ["E1", "E4"], ["E2", "E5"]]
+    assert shards([], 3) == [[]]
+
+
+def test_each_part_gets_the_words_only_other_parts_have() -> None:
+    parts = [
+        [Record("a#1", "Why Cassandra?", {}, weighted=((1.0, "Network state"),))],
+        [Record("a#2", "Why?", {}, weighted=((1.0, "network CASES"),)), Record("a#3", "How?", {})],
+    ]
+    # Compared as written, in lower case: "why" and "why?" differ, which only adds a word Pagefind already has.
+    assert search_index.missing_words(parts) == [["cases", "how?", "why?"], ["cassandra?", "state", "why"]]
+
+
+def test_fragment_names_are_short_unique_and_change_with_any_record() -> None:
+    hashes = [f"en_{n:07x}" for n in range(2000)]
+    names = fragment_names(hashes)
+    assert len(set(names)) == len(names) == 2000
+    assert fragment_names(hashes) == names  # the same records, the same names
+    assert all(name.startswith("en_") and len(name) <= len("en_") + 6 + 3 for name in names)
+    changed = fragment_names([*hashes[:-1], "en_fffffff"])
+    assert not set(changed) & set(names), "a name kept after a record changed could be served stale from a cache"
+
+
+@dataclass(frozen=True)
+class Written:
+    """The shipped seeds' index written into `site` in parts of at most 5 records; `write(folder)` writes it again."""
+
+    site: Path
+    urls: list[str]  # every record's link
+    write: Callable[[Path], None]
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Written:
+    from mkdocs.config import load_config
+
+    site = tmp_path_factory.mktemp("index") / "site"
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
+    plugin = use_seeds(config, ROOT / "seeds")
+    config = plugin.on_config(config)
+    urls = SiteUrls.of(config)
+
+    def write(target: Path) -> None:
+        search_index.write(target, plugin.kb, plugin.knowledge, urls, shard_size=5)
+
+    write(site)
+    return Written(site, [r.url for r in search_index.records(plugin.kb, plugin.knowledge, urls)], write)
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_index_in_parts_holds_every_record_once(written: Written) -> None:
+    index = written.site / "pagefind"
+    folders = json.loads((index / search_index.SHARDS).read_text(encoding="utf-8"))
+    parts = [index, *(index / folder for folder in folders)]
+    assert len(parts) >= 3 and folders == [f"shard-{n}/" for n in range(1, len(parts))]
+    urls: list[str] = []
+    for part in parts:
+        entry = json.loads((part / "pagefind-entry.json").read_text(encoding="utf-8"))
+        meta = read_chunk(part / f"pagefind.{entry['languages']['en']['hash']}.pf_meta")
+        names = [name for name, _ in meta[1]]
+        # Every page the list names has its fragment, and no other fragment is left.
+        assert sorted(f"{name}.pf_fragment" for name in names) == sorted(p.name for p in (part / "fragment").iterdir())
+        # At most five records, and the page of the words only other parts have, which no filter counts.
+        records = [name for name in names if not name.endswith("-words")]
+        assert 0 < len(records) <= 5 and len(names) - len(records) <= 1
+        assert [name for name, _ in meta[3]] == ["interview", "speaker", "topic", "year"]
+        for name in records:
+            fragment = gzip.decompress((part / "fragment" / f"{name}.pf_fragment").read_bytes())
+            urls.append(json.loads(fragment.removeprefix(search_index.SIGNATURE))["meta"]["href"])
+    assert sorted(urls) == sorted(written.urls), "a record is missing, or in two parts"
+    # The merged parts run in the first part's script and WebAssembly: they carry none of their own.
+    for part in parts[1:]:
+        assert not list(part.glob("*.js")) and not list(part.glob("wasm.*"))
+    assert (index / "pagefind.js").is_file() and (index / "wasm.en.pagefind").is_file()
+
+
+def test_the_index_in_parts_is_the_same_bytes_when_written_again(written: Written, tmp_path: Path) -> None:
+    again = tmp_path / "site"
+    written.write(again)
+    assert files_of(again / "pagefind") == files_of(written.site / "pagefind")
