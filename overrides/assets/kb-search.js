@@ -1,6 +1,8 @@
 /* The header's search box, answered by Pagefind (scripts/kb/search_index.py
-   indexes each exchange as one record). Loaded on every page; Pagefind itself is
-   loaded the first time the search opens.
+   indexes each exchange as one record). Loaded on every page; Pagefind's script
+   is fetched when the page is idle, its index the first time the search opens.
+   A large series' index is in parts (`pagefind/kb-shards.json` lists the other
+   parts' folders), merged into the first with Pagefind's `mergeIndex`.
 
    - `/`, `s` or `f` opens it, Esc closes it, the arrows move between the box and
      the results, Enter opens a result.
