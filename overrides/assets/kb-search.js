@@ -50,6 +50,7 @@
   var sequence = 0
   var filtersReady = false
   var pages = null
+  var chosen = null // the result the reader just chose: {path, anchor, words}
   var more = null // the shown search: {pending results, data loaded, shown, words, query, total}
 
   function load() {
@@ -453,7 +454,24 @@
   moreButton.addEventListener("click", showMore)
   filtersToggle.addEventListener("click", function () { openFilters(filterMenus.hidden) })
   list.addEventListener("click", function (event) {
-    if (event.target.closest && event.target.closest("a")) close()
+    var link = event.target.closest && event.target.closest("a")
+    if (!link) return
+    chosen = { path: link.pathname, anchor: decodeURIComponent(link.hash.slice(1)), words: new URL(link.href).searchParams.get("h") || "" }
+    close()
+  })
+
+  /* Landing on a result: highlight its words (`?h=`) in its exchange. The result
+     the reader chose names the exchange: by the time the new page is shown,
+     Material's anchor tracking may have taken the `#anchor` off the address
+     (it is put back). Opened from elsewhere (a new tab), the address names it. */
+  document$.subscribe(function () {
+    var target = chosen && chosen.path === location.pathname ? chosen : null
+    chosen = null
+    var id = target ? target.anchor : decodeURIComponent(location.hash.slice(1))
+    var heading = id && document.getElementById(id)
+    if (!heading) return
+    if (target && !location.hash) history.replaceState(history.state, "", "#" + encodeURIComponent(id))
+    highlight(heading, (target ? target.words : new URLSearchParams(location.search).get("h") || "").split(/\s+/).filter(Boolean))
   })
 
   /* `?q=` on arrival: open the search with those words and filters. */
@@ -474,41 +492,39 @@
     open()
     run()
   }
-})()
 
-/* Landing on a result: highlight its words (`?h=`) in the exchange the address points at. */
-document$.subscribe(function () {
-  var words = (new URLSearchParams(location.search).get("h") || "").split(/\s+/).filter(Boolean)
-  var heading = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))
-  if (!words.length || !heading) return
-  var escaped = words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") })
-  var pattern = new RegExp("(^|[^\\w])(" + escaped.join("|") + ")", "gi")
-  var section = [heading]
-  for (var n = heading.nextElementSibling; n && n.tagName !== heading.tagName; n = n.nextElementSibling) section.push(n)
-  section.forEach(function (block) {
-    if (block.matches(".kb-exchange-meta")) return
-    var walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
-    var texts = []
-    while (walker.nextNode()) texts.push(walker.currentNode)
-    texts.forEach(function (node) {
-      if (node.parentElement.closest("mark, .headerlink, .kb-exchange-meta")) return
-      var text = node.nodeValue
-      pattern.lastIndex = 0
-      if (!pattern.test(text)) return
-      var fragment = document.createDocumentFragment()
-      var last = 0
-      text.replace(pattern, function (match, before, word, offset) {
-        var start = offset + before.length
-        fragment.appendChild(document.createTextNode(text.slice(last, start)))
-        var mark = document.createElement("mark")
-        mark.setAttribute("data-md-highlight", "")
-        mark.textContent = word
-        fragment.appendChild(mark)
-        last = start + word.length
-        return match
+  /* Mark every occurrence of `words` in the section that starts at `heading` (`mark[data-md-highlight]`). */
+  function highlight(heading, words) {
+    if (!words.length) return
+    var escaped = words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") })
+    var pattern = new RegExp("(^|[^\\w])(" + escaped.join("|") + ")", "gi")
+    var section = [heading]
+    for (var n = heading.nextElementSibling; n && n.tagName !== heading.tagName; n = n.nextElementSibling) section.push(n)
+    section.forEach(function (block) {
+      if (block.matches(".kb-exchange-meta")) return
+      var walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
+      var texts = []
+      while (walker.nextNode()) texts.push(walker.currentNode)
+      texts.forEach(function (node) {
+        if (node.parentElement.closest("mark, .headerlink, .kb-exchange-meta")) return
+        var text = node.nodeValue
+        pattern.lastIndex = 0
+        if (!pattern.test(text)) return
+        var fragment = document.createDocumentFragment()
+        var last = 0
+        text.replace(pattern, function (match, before, word, offset) {
+          var start = offset + before.length
+          fragment.appendChild(document.createTextNode(text.slice(last, start)))
+          var mark = document.createElement("mark")
+          mark.setAttribute("data-md-highlight", "")
+          mark.textContent = word
+          fragment.appendChild(mark)
+          last = start + word.length
+          return match
+        })
+        fragment.appendChild(document.createTextNode(text.slice(last)))
+        node.parentNode.replaceChild(fragment, node)
       })
-      fragment.appendChild(document.createTextNode(text.slice(last)))
-      node.parentNode.replaceChild(fragment, node)
     })
-  })
-})
+  }
+})()
