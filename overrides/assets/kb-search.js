@@ -456,7 +456,8 @@
   list.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a")
     if (!link) return
-    chosen = { path: link.pathname, anchor: decodeURIComponent(link.hash.slice(1)), words: new URL(link.href).searchParams.get("h") || "" }
+    var here = !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button)  // not a new tab or window
+    chosen = here ? { path: link.pathname, anchor: decodeURIComponent(link.hash.slice(1)), words: new URL(link.href).searchParams.get("h") || "" } : null
     close()
   })
 
