@@ -69,6 +69,8 @@ def test_fragment_names_are_short_unique_and_change_with_any_record() -> None:
     assert len(set(names)) == len(names) == 2000
     assert fragment_names(hashes) == names  # the same records, the same names
     assert all(name.startswith("en_") and len(name) <= len("en_") + 6 + 3 for name in names)
+    words = fragment_names(hashes, [1])
+    assert words[1] == names[0][:-1] + "-words" and words[:1] + words[2:] == names[:1] + names[2:]
     changed = fragment_names([*hashes[:-1], "en_fffffff"])
     assert not set(changed) & set(names), "a name kept after a record changed could be served stale from a cache"
 

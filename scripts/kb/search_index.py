@@ -35,7 +35,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,20 +178,21 @@ def write(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrl
     shutil.rmtree(staging, ignore_errors=True)
     found = list(records(kb, knowledge, urls))
     parts = shards(found, shard_size)
+    documents = [[record.html() for record in part] for part in parts]
     folders = [staging] + [staging / shard_folder(number) for number in range(1, len(parts))]
-    extra = missing_words(parts) if len(parts) > 1 else [[]]
-    scratch = in_memory_folder(sum(len(record.html()) for record in found))
+    scratch = in_memory_folder(sum(len(document) for part in documents for document in part))
     with tempfile.TemporaryDirectory(prefix="kb-search-", dir=scratch) as work, ThreadPoolExecutor(os.cpu_count() or 1) as pool:
         # Pagefind adds to its output folder without emptying it: the other parts are written inside the first.
-        list(pool.map(run_pagefind, parts, extra, [Path(work, f"records-{n}") for n in range(len(parts))], folders))
-    for name in UNUSED_OUTPUT:
-        (staging / name).unlink(missing_ok=True)
-    for folder in folders[1:]:
-        for name in (*UNUSED_OUTPUT, *MERGED_ONLY_NEEDS_PRIMARY):
-            (folder / name).unlink(missing_ok=True)
-        for wasm in folder.glob("wasm.*.pagefind"):
-            wasm.unlink()
+        work_folders = [Path(work, f"records-{number}") for number in range(len(parts))]
+        list(pool.map(run_pagefind, documents, missing_words(parts), work_folders, folders))
     for folder in folders:
+        for name in UNUSED_OUTPUT:
+            (folder / name).unlink(missing_ok=True)
+        if folder != staging:
+            for name in MERGED_ONLY_NEEDS_PRIMARY:
+                (folder / name).unlink(missing_ok=True)
+            for wasm in folder.glob("wasm.*.pagefind"):
+                wasm.unlink()
         finish(folder)
     (staging / SHARDS).write_text(json.dumps([f"{shard_folder(n)}/" for n in range(1, len(parts))]), encoding="utf-8")
     (staging / PAGES).write_text(json.dumps(other_pages(kb, knowledge, urls), ensure_ascii=False), encoding="utf-8")
@@ -243,6 +244,8 @@ def missing_words(parts: list[list[Record]]) -> list[list[str]]:
     is then left out only if the whole series lacks it, as in one index. The
     search box never lists that page.
     """
+    if len(parts) < 2:
+        return [[] for _ in parts]
     each = [{word for record in part for word in words_of(record)} for part in parts]
     every = set().union(*each)
     return [sorted(every - own) for own in each]
@@ -254,15 +257,15 @@ def words_of(record: Record) -> Iterator[str]:
         yield from text.lower().split()
 
 
-def run_pagefind(part: list[Record], extra_words: list[str], work: Path, output: Path) -> None:
-    """Index `part` (and a page of `extra_words`, if any) into `output` with Pagefind's command line.
+def run_pagefind(documents: list[str], extra_words: list[str], work: Path, output: Path) -> None:
+    """Index a part's records (`Record.html()` each), and a page of `extra_words` if any, into `output` with Pagefind's command line.
 
     Its command line indexes a folder in one run; its Python API answers one
     record per 0.1 s, which took minutes at a hundred interviews.
     """
     work.mkdir(parents=True)
-    for number, record in enumerate(part):
-        Path(work, f"{number:07d}.html").write_text(record.html(), encoding="utf-8")
+    for number, document in enumerate(documents):
+        Path(work, f"{number:07d}.html").write_text(document, encoding="utf-8")
     if extra_words:
         # Marked by a filter of its own, which `finish` reads (to name the page) and removes.
         marker = f'<meta data-pagefind-filter="{WORDS_PAGE}[content]" content="{WORDS_PAGE}">'
@@ -326,10 +329,7 @@ def finish(output: Path) -> None:
             filters.append([name, write_chunk(output / "filter", old_hash, [key, sorted(values)], ".pf_filter", 7)])
         meta[3] = sorted(filters)
         pages = meta[1]
-        names = fragment_names([hash for hash, _ in pages])
-        for number in words_pages:
-            names[number] = words_page_name(names[number])
-        for page, name in zip(pages, names, strict=True):
+        for page, name in zip(pages, fragment_names([hash for hash, _ in pages], words_pages), strict=True):
             Path(output, "fragment", f"{page[0]}.pf_fragment").rename(Path(output, "fragment", f"{name}.pf_fragment"))
             page[0] = name
         meta_path.unlink()
@@ -340,10 +340,18 @@ def finish(output: Path) -> None:
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
-def fragment_names(hashes: list[str]) -> list[str]:
-    """`<language>_<digest of every hash><running number in base 36>` for each of Pagefind's `<language>_<hash>` names."""
+def fragment_names(hashes: list[str], words_pages: Collection[int] = ()) -> list[str]:
+    """`<language>_<digest of every hash><running number in base 36>` for each of Pagefind's `<language>_<hash>` names.
+
+    The pages numbered in `words_pages` are `<language>_<digest>-words` instead:
+    the search box leaves out results whose id ends `-words` (see `missing_words`).
+    """
     digest = hashlib.sha256(" ".join(hashes).encode()).hexdigest()[:6]
-    return [f"{old.split('_')[0]}_{digest}{base36(number)}" for number, old in enumerate(hashes)]
+    names = []
+    for number, old in enumerate(hashes):
+        language = old.split("_")[0]
+        names.append(f"{language}_{digest}-{WORDS_PAGE}" if number in words_pages else f"{language}_{digest}{base36(number)}")
+    return names
 
 
 def base36(number: int) -> str:
@@ -353,12 +361,6 @@ def base36(number: int) -> str:
         digits = DIGITS[digit] + digits
         if not number:
             return digits
-
-
-def words_page_name(name: str) -> str:
-    """`<language>_<digest>-words`: the search box leaves out results whose id ends `-words`."""
-    language, rest = name.split("_", 1)
-    return f"{language}_{rest[:6]}-{WORDS_PAGE}"
 
 
 def read_chunk(path: Path) -> list[Any]:
