@@ -63,6 +63,23 @@ def build_site(site: Path, seeds: Path | None = None, strict: bool = True, **ext
     return Build(site, result.returncode, result.stderr)
 
 
+def write_search_index(site: Path, shard_size: int) -> list[str]:
+    """Write the shipped seeds' search index into `site` in parts of at most `shard_size` records (as the plugin
+    does at the end of a build, with its settings from mkdocs.yml); returns every record's link."""
+    from mkdocs.config import load_config
+
+    from scripts.kb import search_index
+    from scripts.kb.commands.build import use_seeds
+    from scripts.kb.urls import SiteUrls
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
+    plugin = use_seeds(config, ROOT / "seeds")
+    config = plugin.on_config(config)
+    urls = SiteUrls.of(config)
+    search_index.write(site, plugin.kb, plugin.knowledge, urls, shard_size=shard_size)
+    return [record.url for record in search_index.records(plugin.kb, plugin.knowledge, urls)]
+
+
 def build_with_shipped_topics(interviews: Path, work: Path) -> Build:
     """Build fixture interviews with the shipped `seeds/topics.yml`, as an editor's new series would start.
 

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from scripts.kb import search_index
-from scripts.kb.commands.build import use_seeds
 from scripts.kb.search_index import Record, fragment_names, other_spellings, read_chunk, shards
-from scripts.kb.urls import SiteUrls
-from tests.conftest import ROOT
+from tests.conftest import write_search_index
 
 SBC = ["session border controller", "SBC", "SBCs"]
 ADVA = ["ADVA Optical Networking", "ADVA"]
@@ -77,28 +74,16 @@ def test_fragment_names_are_short_unique_and_change_with_any_record() -> None:
 
 @dataclass(frozen=True)
 class Written:
-    """The shipped seeds' index written into `site` in parts of at most 5 records; `write(folder)` writes it again."""
+    """The shipped seeds' index written into `site` in parts of at most 5 records, and every record's link."""
 
     site: Path
-    urls: list[str]  # every record's link
-    write: Callable[[Path], None]
+    urls: list[str]
 
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory: pytest.TempPathFactory) -> Written:
-    from mkdocs.config import load_config
-
     site = tmp_path_factory.mktemp("index") / "site"
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
-    plugin = use_seeds(config, ROOT / "seeds")
-    config = plugin.on_config(config)
-    urls = SiteUrls.of(config)
-
-    def write(target: Path) -> None:
-        search_index.write(target, plugin.kb, plugin.knowledge, urls, shard_size=5)
-
-    write(site)
-    return Written(site, [r.url for r in search_index.records(plugin.kb, plugin.knowledge, urls)], write)
+    return Written(site, write_search_index(site, shard_size=5))
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -133,5 +118,5 @@ def test_the_index_in_parts_holds_every_record_once(written: Written) -> None:
 
 def test_the_index_in_parts_is_the_same_bytes_when_written_again(written: Written, tmp_path: Path) -> None:
     again = tmp_path / "site"
-    written.write(again)
+    write_search_index(again, shard_size=5)
     assert files_of(again / "pagefind") == files_of(written.site / "pagefind")

@@ -12,14 +12,10 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
-from mkdocs.config import load_config
 
-from scripts.kb import search_index
-from scripts.kb.commands.build import use_seeds
-from scripts.kb.urls import SiteUrls
 from scripts.tools import search_quality, served_site
 from tests.browser.conftest import Served, new_page
-from tests.conftest import ROOT
+from tests.conftest import write_search_index
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +23,7 @@ def in_parts(served: Served, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     """Base URL of a copy of the served site whose search index is in parts of at most four records."""
     site = tmp_path_factory.mktemp("parts") / "site"
     shutil.copytree(served.site, site)
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
-    plugin = use_seeds(config, ROOT / "seeds")
-    config = plugin.on_config(config)
-    search_index.write(site, plugin.kb, plugin.knowledge, SiteUrls.of(config), shard_size=4)
+    write_search_index(site, shard_size=4)
     assert len(list((site / "pagefind").glob("shard-*"))) >= 3
     with served_site.serve(site) as base:
         yield base
