@@ -481,8 +481,7 @@
     // Pagefind's script (13 KB, not its index) is fetched once the page is idle: the first search starts sooner.
     var idle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 200) }
     idle(function () { import(pagefindUrl).catch(function () {}) })
-  }
-  if (params.get("q")) {
+  } else {
     input.value = params.get("q")
     FILTERS.forEach(function (name) {
       var value = params.get(name)
@@ -497,8 +496,7 @@
   /* Mark every occurrence of `words` in the section that starts at `heading` (`mark[data-md-highlight]`). */
   function highlight(heading, words) {
     if (!words.length) return
-    var escaped = words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") })
-    var pattern = new RegExp("(^|[^\\w])(" + escaped.join("|") + ")", "gi")
+    var pattern = new RegExp("(^|[^\\w])(" + words.map(escapeRegExp).join("|") + ")", "gi")
     var section = [heading]
     for (var n = heading.nextElementSibling; n && n.tagName !== heading.tagName; n = n.nextElementSibling) section.push(n)
     section.forEach(function (block) {
