@@ -15,8 +15,31 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 .PHONY: site site-zensical serve test lint generate new chromium clean bench
 
+# npm packages, pinned in package-lock.json. Every build needs Pagefind, which
+# writes the search index (`dependencies`: `npm ci --omit=dev` installs it alone);
+# the tests also need axe-core, which they inject into pages, and `make lighthouse`
+# needs Lighthouse (`devDependencies`: `npm ci` installs everything). Each runs
+# again whenever package.json or package-lock.json changes.
+NPM_CI := npm ci --no-audit --no-fund --loglevel=error
+PAGEFIND_DEPS := node_modules/.pagefind-installed
+NODE_DEPS := node_modules/.installed
+# npm itself comes from Debian's packages when it is missing and we are root.
+HAVE_NPM := command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; } || \
+	{ echo "error: npm is missing (Pagefind, which writes the search index, comes from the npm registry): install Node.js and npm, then run make again" >&2; exit 1; }
+
+$(PAGEFIND_DEPS): package.json package-lock.json
+	@$(HAVE_NPM)
+	$(NPM_CI) --omit=dev
+	touch $@
+
+$(NODE_DEPS): package.json package-lock.json
+	@$(HAVE_NPM)
+	$(NPM_CI)
+	touch $@ $(PAGEFIND_DEPS)
+
 # The project itself is installed in editable mode so that MkDocs finds its plugin (`interview-kb`).
-$(BIN)/.site-deps: requirements.txt pyproject.toml
+$(BIN)/.site-deps: requirements.txt pyproject.toml | $(PAGEFIND_DEPS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -78,22 +101,9 @@ bench: $(BIN)/.site-deps
 clean:
 	rm -rf site site-zensical build .pytest_cache .mypy_cache .ruff_cache
 
-# Browser-side tools pinned in package-lock.json: axe-core, which the browser
-# tests inject into pages, and Lighthouse for `make lighthouse`. npm ci runs again
-# whenever package.json or package-lock.json changes.
-NODE_DEPS := node_modules/.installed
-
-$(NODE_DEPS): package.json package-lock.json
-	@if command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }; then \
-	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
-	else \
-	  echo "note: npm is missing and cannot be installed without root; the accessibility tests will be skipped"; \
-	fi
-
 .PHONY: node screenshots lighthouse
 
-## node: install the pinned npm packages (axe-core, lighthouse) into node_modules/
+## node: install the pinned npm packages (pagefind, axe-core, lighthouse) into node_modules/
 node: $(NODE_DEPS)
 
 test: $(NODE_DEPS)

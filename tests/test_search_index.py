@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 
 from scripts.kb import search_index
 from scripts.kb.search_index import Record, fragment_names, other_spellings, read_chunk, shards
-from tests.conftest import write_search_index
+from tests.conftest import ROOT, write_search_index
 
 SBC = ["session border controller", "SBC", "SBCs"]
 ADVA = ["ADVA Optical Networking", "ADVA"]
@@ -99,7 +100,7 @@ def test_the_index_in_parts_holds_every_record_once(written: Written) -> None:
     for part in parts:
         entry = json.loads((part / "pagefind-entry.json").read_text(encoding="utf-8"))
         meta = read_chunk(part / f"pagefind.{entry['languages']['en']['hash']}.pf_meta")
-        names = [name for name, _ in meta[1]]
+        names = [page[0] for page in meta[1]]
         # Every page the list names has its fragment, and no other fragment is left.
         assert sorted(f"{name}.pf_fragment" for name in names) == sorted(p.name for p in (part / "fragment").iterdir())
         # At most five records, and the page of the words only other parts have, which no filter counts.
@@ -120,3 +121,17 @@ def test_the_index_in_parts_is_the_same_bytes_when_written_again(written: Writte
     again = tmp_path / "site"
     write_search_index(again, shard_size=5)
     assert files_of(again / "pagefind") == files_of(written.site / "pagefind")
+
+
+def test_a_missing_pagefind_is_one_line_that_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(search_index, "PAGEFIND_BIN", tmp_path)
+    with pytest.raises(RuntimeError) as raised:
+        search_index.pagefind_executable()
+    message = str(raised.value)
+    assert "\n" not in message and "Pagefind" in message and "npm ci --omit=dev" in message
+
+
+def test_the_pinned_pagefind_is_the_one_installed() -> None:
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pagefind"]
+    result = subprocess.run([search_index.pagefind_executable(), "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["pagefind", pinned]

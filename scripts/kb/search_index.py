@@ -42,7 +42,6 @@ from pathlib import Path
 from typing import Any
 
 import cbor2
-from pagefind.service import _must_get_executable as pagefind_executable
 
 from scripts.kb.knowledge.glossary import Term
 from scripts.kb.knowledge.layer import Knowledge
@@ -52,17 +51,21 @@ from scripts.kb.seeds.transcript import Paragraph
 from scripts.kb.urls import SiteUrls, topic_page
 
 log = logging.getLogger("mkdocs.plugins.interview_kb")
+# npm's launcher of the Pagefind binary pinned in package.json (`npm ci --omit=dev`, which `make` runs).
+PAGEFIND_BIN = Path(__file__).resolve().parents[2] / "node_modules" / ".bin"
 FOLDER = "pagefind"
 PAGES = "kb-pages.json"  # in FOLDER
 SHARDS = "kb-shards.json"  # in FOLDER: the folders of the other parts of the index, relative to FOLDER
-SHARD_SIZE = 6000  # records per part of the index at most (see `shards`)
+SHARD_SIZE = 20000  # records per part of the index at most (see `shards`): a thousand interviews are one part
 WORDS_PAGE = "words"  # a part's page of the words only other parts have (see `missing_words`); its name ends `-words`
 QUESTION_WEIGHT = 4.0
 # Pagefind writes its own UI bundles too; the site's search box (overrides/assets/kb-search.js) uses none of them.
+# It searches in the page, not in a web worker (kb-search.js says why), so its worker script goes too.
 UNUSED_OUTPUT = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")  # fmt: skip
+                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+                 "pagefind-worker.js")  # fmt: skip
 # A part merged into the first one runs in the first one's script and WebAssembly.
-MERGED_ONLY_NEEDS_PRIMARY = ("pagefind.js", "pagefind-worker.js")
+MERGED_ONLY_NEEDS_PRIMARY = ("pagefind.js",)
 
 
 @dataclass(frozen=True)
@@ -273,10 +276,21 @@ def run_pagefind(documents: list[str], extra_words: list[str], work: Path, outpu
         Path(work, f"{WORDS_PAGE}.html").write_text(
             f'<!DOCTYPE html><html lang="en"><body><main data-pagefind-body>{body}</main></body></html>', encoding="utf-8"
         )
-    command = [str(pagefind_executable()), "--site", str(work), "--output-path", str(output), "--force-language", "en", "--silent"]
+    command = [pagefind_executable(), "--site", str(work), "--output-path", str(output), "--force-language", "en", "--silent"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode:
         raise RuntimeError(f"pagefind failed: {result.stderr.strip()}")
+
+
+def pagefind_executable() -> str:
+    """The pinned Pagefind's launcher; RuntimeError, saying how to install it, when it is missing."""
+    found = shutil.which("pagefind", path=str(PAGEFIND_BIN))
+    if not found:
+        raise RuntimeError(
+            f"{PAGEFIND_BIN / 'pagefind'}: Pagefind, which writes the search index, is not installed"
+            " — run `npm ci --omit=dev` in the project folder (`make site` and `make serve` do it)"
+        )
+    return found
 
 
 def other_pages(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> list[dict[str, str]]:
@@ -310,7 +324,9 @@ def finish(output: Path) -> None:
 
     Each file is `gzip(SIGNATURE + CBOR)` named after a hash of its content,
     listed in the `.pf_meta` file, itself named in `pagefind-entry.json`: the
-    rewritten files get new names and both lists are rewritten to match.
+    rewritten files get new names and both lists are rewritten to match. The
+    `.pf_meta` file lists each record as [fragment, word count, fragment group];
+    the group is empty, as every record has a fragment file of its own.
     """
     entry_path = output / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
@@ -329,7 +345,7 @@ def finish(output: Path) -> None:
             filters.append([name, write_chunk(output / "filter", old_hash, [key, sorted(values)], ".pf_filter", 7)])
         meta[3] = sorted(filters)
         pages = meta[1]
-        for page, name in zip(pages, fragment_names([hash for hash, _ in pages], words_pages), strict=True):
+        for page, name in zip(pages, fragment_names([entry[0] for entry in pages], words_pages), strict=True):
             Path(output, "fragment", f"{page[0]}.pf_fragment").rename(Path(output, "fragment", f"{name}.pf_fragment"))
             page[0] = name
         meta_path.unlink()

@@ -16,10 +16,9 @@ context, so with an empty cache:
   until a reader opens them: their files are not loaded.)
 
 Bytes are response bodies as sent (gzip where the server compresses), taken
-from Chromium's network events through Playwright (the page's and its
-worker's: Pagefind searches in a web worker); Content-Length where the server
-gave it, as Chromium reports no body size for a worker's own script. Prints the median of the
-runs; `measure()` is what `make bench` (scripts/tools/bench.py) reports.
+from Chromium's network events through Playwright (any worker's too); Content-Length
+where the server gave it, as Chromium reports no body size for a worker's own
+script. Prints the median of the runs; `measure()` is what `make bench` (scripts/tools/bench.py) reports.
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ def test_search_timing_counts_the_search_requests_up_to_the_first_results(browse
     assert paths[0].endswith("/assets/kb-search.js")
     assert any("/pagefind/index/" in p for p in paths) and any("/pagefind/fragment/" in p for p in paths), paths
     assert not any("/pagefind/filter/" in p for p in paths), "filter files loaded before the first results"
-    # As sent: kb-search.js gzip-compressed by the server, the worker's script counted too.
+    assert not any(p.endswith("/pagefind-worker.js") for p in paths), "Pagefind searches in the page, not in its worker"
+    # As sent: kb-search.js gzip-compressed by the server.
     assert 0 < sizes[paths[0]] < (served.site / "assets" / "kb-search.js").stat().st_size
     assert all(size > 0 for size in sizes.values()), timing.runs[0].requests
     assert 0 < timing.page_load_kb < timing.first_query_kb
