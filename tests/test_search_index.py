@@ -135,3 +135,14 @@ def test_the_pinned_pagefind_is_the_one_installed() -> None:
     pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pagefind"]
     result = subprocess.run([search_index.pagefind_executable(), "--version"], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["pagefind", pinned]
+
+
+def test_the_index_is_written_in_slices_of_at_most_the_chosen_number_of_word_locations(tmp_path: Path) -> None:
+    # 2,000 word locations: one slice at Pagefind's default size, two or more at ours.
+    documents = [
+        f'<html lang="en"><body><main data-pagefind-body><p>{" ".join(f"w{record}x{word}" for word in range(500))}</p></main></body></html>'
+        for record in range(4)
+    ]
+    search_index.run_pagefind(documents, [], tmp_path / "records", tmp_path / "index")
+    assert search_index.INDEX_CHUNK_LOCATIONS <= 1000
+    assert len(list((tmp_path / "index" / "index").iterdir())) >= 2000 // search_index.INDEX_CHUNK_LOCATIONS
