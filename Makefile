@@ -30,7 +30,8 @@ HAVE_NPM := command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt
 
 $(PAGEFIND_DEPS): package.json package-lock.json
 	@$(HAVE_NPM)
-	$(NPM_CI) --omit=dev
+	@# Everything installed and up to date includes Pagefind: npm ci --omit=dev would remove the rest.
+	if [ ! $(NODE_DEPS) -nt package.json ] || [ ! $(NODE_DEPS) -nt package-lock.json ]; then $(NPM_CI) --omit=dev; fi
 	touch $@
 
 $(NODE_DEPS): package.json package-lock.json
