@@ -56,7 +56,7 @@ PAGEFIND_BIN = Path(__file__).resolve().parents[2] / "node_modules" / ".bin"
 FOLDER = "pagefind"
 PAGES = "kb-pages.json"  # in FOLDER
 SHARDS = "kb-shards.json"  # in FOLDER: the folders of the other parts of the index, relative to FOLDER
-SHARD_SIZE = 20000  # records per part of the index at most (see `shards`): a thousand interviews are one part
+SHARD_SIZE = 40000  # records per part of the index at most (see `shards`): two thousand interviews are one part
 WORDS_PAGE = "words"  # a part's page of the words only other parts have (see `missing_words`); its name ends `-words`
 QUESTION_WEIGHT = 4.0
 # Word locations per slice of the index (Pagefind's default: 20,000). A search loads the
