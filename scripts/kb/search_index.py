@@ -352,7 +352,7 @@ def finish(output: Path) -> None:
             filters.append([name, write_chunk(output / "filter", old_hash, [key, sorted(values)], ".pf_filter", 7)])
         meta[3] = sorted(filters)
         pages = meta[1]
-        for page, name in zip(pages, fragment_names([entry[0] for entry in pages], words_pages), strict=True):
+        for page, name in zip(pages, fragment_names([listed[0] for listed in pages], words_pages), strict=True):
             Path(output, "fragment", f"{page[0]}.pf_fragment").rename(Path(output, "fragment", f"{name}.pf_fragment"))
             page[0] = name
         meta_path.unlink()
