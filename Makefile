@@ -91,8 +91,9 @@ lint: $(BIN)/.test-deps
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
 
+# npm packages first: a complete install also counts as Pagefind's, so npm ci runs once, not twice.
 ## test: install what tests need, lint, and run the whole suite
-test: $(BIN)/.test-deps $(ZENSICAL_BIN)/.deps chromium lint
+test: $(NODE_DEPS) $(BIN)/.test-deps $(ZENSICAL_BIN)/.deps chromium lint
 	$(BIN)/python -m pytest
 
 ## bench: build synthetic series of 1, 10, 100 and 1000 interviews, and one interview of 1,000, 5,000 and 10,000 exchanges; print the figures (build/bench.json)
@@ -107,12 +108,10 @@ clean:
 ## node: install the pinned npm packages (pagefind, axe-core, lighthouse) into node_modules/
 node: $(NODE_DEPS)
 
-test: $(NODE_DEPS)
-
 ## screenshots: save screenshots of home, a topic and the interview page at 1280×800 and 390×844 in screenshots/
 screenshots: $(BIN)/.test-deps chromium
 	$(BIN)/python -m scripts.tools.screenshots --out screenshots
 
 ## lighthouse: print Lighthouse's four category scores for the home, a topic and the interview page
-lighthouse: $(BIN)/.test-deps $(NODE_DEPS) chromium
+lighthouse: $(NODE_DEPS) $(BIN)/.test-deps chromium
 	$(BIN)/python -m scripts.tools.lighthouse_report
