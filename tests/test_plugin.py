@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -89,3 +91,89 @@ def test_seed_warnings_go_through_mkdocs_logger_and_fail_a_strict_build(tmp_path
     strict = build_site(tmp_path / "strict", seeds, KB_STRICT="false")  # `mkdocs build --strict`
     assert strict.returncode == 1
     assert line.replace(" warning:", "") in strict.stderr
+
+
+def test_the_search_index_is_written_while_the_pages_are_rendered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mkdocs build` renders pages on one core: the index (Pagefind, from the seeds) is written meanwhile, not after."""
+    import mkdocs.commands.build
+
+    from scripts.kb import search_index
+    from scripts.kb.commands import build
+    from tests.test_errors import make_seeds
+
+    entered, rendered = threading.Event(), threading.Event()
+    seen_before_a_page: list[bool] = []
+    write, build_page = search_index.write, mkdocs.commands.build._build_page
+
+    def write_after_a_page(*args: Any, **kwargs: Any) -> None:
+        entered.set()
+        rendered.wait(timeout=60)
+        write(*args, **kwargs)
+
+    def build_page_seeing_the_index(*args: Any, **kwargs: Any) -> None:
+        if not seen_before_a_page:
+            seen_before_a_page.append(entered.wait(timeout=10))
+        build_page(*args, **kwargs)
+        rendered.set()
+
+    monkeypatch.setattr(search_index, "write", write_after_a_page)
+    monkeypatch.setattr(mkdocs.commands.build, "_build_page", build_page_seeing_the_index)
+    build.build(make_seeds(tmp_path / "seeds"), tmp_path / "site")
+    assert seen_before_a_page == [True]
+    assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_a_failed_search_index_fails_the_build_and_leaves_no_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts.kb import search_index
+    from scripts.kb.commands import build
+    from tests.test_errors import make_seeds
+
+    def failing(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("pagefind failed: no space left on device")
+
+    monkeypatch.setattr(search_index, "run_pagefind", failing)
+    with pytest.raises(RuntimeError, match="pagefind failed: no space left on device"):
+        build.build(make_seeds(tmp_path / "seeds"), tmp_path / "site")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]
+
+
+def test_a_build_that_fails_waits_for_the_search_index_and_leaves_no_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Else the index would go on writing into the build's folder after it is removed."""
+    import mkdocs.commands.build
+    from mkdocs.exceptions import PluginError
+
+    from scripts.kb import search_index
+    from scripts.kb.commands import build
+    from tests.test_errors import make_seeds
+
+    released, written = threading.Event(), threading.Event()
+    write, on_build_error = search_index.write, KnowledgeBasePlugin.on_build_error
+
+    def slow_write(*args: Any, **kwargs: Any) -> None:
+        released.wait(timeout=60)
+        write(*args, **kwargs)
+        written.set()
+
+    def failing_page(*args: Any, **kwargs: Any) -> None:
+        raise PluginError("a page could not be rendered")
+
+    def release_then_handle(self: KnowledgeBasePlugin, *, error: Exception) -> None:
+        released.set()
+        on_build_error(self, error=error)
+
+    monkeypatch.setattr(search_index, "write", slow_write)
+    monkeypatch.setattr(mkdocs.commands.build, "_build_page", failing_page)
+    monkeypatch.setattr(KnowledgeBasePlugin, "on_build_error", release_then_handle)
+    with pytest.raises(RuntimeError, match="the MkDocs build failed"):
+        build.build(make_seeds(tmp_path / "seeds"), tmp_path / "site")
+    assert written.is_set()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]
+
+
+def test_a_build_without_the_search_index(tmp_path: Path) -> None:
+    from tests.test_errors import make_seeds
+
+    result = build_site(tmp_path / "site", make_seeds(tmp_path / "seeds"), KB_SEARCH_INDEX="false")
+    assert result.returncode == 0, result.stderr
+    assert (result.site / "index.html").is_file()
+    assert not (result.site / "pagefind").exists()

@@ -13,3 +13,6 @@ class KnowledgeBaseConfig(Config):  # type: ignore[no-untyped-call]
     # build at once with its one line. Unset: as strict as MkDocs (`strict:` or `--strict`);
     # otherwise warnings are logged, and a strict MkDocs build still fails on them at its end.
     strict = opt.Optional(opt.Type(bool))
+    # Whether the build writes the search index (Pagefind). Off, the site has no search: the
+    # search box says so. For a quicker look at a large series, and to measure what the index costs a build.
+    search_index = opt.Type(bool, default=True)

@@ -7,6 +7,11 @@
 One instance lives for a whole `mkdocs serve` (it has `on_startup`), so a
 rebuild re-reads only the interviews whose files changed and, with `--dirty`,
 MkDocs rebuilds only the pages whose content changed (scripts/kb/incremental.py).
+
+The search index is made from the seeds, not from the pages, in a thread of
+its own (`SearchIndexing`): under `mkdocs build` it is written while MkDocs
+renders the pages, which it does on one core, and the build waits for it at
+its end; under `mkdocs serve` it is written after the page has reloaded.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import json
 import logging
 import shutil
 import threading
+import time
 from pathlib import Path
 from typing import Any, Literal
 
@@ -61,7 +67,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self._knowledge: Knowledge | None = None
         self.seeds_dir = Path("seeds")
         self.page_order: list[str] = []
-        self.search_indexing: threading.Thread | None = None
+        self.search_indexing: SearchIndexing | None = None
         self.formats_told: set[tuple[str, str]] = set()
 
     @property
@@ -86,11 +92,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.dirty = False
         self.rebuilds = Rebuilds()
 
-    def wait_for_search_index(self) -> None:
-        """The previous build's search index is written before anything else touches the site folder."""
-        if self.search_indexing is not None:
-            self.search_indexing.join()
-            self.search_indexing = None
+    def wait_for_search_index(self) -> Exception | None:
+        """The search index being written is finished before anything else touches the site folder; its failure, if any."""
+        indexing, self.search_indexing = self.search_indexing, None
+        return indexing.wait() if indexing else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.wait_for_search_index()
@@ -171,17 +176,29 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             "site": [config.site_url, config.site_name, config.site_description, config.use_directory_urls],
         }
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """`mkdocs build` is about to render the pages, on one core: the search index is written meanwhile."""
+        if not self.dirty and self.config.search_index:
+            search_index.pagefind_executable()  # missing: one line now, not after the pages
+            self.search_indexing = SearchIndexing(Path(config.site_dir), self.kb, self.knowledge, SiteUrls.of(config))
+        return env
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         urls = SiteUrls.of(config)
         Path(config.site_dir, "kb.json").write_text(kb_json(self.kb, urls, self.knowledge), encoding="utf-8")
-        if self.dirty:
+        if not self.config.search_index:
+            log.info("search index: not written (`search_index: false`)")
+        elif self.dirty:
             # Under `mkdocs serve`: the page reloads now, the search index follows a moment later.
-            self.search_indexing = threading.Thread(
-                target=write_search_index_or_log, args=(Path(config.site_dir), self.kb, self.knowledge, urls), name="search-index"
-            )
-            self.search_indexing.start()
+            self.search_indexing = SearchIndexing(Path(config.site_dir), self.kb, self.knowledge, urls, log_failure=True)
         else:
-            search_index.write(Path(config.site_dir), self.kb, self.knowledge, urls)
+            # Started by on_env; the Zensical build (scripts/kb/commands/zensical_build.py) does not run it.
+            self.search_indexing = self.search_indexing or SearchIndexing(Path(config.site_dir), self.kb, self.knowledge, urls)
+            start = time.perf_counter()
+            failure = self.wait_for_search_index()
+            if failure:
+                raise failure
+            log.info(f"search index: the build waited {time.perf_counter() - start:.2f} s for it at its end")
         # The search box is Pagefind's (overrides/partials/search.html): Material's lunr index is not used.
         shutil.rmtree(Path(config.site_dir, "search"), ignore_errors=True)
         tags_path = Path(config.site_dir, "tags.json")
@@ -195,14 +212,36 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         export["mappings"].sort(key=lambda mapping: position.get(mapping["item"]["url"], len(position)))
         path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
 
+    def on_build_error(self, *, error: Exception) -> None:
+        """The build stops: the search index is let finish first, so that nothing writes into the site folder after it."""
+        self.wait_for_search_index()
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.seeds_dir))
         return server
 
 
-def write_search_index_or_log(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> None:
-    """For a thread of its own: a failure is logged (the served site keeps its previous index)."""
-    try:
-        search_index.write(site_dir, kb, knowledge, urls)
-    except Exception as error:
-        log.error(f"the search index was not updated: {error}")
+class SearchIndexing:
+    """`search_index.write` in a thread of its own; `wait()` returns its failure, if any.
+
+    With `log_failure` (under `mkdocs serve`) a failure is logged as soon as it
+    happens, and the served site keeps its previous index.
+    """
+
+    def __init__(self, site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, log_failure: bool = False) -> None:
+        self.failure: Exception | None = None
+        self.log_failure = log_failure
+        self.thread = threading.Thread(target=self.write, args=(site_dir, kb, knowledge, urls), name="search-index")
+        self.thread.start()
+
+    def write(self, site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> None:
+        try:
+            search_index.write(site_dir, kb, knowledge, urls)
+        except Exception as error:
+            self.failure = error
+            if self.log_failure:
+                log.error(f"the search index was not updated: {error}")
+
+    def wait(self) -> Exception | None:
+        self.thread.join()
+        return self.failure

@@ -41,6 +41,9 @@ CONFIG = ROOT / "mkdocs.yml"
 DEFAULT_ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 # on_nav matters only to partial rebuilds under `mkdocs serve --dirty`.
 REPLAYED = {"on_startup", "on_shutdown", "on_config", "on_files", "on_nav", "on_post_build", "on_serve"}
+# on_env starts the search index while MkDocs renders the pages, on_build_error waits for it:
+# here on_post_build writes it, after Zensical has built the pages.
+NOT_NEEDED = {"on_env", "on_build_error"}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 WARNING = re.compile(r"Warning: (?P<what>[^\n]+)\n\s*╭─\[ (?P<path>[^\n\]]+?):(?P<line>\d+):(?P<column>\d+) \]")
 ISSUES = re.compile(r"(?P<count>\d+) issues? found")
@@ -54,7 +57,7 @@ def unreplayed_events(plugin: type) -> list[str]:
         for klass in plugin.__mro__
         if klass.__module__.startswith("scripts.")
         for name, value in vars(klass).items()
-        if name.startswith("on_") and inspect.isfunction(value) and name not in REPLAYED
+        if name.startswith("on_") and inspect.isfunction(value) and name not in REPLAYED | NOT_NEEDED
     )
 
 
