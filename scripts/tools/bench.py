@@ -7,7 +7,10 @@ For each N (default 1 10 100 1000) it writes a synthetic series
 - build: the full strict build (`python -m scripts.kb.commands.build`) in a child process, wall time;
 - peak RSS of that build (the child's maximum resident set size);
 - site size and the heaviest topic page (gzip);
-- indexing: the seconds the build spent writing the search index (its log line), as a share of the build;
+- indexing: what the search index adds to the build, as a share of it: the build's
+  time less that of the same build without the index (`KB_SEARCH_INDEX=false`).
+  The index is written while MkDocs renders the pages, so its own time (its log
+  line) is longer than what it costs;
 - search index size (Pagefind's folder);
 - search in Chromium (scripts/tools/search_timing.py, unless --no-browser): the
   bytes search adds to a page load and those transferred up to the first
@@ -69,9 +72,9 @@ def generation_seconds(seeds_dir: Path, out: Path, repeat: int) -> float:
 INDEXING = re.compile(r"search index: \d+ records in ([\d.]+) s")
 
 
-def build_once(seeds_dir: Path, site: Path) -> tuple[float, int, float]:
-    """Wall seconds, peak RSS (bytes) and seconds spent on the search index of one strict build in a child process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false"}
+def build_once(seeds_dir: Path, site: Path, search_index: bool = True) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (bytes) and the search index's own seconds (its log line; 0 without it) of one build in a child process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false", "KB_SEARCH_INDEX": str(search_index).lower()}
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     result = subprocess.run(
@@ -87,6 +90,8 @@ def build_once(seeds_dir: Path, site: Path) -> tuple[float, int, float]:
         raise SystemExit(f"build failed for {seeds_dir}:\n{result.stderr}")
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     indexing = INDEXING.search(result.stderr)
+    if not search_index:
+        return seconds, max(peak_kib, before) * 1024, 0.0
     if not indexing:
         raise SystemExit(f"the build of {seeds_dir} did not log its search index time:\n{result.stderr[-2000:]}")
     # ru_maxrss of children is the largest child so far; sizes only grow, so it is this build's peak.
@@ -101,6 +106,8 @@ def measure(count: int, work: Path, live_reload_max: int = 100, browser: bool = 
     seeds_dir = write_series(count, work / f"seeds-{count}")
     generation = generation_seconds(seeds_dir, work / f"generated-{count}", 3 if count <= 100 else 1)
     site = work / f"site-{count}"
+    without_index, _, _ = build_once(seeds_dir, work / f"site-{count}-without-index", search_index=False)
+    shutil.rmtree(work / f"site-{count}-without-index", ignore_errors=True)
     build_seconds, peak_rss, indexing = build_once(seeds_dir, site)
     timing = search_timing.measure(site) if browser else None
     return {
@@ -110,7 +117,8 @@ def measure(count: int, work: Path, live_reload_max: int = 100, browser: bool = 
         "generation_share": round(generation / build_seconds, 3),
         "peak_rss_mb": round(peak_rss / 2**20, 1),
         "indexing_s": round(indexing, 2),
-        "indexing_share": round(indexing / build_seconds, 3),
+        "build_without_index_s": round(without_index, 2),
+        "indexing_share": round((build_seconds - without_index) / build_seconds, 3),
         "site_mb": round(folder_bytes(site) / 2**20, 1),
         "topic_page_kb_gzip": round(max(gzip_bytes(page) for page in site.glob("topics/*/index.html")) / 1024, 1),
         "search_index_kb": round(folder_bytes(site / "pagefind") / 1024, 1),
