@@ -103,12 +103,12 @@ def test_the_search_index_is_written_while_the_pages_are_rendered(tmp_path: Path
 
     entered, rendered = threading.Event(), threading.Event()
     seen_before_a_page: list[bool] = []
-    write, build_page = search_index.write, mkdocs.commands.build._build_page
+    complete, build_page = search_index.complete, mkdocs.commands.build._build_page
 
-    def write_after_a_page(*args: Any, **kwargs: Any) -> None:
+    def complete_after_a_page(prepared: search_index.Prepared) -> None:
         entered.set()
         rendered.wait(timeout=60)
-        write(*args, **kwargs)
+        complete(prepared)
 
     def build_page_seeing_the_index(*args: Any, **kwargs: Any) -> None:
         if not seen_before_a_page:
@@ -116,7 +116,7 @@ def test_the_search_index_is_written_while_the_pages_are_rendered(tmp_path: Path
         build_page(*args, **kwargs)
         rendered.set()
 
-    monkeypatch.setattr(search_index, "write", write_after_a_page)
+    monkeypatch.setattr(search_index, "complete", complete_after_a_page)
     monkeypatch.setattr(mkdocs.commands.build, "_build_page", build_page_seeing_the_index)
     build.build(make_seeds(tmp_path / "seeds"), tmp_path / "site")
     assert seen_before_a_page == [True]
@@ -131,7 +131,7 @@ def test_a_failed_search_index_fails_the_build_and_leaves_no_site(tmp_path: Path
     def failing(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("pagefind failed: no space left on device")
 
-    monkeypatch.setattr(search_index, "run_pagefind", failing)
+    monkeypatch.setattr(search_index, "index_records", failing)
     with pytest.raises(RuntimeError, match="pagefind failed: no space left on device"):
         build.build(make_seeds(tmp_path / "seeds"), tmp_path / "site")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]
@@ -147,11 +147,11 @@ def test_a_build_that_fails_waits_for_the_search_index_and_leaves_no_site(tmp_pa
     from tests.test_errors import make_seeds
 
     released, written = threading.Event(), threading.Event()
-    write, on_build_error = search_index.write, KnowledgeBasePlugin.on_build_error
+    complete, on_build_error = search_index.complete, KnowledgeBasePlugin.on_build_error
 
-    def slow_write(*args: Any, **kwargs: Any) -> None:
+    def slow_complete(prepared: search_index.Prepared) -> None:
         released.wait(timeout=60)
-        write(*args, **kwargs)
+        complete(prepared)
         written.set()
 
     def failing_page(*args: Any, **kwargs: Any) -> None:
@@ -161,7 +161,7 @@ def test_a_build_that_fails_waits_for_the_search_index_and_leaves_no_site(tmp_pa
         released.set()
         on_build_error(self, error=error)
 
-    monkeypatch.setattr(search_index, "write", slow_write)
+    monkeypatch.setattr(search_index, "complete", slow_complete)
     monkeypatch.setattr(mkdocs.commands.build, "_build_page", failing_page)
     monkeypatch.setattr(KnowledgeBasePlugin, "on_build_error", release_then_handle)
     with pytest.raises(RuntimeError, match="the MkDocs build failed"):

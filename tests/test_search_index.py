@@ -143,6 +143,7 @@ def test_the_index_is_written_in_slices_of_at_most_the_chosen_number_of_word_loc
         f'<html lang="en"><body><main data-pagefind-body><p>{" ".join(f"w{record}x{word}" for word in range(500))}</p></main></body></html>'
         for record in range(4)
     ]
-    search_index.run_pagefind(documents, [], tmp_path / "records", tmp_path / "index")
+    search_index.write_records(documents, [], tmp_path / "records")
+    search_index.index_records(tmp_path / "records", tmp_path / "index")
     assert search_index.INDEX_CHUNK_LOCATIONS <= 1000
     assert len(list((tmp_path / "index" / "index").iterdir())) >= 2000 // search_index.INDEX_CHUNK_LOCATIONS

@@ -21,6 +21,7 @@ import logging
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -180,7 +181,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         """`mkdocs build` is about to render the pages, on one core: the search index is written meanwhile."""
         if not self.dirty and self.config.search_index:
             search_index.pagefind_executable()  # missing: one line now, not after the pages
-            self.search_indexing = SearchIndexing(Path(config.site_dir), self.kb, self.knowledge, SiteUrls.of(config))
+            prepared = search_index.prepare(Path(config.site_dir), self.kb, self.knowledge, SiteUrls.of(config))
+            self.search_indexing = SearchIndexing(lambda: search_index.complete(prepared))
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -190,15 +192,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             log.info("search index: not written (`search_index: false`)")
         elif self.dirty:
             # Under `mkdocs serve`: the page reloads now, the search index follows a moment later.
-            self.search_indexing = SearchIndexing(Path(config.site_dir), self.kb, self.knowledge, urls, log_failure=True)
-        else:
-            # Started by on_env; the Zensical build (scripts/kb/commands/zensical_build.py) does not run it.
-            self.search_indexing = self.search_indexing or SearchIndexing(Path(config.site_dir), self.kb, self.knowledge, urls)
+            site_dir, kb, knowledge = Path(config.site_dir), self.kb, self.knowledge
+            self.search_indexing = SearchIndexing(lambda: search_index.write(site_dir, kb, knowledge, urls), log_failure=True)
+        elif self.search_indexing:  # started by on_env
             start = time.perf_counter()
             failure = self.wait_for_search_index()
             if failure:
                 raise failure
             log.info(f"search index: the build waited {time.perf_counter() - start:.2f} s for it at its end")
+        else:  # the Zensical build (scripts/kb/commands/zensical_build.py), which does not run on_env
+            search_index.write(Path(config.site_dir), self.kb, self.knowledge, urls)
         # The search box is Pagefind's (overrides/partials/search.html): Material's lunr index is not used.
         shutil.rmtree(Path(config.site_dir, "search"), ignore_errors=True)
         tags_path = Path(config.site_dir, "tags.json")
@@ -222,21 +225,21 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
 
 class SearchIndexing:
-    """`search_index.write` in a thread of its own; `wait()` returns its failure, if any.
+    """Writing the search index (`job`) in a thread of its own; `wait()` returns its failure, if any.
 
     With `log_failure` (under `mkdocs serve`) a failure is logged as soon as it
     happens, and the served site keeps its previous index.
     """
 
-    def __init__(self, site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, log_failure: bool = False) -> None:
+    def __init__(self, job: Callable[[], None], log_failure: bool = False) -> None:
         self.failure: Exception | None = None
         self.log_failure = log_failure
-        self.thread = threading.Thread(target=self.write, args=(site_dir, kb, knowledge, urls), name="search-index")
+        self.thread = threading.Thread(target=self.run, args=(job,), name="search-index")
         self.thread.start()
 
-    def write(self, site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> None:
+    def run(self, job: Callable[[], None]) -> None:
         try:
-            search_index.write(site_dir, kb, knowledge, urls)
+            job()
         except Exception as error:
             self.failure = error
             if self.log_failure:

@@ -174,25 +174,62 @@ def unique(values: Iterable[str]) -> list[str]:
 
 
 def write(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, shard_size: int = SHARD_SIZE) -> None:
-    """Replace `<site_dir>/pagefind/` with the index of every exchange.
+    """Replace `<site_dir>/pagefind/` with the index of every exchange: `complete(prepare(...))`."""
+    complete(prepare(site_dir, kb, knowledge, urls, shard_size))
 
-    The index is made beside it and swapped in, so a reader searching meanwhile
-    (under `mkdocs serve`, where it is made after the page reloads) uses the old one.
-    Logs the number of records and the seconds it took (`make bench` reads it).
+
+@dataclass
+class Prepared:
+    """The records written out as Pagefind's input (`prepare`), waiting to be indexed (`complete`)."""
+
+    site_dir: Path
+    records: int
+    inputs: list[Path]  # one folder of record files per part of the index
+    pages: list[dict[str, str]]  # PAGES
+    work: tempfile.TemporaryDirectory[str]
+    start: float
+
+
+def prepare(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, shard_size: int = SHARD_SIZE) -> Prepared:
+    """The records, written out as files for Pagefind: the part of the work done in Python (a second at a thousand interviews).
+
+    The build runs it before MkDocs renders the pages, and `complete` in a
+    thread meanwhile: `complete` is mostly Pagefind's own process, which runs on
+    the core MkDocs leaves free, where Python code would wait for MkDocs' turn.
     """
     start = time.perf_counter()
-    output = Path(site_dir, FOLDER)
-    staging = Path(site_dir, f".{FOLDER}.new")
-    shutil.rmtree(staging, ignore_errors=True)
     found = list(records(kb, knowledge, urls))
     parts = shards(found, shard_size)
     documents = [[record.html() for record in part] for part in parts]
-    folders = [staging] + [staging / shard_folder(number) for number in range(1, len(parts))]
     scratch = in_memory_folder(sum(len(document) for part in documents for document in part))
-    with tempfile.TemporaryDirectory(prefix="kb-search-", dir=scratch) as work, ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-        # Pagefind adds to its output folder without emptying it: the other parts are written inside the first.
-        work_folders = [Path(work, f"records-{number}") for number in range(len(parts))]
-        list(pool.map(run_pagefind, documents, missing_words(parts), work_folders, folders))
+    work = tempfile.TemporaryDirectory(prefix="kb-search-", dir=scratch)
+    try:
+        inputs = [Path(work.name, f"records-{number}") for number in range(len(parts))]
+        for part, extra_words, folder in zip(documents, missing_words(parts), inputs, strict=True):
+            write_records(part, extra_words, folder)
+        return Prepared(Path(site_dir), len(found), inputs, other_pages(kb, knowledge, urls), work, start)
+    except BaseException:
+        work.cleanup()
+        raise
+
+
+def complete(prepared: Prepared) -> None:
+    """Index the prepared records with Pagefind, and swap the index in for `<site_dir>/pagefind/`.
+
+    The index is made beside it and swapped in, so a reader searching meanwhile
+    (under `mkdocs serve`, where it is made after the page reloads) uses the old one.
+    Logs the number of records and the seconds since `prepare` began.
+    """
+    output = Path(prepared.site_dir, FOLDER)
+    staging = Path(prepared.site_dir, f".{FOLDER}.new")
+    # Pagefind adds to its output folder without emptying it: the other parts are written inside the first.
+    folders = [staging] + [staging / shard_folder(number) for number in range(1, len(prepared.inputs))]
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+            list(pool.map(index_records, prepared.inputs, folders))
+    finally:
+        prepared.work.cleanup()
     for folder in folders:
         for name in UNUSED_OUTPUT:
             (folder / name).unlink(missing_ok=True)
@@ -202,15 +239,15 @@ def write(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrl
             for wasm in folder.glob("wasm.*.pagefind"):
                 wasm.unlink()
         finish(folder)
-    (staging / SHARDS).write_text(json.dumps([f"{shard_folder(n)}/" for n in range(1, len(parts))]), encoding="utf-8")
-    (staging / PAGES).write_text(json.dumps(other_pages(kb, knowledge, urls), ensure_ascii=False), encoding="utf-8")
-    retired = Path(site_dir, f".{FOLDER}.old")
+    (staging / SHARDS).write_text(json.dumps([f"{shard_folder(n)}/" for n in range(1, len(folders))]), encoding="utf-8")
+    (staging / PAGES).write_text(json.dumps(prepared.pages, ensure_ascii=False), encoding="utf-8")
+    retired = Path(prepared.site_dir, f".{FOLDER}.old")
     shutil.rmtree(retired, ignore_errors=True)
     if output.exists():
         output.rename(retired)
     staging.rename(output)
     shutil.rmtree(retired, ignore_errors=True)
-    log.info(f"search index: {len(found)} records in {time.perf_counter() - start:.2f} s")
+    log.info(f"search index: {prepared.records} records in {time.perf_counter() - prepared.start:.2f} s")
 
 
 def in_memory_folder(size: int) -> str | None:
@@ -265,12 +302,8 @@ def words_of(record: Record) -> Iterator[str]:
         yield from text.lower().split()
 
 
-def run_pagefind(documents: list[str], extra_words: list[str], work: Path, output: Path) -> None:
-    """Index a part's records (`Record.html()` each), and a page of `extra_words` if any, into `output` with Pagefind's command line.
-
-    Its command line indexes a folder in one run; its Python API answers one
-    record per 0.1 s, which took minutes at a hundred interviews.
-    """
+def write_records(documents: list[str], extra_words: list[str], work: Path) -> None:
+    """A part's records (`Record.html()` each), and a page of `extra_words` if any, as files in `work` for Pagefind."""
     work.mkdir(parents=True)
     for number, document in enumerate(documents):
         Path(work, f"{number:07d}.html").write_text(document, encoding="utf-8")
@@ -281,6 +314,14 @@ def run_pagefind(documents: list[str], extra_words: list[str], work: Path, outpu
         Path(work, f"{WORDS_PAGE}.html").write_text(
             f'<!DOCTYPE html><html lang="en"><body><main data-pagefind-body>{body}</main></body></html>', encoding="utf-8"
         )
+
+
+def index_records(work: Path, output: Path) -> None:
+    """Index the record files in `work` into `output` with Pagefind's command line.
+
+    Its command line indexes a folder in one run; its Python API answers one
+    record per 0.1 s, which took minutes at a hundred interviews.
+    """
     command = [pagefind_executable(), "--site", str(work), "--output-path", str(output), "--force-language", "en", "--silent"]
     # Pagefind reads the slice size from the environment only (its name says it may change: the version is pinned).
     environment = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_LOCATIONS)}
