@@ -4,8 +4,9 @@ For each N (default 1 10 100 1000) it writes a synthetic series
 (scripts/tools/synthetic.py), then measures:
 
 - generation: reading seeds, rendering and writing every page, in this process (median of 3 for N ≤ 100);
-- build: the full strict build (`python -m scripts.kb.commands.build`) in a child process, wall time;
-- peak RSS of that build (the child's maximum resident set size);
+- build: the full strict build (`python -m scripts.kb.commands.build`) in a child process, wall time
+  (median of `--builds`);
+- peak RSS of that build (its largest process: at a thousand interviews, Pagefind's);
 - site size and the heaviest topic page (gzip);
 - indexing: what the search index adds to the build, as a share of it: the build's
   time less that of the same build without the index (`KB_SEARCH_INDEX=false`).
@@ -102,13 +103,19 @@ def gzip_bytes(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
 
 
-def measure(count: int, work: Path, live_reload_max: int = 100, browser: bool = True) -> dict[str, float | int | str]:
+def measure(count: int, work: Path, live_reload_max: int = 100, browser: bool = True, builds: int = 1) -> dict[str, float | int | str]:
     seeds_dir = write_series(count, work / f"seeds-{count}")
     generation = generation_seconds(seeds_dir, work / f"generated-{count}", 3 if count <= 100 else 1)
     site = work / f"site-{count}"
-    without_index, _, _ = build_once(seeds_dir, work / f"site-{count}-without-index", search_index=False)
-    shutil.rmtree(work / f"site-{count}-without-index", ignore_errors=True)
-    build_seconds, peak_rss, indexing = build_once(seeds_dir, site)
+    with_index: list[tuple[float, int, float]] = []
+    without_index: list[float] = []
+    for _ in range(builds):  # alternately, so that a slower spell of the machine falls on both
+        without_index.append(build_once(seeds_dir, work / f"site-{count}-without-index", search_index=False)[0])
+        shutil.rmtree(work / f"site-{count}-without-index", ignore_errors=True)
+        with_index.append(build_once(seeds_dir, site))
+    build_seconds = statistics.median(seconds for seconds, _, _ in with_index)
+    peak_rss = max(rss for _, rss, _ in with_index)
+    indexing = statistics.median(own for _, _, own in with_index)
     timing = search_timing.measure(site) if browser else None
     return {
         "interviews": count,
@@ -117,8 +124,8 @@ def measure(count: int, work: Path, live_reload_max: int = 100, browser: bool = 
         "generation_share": round(generation / build_seconds, 3),
         "peak_rss_mb": round(peak_rss / 2**20, 1),
         "indexing_s": round(indexing, 2),
-        "build_without_index_s": round(without_index, 2),
-        "indexing_share": round((build_seconds - without_index) / build_seconds, 3),
+        "build_without_index_s": round(statistics.median(without_index), 2),
+        "indexing_share": round((build_seconds - statistics.median(without_index)) / build_seconds, 3),
         "site_mb": round(folder_bytes(site) / 2**20, 1),
         "topic_page_kb_gzip": round(max(gzip_bytes(page) for page in site.glob("topics/*/index.html")) / 1024, 1),
         "search_index_kb": round(folder_bytes(site / "pagefind") / 1024, 1),
@@ -187,13 +194,14 @@ def main() -> None:
     parser.add_argument("--live-reload-max", type=int, default=100, help="time live reload up to this size (default: 100)")
     parser.add_argument("--large", type=int, nargs="*", default=[], metavar="E", help="also build one interview of E exchanges")
     parser.add_argument("--no-browser", action="store_true", help="leave out the search figures measured in Chromium")
+    parser.add_argument("--builds", type=int, default=1, help="builds with and without the search index, each (median; default: 1)")
     args = parser.parse_args()
     sizes = args.sizes or ([] if args.large else [1, 10, 100, 1000])
     rows: list[dict[str, float | int | str]] = []
     large: list[dict[str, float | int | str]] = []
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as work:
         for count in sizes:
-            rows.append(measure(count, Path(work), args.live_reload_max, not args.no_browser))
+            rows.append(measure(count, Path(work), args.live_reload_max, not args.no_browser, args.builds))
             print(table(rows).splitlines()[-1] if len(rows) > 1 else table(rows), flush=True)
         for exchanges in args.large:
             large.append(measure_large(exchanges, Path(work)))
