@@ -139,9 +139,9 @@
   function run() {
     var query = input.value.trim()
     var current = ++sequence
-    writeAddress(query)
     filterBox.removeAttribute("data-kb-filters")
     if (!query) {
+      writeAddress(query)
       list.replaceChildren()
       list.removeAttribute("data-kb-query")
       list.removeAttribute("data-kb-state")
@@ -189,6 +189,9 @@
       if (current !== sequence) return
       meta.textContent = "Search is not available: " + error.message
       list.setAttribute("data-kb-state", "failed")
+    }).then(function () {
+      // Once the answer is shown: Chromium fetches the page's icon again at every change of address.
+      if (current === sequence) writeAddress(query)
     })
   }
 
