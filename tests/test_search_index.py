@@ -147,3 +147,19 @@ def test_the_index_is_written_in_slices_of_at_most_the_chosen_number_of_word_loc
     search_index.index_records(tmp_path / "records", tmp_path / "index")
     assert search_index.INDEX_CHUNK_LOCATIONS <= 1000
     assert len(list((tmp_path / "index" / "index").iterdir())) >= 2000 // search_index.INDEX_CHUNK_LOCATIONS
+
+
+def test_a_failed_index_leaves_the_previous_one_and_nothing_beside_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "pagefind.js").write_text("the previous index")
+
+    def failing(work: Path, output: Path) -> None:
+        output.mkdir(parents=True, exist_ok=True)  # as Pagefind does, before it fails
+        raise RuntimeError("pagefind failed: no space left on device")
+
+    monkeypatch.setattr(search_index, "index_records", failing)
+    with pytest.raises(RuntimeError, match="no space left"):
+        write_search_index(site, shard_size=search_index.SHARD_SIZE)
+    assert sorted(p.name for p in site.iterdir()) == ["pagefind"]
+    assert (site / "pagefind" / "pagefind.js").read_text() == "the previous index"

@@ -217,8 +217,8 @@ def complete(prepared: Prepared) -> None:
     """Index the prepared records with Pagefind, and swap the index in for `<site_dir>/pagefind/`.
 
     The index is made beside it and swapped in, so a reader searching meanwhile
-    (under `mkdocs serve`, where it is made after the page reloads) uses the old one.
-    Logs the number of records and the seconds since `prepare` began.
+    (under `mkdocs serve --dirty`, where it is made after the page reloads) uses the old
+    one; a failure leaves the old one. Logs the number of records and the seconds since `prepare` began.
     """
     output = Path(prepared.site_dir, FOLDER)
     staging = Path(prepared.site_dir, f".{FOLDER}.new")
@@ -228,19 +228,22 @@ def complete(prepared: Prepared) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
             list(pool.map(index_records, prepared.inputs, folders))
+        for folder in folders:
+            for name in UNUSED_OUTPUT:
+                (folder / name).unlink(missing_ok=True)
+            if folder != staging:
+                for name in MERGED_ONLY_NEEDS_PRIMARY:
+                    (folder / name).unlink(missing_ok=True)
+                for wasm in folder.glob("wasm.*.pagefind"):
+                    wasm.unlink()
+            finish(folder)
+        (staging / SHARDS).write_text(json.dumps([f"{shard_folder(n)}/" for n in range(1, len(folders))]), encoding="utf-8")
+        (staging / PAGES).write_text(json.dumps(prepared.pages, ensure_ascii=False), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)  # a half-made index is not left in the site folder
+        raise
     finally:
         prepared.work.cleanup()
-    for folder in folders:
-        for name in UNUSED_OUTPUT:
-            (folder / name).unlink(missing_ok=True)
-        if folder != staging:
-            for name in MERGED_ONLY_NEEDS_PRIMARY:
-                (folder / name).unlink(missing_ok=True)
-            for wasm in folder.glob("wasm.*.pagefind"):
-                wasm.unlink()
-        finish(folder)
-    (staging / SHARDS).write_text(json.dumps([f"{shard_folder(n)}/" for n in range(1, len(folders))]), encoding="utf-8")
-    (staging / PAGES).write_text(json.dumps(prepared.pages, ensure_ascii=False), encoding="utf-8")
     retired = Path(prepared.site_dir, f".{FOLDER}.old")
     shutil.rmtree(retired, ignore_errors=True)
     if output.exists():
