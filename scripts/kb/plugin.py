@@ -9,9 +9,9 @@ rebuild re-reads only the interviews whose files changed and, with `--dirty`,
 MkDocs rebuilds only the pages whose content changed (scripts/kb/incremental.py).
 
 The search index is made from the seeds, not from the pages, in a thread of
-its own (`SearchIndexing`): under `mkdocs build` it is written while MkDocs
-renders the pages, which it does on one core, and the build waits for it at
-its end; under `mkdocs serve` it is written after the page has reloaded.
+its own (`SearchIndexing`): it is written while MkDocs renders the pages, which
+it does on one core, and the build waits for it at its end; under `mkdocs
+serve --dirty` (`make serve`) it is written after the page has reloaded.
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.rebuilds = Rebuilds()
         self.links = knowledge.LinkMemo()
         self.dirty = False
+        self.index_after_reload = False  # `mkdocs serve --dirty`
         self._kb: KnowledgeBase | None = None
         self._knowledge: Knowledge | None = None
         self.seeds_dir = Path("seeds")
@@ -84,6 +85,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Keeps this instance across the rebuilds of `mkdocs serve`."""
         self.dirty = dirty
+        self.index_after_reload = command == "serve" and dirty
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyNotice())
 
@@ -91,9 +93,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         """The end of a `mkdocs serve`: what the next build is compared with is forgotten."""
         self.wait_for_search_index()
         self.dirty = False
+        self.index_after_reload = False
         self.rebuilds = Rebuilds()
 
-    def wait_for_search_index(self) -> Exception | None:
+    def wait_for_search_index(self) -> BaseException | None:
         """The search index being written is finished before anything else touches the site folder; its failure, if any."""
         indexing, self.search_indexing = self.search_indexing, None
         return indexing.wait() if indexing else None
@@ -179,7 +182,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """`mkdocs build` is about to render the pages, on one core: the search index is written meanwhile."""
-        if not self.dirty and self.config.search_index:
+        if not self.index_after_reload and self.config.search_index:
             search_index.pagefind_executable()  # missing: one line now, not after the pages
             prepared = search_index.prepare(Path(config.site_dir), self.kb, self.knowledge, SiteUrls.of(config))
             self.search_indexing = SearchIndexing(lambda: search_index.complete(prepared))
@@ -190,8 +193,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         Path(config.site_dir, "kb.json").write_text(kb_json(self.kb, urls, self.knowledge), encoding="utf-8")
         if not self.config.search_index:
             log.info("search index: not written (`search_index: false`)")
-        elif self.dirty:
-            # Under `mkdocs serve`: the page reloads now, the search index follows a moment later.
+        elif self.index_after_reload:
+            # Under `mkdocs serve --dirty`: the page reloads now, the search index follows a moment later.
             site_dir, kb, knowledge = Path(config.site_dir), self.kb, self.knowledge
             self.search_indexing = SearchIndexing(lambda: search_index.write(site_dir, kb, knowledge, urls), log_failure=True)
         elif self.search_indexing:  # started by on_env
@@ -227,12 +230,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 class SearchIndexing:
     """Writing the search index (`job`) in a thread of its own; `wait()` returns its failure, if any.
 
-    With `log_failure` (under `mkdocs serve`) a failure is logged as soon as it
+    With `log_failure` (under `mkdocs serve --dirty`) a failure is logged as soon as it
     happens, and the served site keeps its previous index.
     """
 
     def __init__(self, job: Callable[[], None], log_failure: bool = False) -> None:
-        self.failure: Exception | None = None
+        self.failure: BaseException | None = None
         self.log_failure = log_failure
         self.thread = threading.Thread(target=self.run, args=(job,), name="search-index")
         self.thread.start()
@@ -240,11 +243,11 @@ class SearchIndexing:
     def run(self, job: Callable[[], None]) -> None:
         try:
             job()
-        except Exception as error:
+        except BaseException as error:  # whatever it is, the build raises it, not a site without an index
             self.failure = error
             if self.log_failure:
                 log.error(f"the search index was not updated: {error}")
 
-    def wait(self) -> Exception | None:
+    def wait(self) -> BaseException | None:
         self.thread.join()
         return self.failure

@@ -52,11 +52,14 @@ def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml") 
         recover(site)
         staging = site.with_name(f".{site.name}.building-{os.getpid()}-{secrets.token_hex(4)}")
         staging.mkdir()
+        plugin = None
         try:
             config = load_config(str(config_file), site_dir=str(staging))
-            use_seeds(config, seeds_dir)
+            plugin = use_seeds(config, seeds_dir)
             mkdocs_build(config)
         except BaseException as error:
+            if plugin:  # MkDocs lets the index finish on its errors, not on an interrupt: nothing may write here after
+                plugin.wait_for_search_index()
             shutil.rmtree(staging, ignore_errors=True)
             if not isinstance(error, Abort | MkDocsException | SeedError):
                 raise
