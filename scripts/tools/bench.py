@@ -109,10 +109,13 @@ def measure(count: int, work: Path, live_reload_max: int = 100, browser: bool = 
     site = work / f"site-{count}"
     with_index: list[tuple[float, int, float]] = []
     without_index: list[float] = []
-    for _ in range(builds):  # alternately, so that a slower spell of the machine falls on both
-        without_index.append(build_once(seeds_dir, work / f"site-{count}-without-index", search_index=False)[0])
-        shutil.rmtree(work / f"site-{count}-without-index", ignore_errors=True)
-        with_index.append(build_once(seeds_dir, site))
+    for number in range(builds):  # alternately, in turn first, so that neither always meets colder caches
+        for indexed in (False, True) if number % 2 == 0 else (True, False):
+            if indexed:
+                with_index.append(build_once(seeds_dir, site))
+            else:
+                without_index.append(build_once(seeds_dir, work / f"site-{count}-without-index", search_index=False)[0])
+                shutil.rmtree(work / f"site-{count}-without-index", ignore_errors=True)
     build_seconds = statistics.median(seconds for seconds, _, _ in with_index)
     peak_rss = max(rss for _, rss, _ in with_index)
     indexing = statistics.median(own for _, _, own in with_index)
@@ -196,6 +199,8 @@ def main() -> None:
     parser.add_argument("--no-browser", action="store_true", help="leave out the search figures measured in Chromium")
     parser.add_argument("--builds", type=int, default=1, help="builds with and without the search index, each (median; default: 1)")
     args = parser.parse_args()
+    if args.builds < 1:
+        parser.error("--builds must be 1 or more")
     sizes = args.sizes or ([] if args.large else [1, 10, 100, 1000])
     rows: list[dict[str, float | int | str]] = []
     large: list[dict[str, float | int | str]] = []

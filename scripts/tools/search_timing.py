@@ -11,7 +11,7 @@ context, so with an empty cache:
   to the moment the result list shows its answer (`data-kb-state="done"`):
   the cold query, which includes loading Pagefind; it counts the bytes for
   search transferred up to then (every request made before the results showed);
-- once the search box has finished opening (no transition running), puts a
+- once the search box has finished opening (no transition running in it), puts a
   second, different query in the box and times it: the warm query. (The filter menus stay closed, as they are
   until a reader opens them: their files are not loaded.)
 
@@ -55,8 +55,9 @@ TIME_QUERY = """async ([query, openFirst]) => {
 }"""
 
 
-# No transition or animation is running on the page.
-OPENED = "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+# No transition or animation is running in the header's search box.
+OPENED = """() => document.getAnimations().every(animation =>
+    animation.playState !== "running" || !animation.effect?.target?.closest?.(".md-search"))"""
 
 
 @dataclasses.dataclass(frozen=True)
