@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -87,8 +88,14 @@ def measure(seeds: Path, edits: int = 3, settle: float = 10.0) -> float:
             time.sleep(settle)
             times.append(edit_and_wait(transcript, page_url, base, f"livereloadmark{n}"))
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        # Ctrl-C, as an editor stops it: MkDocs then waits for the search index being written
+        # (the plugin's on_shutdown), which leaves no temporary folder behind as a plain kill would.
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     return statistics.median(times)
 
 
