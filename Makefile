@@ -55,13 +55,22 @@ $(ZENSICAL_BIN)/.deps: requirements-zensical.txt
 	$(ZENSICAL_BIN)/pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	touch $@
 
+# Paths reach the commands through the environment, never through the shell: a name with
+# spaces, quotes, `$` or backticks is passed as written ($(value …) keeps make from expanding it).
+# REPLACE=yes lets a build replace a non-empty folder that is not a previous site.
+REPLACE_FLAG = $(if $(filter yes true 1,$(REPLACE)),--replace)
+
 ## site: build SITE (default site/) from SEEDS (default seeds/): strict, and all or nothing
+site: export KB_MAKE_SEEDS := $(value SEEDS)
+site: export KB_MAKE_SITE := $(value SITE)
 site: $(BIN)/.site-deps
-	$(BIN)/python -m scripts.kb.commands.build --seeds "$(SEEDS)" --site "$(SITE)"
+	$(BIN)/python -m scripts.kb.commands.build --seeds="$$KB_MAKE_SEEDS" --site="$$KB_MAKE_SITE" $(REPLACE_FLAG)
 
 ## site-zensical: build SITE_ZENSICAL (default site-zensical/) with Zensical instead of MkDocs (see README)
+site-zensical: export KB_MAKE_SEEDS := $(value SEEDS)
+site-zensical: export KB_MAKE_SITE := $(value SITE_ZENSICAL)
 site-zensical: $(BIN)/.site-deps $(ZENSICAL_BIN)/.deps
-	$(BIN)/python -m scripts.kb.commands.zensical_build --seeds "$(SEEDS)" --site "$(SITE_ZENSICAL)"
+	$(BIN)/python -m scripts.kb.commands.zensical_build --seeds="$$KB_MAKE_SEEDS" --site="$$KB_MAKE_SITE" $(REPLACE_FLAG)
 
 ## serve: build and serve on http://127.0.0.1:8000, rebuilding the pages an edit of docs/ or seeds/ changes
 serve: $(BIN)/.site-deps

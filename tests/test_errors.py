@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.kb.commands import output_folder
 from tests.conftest import ROOT
 
 TRANSCRIPT = "Preface.\n\nAnn: First question?\n\nBob: An answer about widgets.\n\nAnn: Thanks.\n"
@@ -146,6 +147,7 @@ def previous_site(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
+    output_folder.mark(site)  # a site a build made, which the next build may replace
     return site
 
 
@@ -162,7 +164,7 @@ def test_error_is_one_line_and_site_is_untouched(
     assert match["path"] == str(seeds / file)
     assert int(match["line"]) == line
     assert what in match["what"]
-    assert [p.name for p in previous_site.iterdir()] == ["index.html"]
+    assert sorted(p.name for p in previous_site.iterdir()) == [output_folder.MARKER, "index.html"]
     assert (previous_site / "index.html").read_text() == "previous build"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 

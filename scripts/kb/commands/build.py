@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from scripts.kb.commands import output_folder
 from scripts.kb.errors import SeedError, shown
 
 if TYPE_CHECKING:
@@ -39,24 +40,32 @@ ROOT = Path(__file__).resolve().parents[3]
 PLUGIN = "interview-kb"
 
 
-def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml") -> None:
-    """Build into a temporary folder, then swap it in. Raises SeedError or RuntimeError."""
+def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml", replace: bool = False) -> None:
+    """Build into a temporary folder, then swap it in. Raises SeedError, OutputFolderError or RuntimeError.
+
+    The output folder is checked first (`output_folder.check`): nothing is touched when a build may not replace it.
+    """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    site = site.resolve()
+    given, site = site, site.resolve()
+    staging = site.with_name(f".{site.name}.building-{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        config = load_config(str(config_file), site_dir=str(staging))
+    except (Abort, MkDocsException) as error:
+        raise RuntimeError(f"{config_file}:1: the MkDocs configuration is not valid ({error}) — fix it and build again") from None
+    output_folder.check(given, project=ROOT, keep=read_folders(config, seeds_dir), replace=replace)
     with site_lock(site):
         recover(site)
-        staging = site.with_name(f".{site.name}.building-{os.getpid()}-{secrets.token_hex(4)}")
         staging.mkdir()
         plugin = None
         try:
-            config = load_config(str(config_file), site_dir=str(staging))
             plugin = use_seeds(config, seeds_dir)
             mkdocs_build(config)
+            output_folder.mark(staging)
         except BaseException as error:
             if plugin:  # MkDocs lets the index finish on its errors, not on an interrupt: nothing may write here after
                 plugin.wait_for_search_index()
@@ -143,6 +152,14 @@ def exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(second))
 
 
+def read_folders(config: MkDocsConfig, seeds_dir: Path) -> list[tuple[str, Path]]:
+    """The folders a build reads, which its output folder may not be, hold or lie inside."""
+    folders = [("the seeds folder", seeds_dir), ("the docs folder", Path(config.docs_dir))]
+    if config.theme.custom_dir:
+        folders.append(("the overrides folder", Path(config.theme.custom_dir)))
+    return folders
+
+
 def use_seeds(config: MkDocsConfig, seeds_dir: Path) -> KnowledgeBasePlugin:
     """Point the knowledge-base plugin at `seeds_dir` (its `seeds` setting, whatever mkdocs.yml says); returns the plugin."""
     plugin = config.plugins.get(PLUGIN)
@@ -181,10 +198,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder (default: seeds)")
     parser.add_argument("--site", type=Path, default=Path("site"), help="output folder (default: site)")
     parser.add_argument("--verbose", action="store_true", help="show MkDocs' progress messages")
+    parser.add_argument("--replace", action="store_true", help="replace the output folder even if it is not a previous site")
     args = parser.parse_args(argv)
     log_for_editors(args.verbose)
     try:
-        build(args.seeds, args.site)
+        build(args.seeds, args.site, replace=args.replace)
+    except output_folder.OutputFolderError as error:
+        print(error, file=sys.stderr)
+        return 2
     except (SeedError, RuntimeError) as error:
         print(error, file=sys.stderr)
         return 1

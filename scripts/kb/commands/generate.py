@@ -12,7 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from scripts.kb.commands.build import ROOT, seed_error_behind, use_seeds
+from scripts.kb.commands import output_folder
+from scripts.kb.commands.build import ROOT, read_folders, seed_error_behind, use_seeds
 from scripts.kb.errors import SeedError
 from scripts.kb.export import kb_json
 from scripts.kb.urls import SiteUrls
@@ -25,6 +26,8 @@ def generate(seeds_dir: Path, out: Path, config_file: Path = ROOT / "mkdocs.yml"
     from mkdocs.exceptions import PluginError
 
     config = load_config(str(config_file))
+    # It writes into `out` without emptying it, so any folder will do but those it reads and the project's own.
+    output_folder.check(out, project=ROOT, keep=read_folders(config, seeds_dir), replace=True)
     plugin = use_seeds(config, seeds_dir)
     try:
         config = plugin.on_config(config)
@@ -46,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         count = generate(args.seeds, args.out)
+    except output_folder.OutputFolderError as error:
+        print(error, file=sys.stderr)
+        return 2
     except SeedError as error:
         print(error, file=sys.stderr)
         return 1

@@ -35,7 +35,8 @@ from typing import Any
 
 import yaml
 
-from scripts.kb.commands.build import PLUGIN, ROOT, log_for_editors, seed_error_behind, use_seeds
+from scripts.kb.commands import output_folder
+from scripts.kb.commands.build import PLUGIN, ROOT, log_for_editors, read_folders, seed_error_behind, use_seeds
 
 CONFIG = ROOT / "mkdocs.yml"
 DEFAULT_ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
@@ -109,8 +110,8 @@ def zensical_config(raw: dict[str, Any], config: Any) -> dict[str, Any]:
     return derived
 
 
-def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL) -> None:
-    """Build `seeds_dir` into `site` with Zensical. Raises SeedError or RuntimeError."""
+def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL, replace: bool = False) -> None:
+    """Build `seeds_dir` into `site` with Zensical. Raises SeedError, OutputFolderError or RuntimeError."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if not zensical.exists():
         raise RuntimeError(f"{zensical} is missing — run `make site-zensical`, which installs requirements-zensical.txt")
@@ -120,12 +121,13 @@ def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL) -> Non
     from mkdocs.structure.files import Files
     from mkdocs.utils.yaml import get_yaml_loader
 
-    site = site.resolve()
+    given, site = site, site.resolve()
+    config = load_config(str(CONFIG), site_dir=str(site))
+    output_folder.check(given, project=ROOT, keep=read_folders(config, seeds_dir), replace=replace)
     with tempfile.TemporaryDirectory(prefix="zensical-") as work_dir:
         work = Path(work_dir)
         docs = work / "docs"
         shutil.copytree(ROOT / "docs", docs)
-        config = load_config(str(CONFIG), site_dir=str(site))
         plugin = use_seeds(config, seeds_dir)
         skipped = unreplayed_events(type(plugin))
         if skipped:
@@ -171,6 +173,7 @@ def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL) -> Non
                 target.write_bytes(file.content_bytes)
         plugin.on_post_build(config=config)  # kb.json and the Pagefind index, as in the MkDocs build
         (site / "search.json").unlink(missing_ok=True)  # Zensical's own index: the search box is Pagefind's
+        output_folder.mark(site)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -180,12 +183,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--zensical", type=Path, default=DEFAULT_ZENSICAL, help="the zensical command (default: .venv-zensical/bin/zensical)"
     )
+    parser.add_argument("--replace", action="store_true", help="replace the output folder even if it is not a previous site")
     args = parser.parse_args(argv)
     log_for_editors()
     from scripts.kb.errors import SeedError
 
     try:
-        build(args.seeds, args.site, args.zensical)
+        build(args.seeds, args.site, args.zensical, replace=args.replace)
+    except output_folder.OutputFolderError as error:
+        print(error, file=sys.stderr)
+        return 2
     except (SeedError, RuntimeError) as error:
         print(error, file=sys.stderr)
         return 1
