@@ -14,7 +14,7 @@ from tests.kb_fixtures import interview
 
 TRANSCRIPT = (
     "Q: When did it start?\n\nA: We’ve been in business for 35 years. We shipped in the middle of 2014.\n\n"
-    "Q: And then?\n\nA: Production since late 2014. In business for 35 years, again.\n"
+    "Q: What happened after that?\n\nA: Production since late 2014. In business for 35 years, again.\n"
 )
 
 

@@ -36,7 +36,8 @@ def read_text(text: str, announcers: tuple[str, ...] = ("Announcer",)) -> Transc
 
 
 def shape(transcript: Transcript) -> list[tuple[str, str, list[tuple[str, str, bool]]]]:
-    return [(e.anchor, e.label, [(t.speaker, t.text, t.aside) for t in e.turns]) for e in transcript.exchanges]
+    """Each exchange's paragraphs with their speakers (a part between two turns of one speaker keeps them two turns)."""
+    return [(e.anchor, e.label, [(t.speaker, p.text, t.aside) for t in e.turns for p in t.paragraphs]) for e in transcript.exchanges]
 
 
 def test_exchanges_are_those_of_the_transcript_without_the_parts() -> None:

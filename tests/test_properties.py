@@ -86,8 +86,8 @@ def test_parsing_keeps_every_paragraph_in_order_once(case: tuple[list[str], str,
     labels, interviewer, turns = case
     assume(questions_unique(turns, interviewer))
     transcript = read(labels, interviewer, turns)
-    parsed = [(t.speaker, [p.text for p in t.paragraphs]) for e in transcript.exchanges for t in e.turns]
-    assert parsed == turns
+    parsed = [(t.speaker, p.text) for e in transcript.exchanges for t in e.turns for p in t.paragraphs]
+    assert parsed == [(speaker, paragraph) for speaker, paragraphs in turns for paragraph in paragraphs]
     assert transcript.preface == () and transcript.epilogue == ()
     anchors = [e.anchor for e in transcript.exchanges]
     assert len(anchors) == len(set(anchors))
@@ -135,7 +135,12 @@ def test_rendering_shows_every_paragraph_literally(case: tuple[list[str], str, l
     transcript = read(labels, interviewer, turns)
     html = render_interview(labels, interviewer, transcript)
     shown = [normalise(p.get_text()) for p in html.select(".kb-turn p")]
-    expected = [normalise((f"{speaker} Name: " if i == 0 else "") + p) for speaker, paragraphs in turns for i, p in enumerate(paragraphs)]
+    # A speaker's consecutive turns are one turn: the name shows at the first of them.
+    starts = [
+        i == 0 and (n == 0 or turns[n - 1][0] != speaker) for n, (speaker, paragraphs) in enumerate(turns) for i in range(len(paragraphs))
+    ]
+    texts = [(speaker, p) for speaker, paragraphs in turns for p in paragraphs]
+    expected = [normalise((f"{speaker} Name: " if start else "") + p) for (speaker, p), start in zip(texts, starts, strict=True)]
     assert shown == expected
     for tag in ("script", "img", "a[href^='javascript']", "abbr", "pre", "code", "table", "blockquote", "h3", "ul", "ol"):
         assert html.select(f".kb-turn {tag}") == []

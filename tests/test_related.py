@@ -34,7 +34,7 @@ def test_at_most_three_and_ties_go_to_the_nearer_then_earlier() -> None:
 
 
 def test_layer_links_previous_next_and_related_within_reading_order() -> None:
-    text = "Q: Is IMS hard?\n\nA: Ada Answer says IMS is hard.\n\nQ: And SBC?\n\nA: SBC too.\n\nQ: Thanks.\n"
+    text = "Q: Is IMS hard?\n\nA: Ada Answer says IMS is hard.\n\nQ: And what about SBC?\n\nA: SBC too.\n\nQ: Thanks.\n"
     kb = knowledge_base(interview(text))
     layer = build(kb, (), entities.from_speakers(kb.interviews), ())
     first, second, last = (layer.exchanges[e.anchor] for e in kb.interviews[0].transcript.exchanges)

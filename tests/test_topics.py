@@ -49,7 +49,7 @@ def exchanges(text: str) -> list[Exchange]:
 
 
 def test_threshold_include_and_exclude() -> None:
-    strong, weak = exchanges("Q: alpha alpha?\n\nA: beta.\n\nQ: beta?\n\nA: no.\n")
+    strong, weak = exchanges("Q: alpha alpha?\n\nA: beta.\n\nQ: what about beta then?\n\nA: no.\n")
     assert topics.assign(topic(), strong) and not topics.assign(topic(), weak)
     assert topics.assign(topic(include=(weak.anchor,)), weak)
     assert not topics.assign(topic(exclude=(strong.anchor,)), strong)

@@ -31,7 +31,9 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from scripts.kb.errors import SeedError, SeedWarning
-from scripts.kb.seeds import diagnose, outside
+from scripts.kb.seeds import conversation, diagnose, outside
+from scripts.kb.seeds.conversation import Outside as Outside
+from scripts.kb.seeds.conversation import Turn as Turn
 from scripts.kb.seeds.formats import AUTO, TranscriptFormat, detect, normalise
 from scripts.kb.seeds.formats import FORMATS as FORMATS
 from scripts.kb.seeds.formats import Paragraph as Paragraph
@@ -39,7 +41,6 @@ from scripts.kb.seeds.formats import raw_paragraphs as raw_paragraphs
 
 # Control characters other than whitespace: invisible in an editor, and not allowed in HTML.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
 ANCHOR_WORDS = 6
 # Limits well above any real interview (a three-hour interview is about 200 KB and 300 exchanges), documented in
 # the README: a page costs time linear in its size up to them (scripts/kb/render/linear_markdown.py), and larger
@@ -51,30 +52,6 @@ HASH_DIGITS = 6  # the anchor's hash; an exchange whose anchor another already h
 LONG_HASH_DIGITS = 16
 LABEL_CHARS = 100
 FILLER_WORDS = 3  # a first sentence this short ("Okay, cool.") never names an exchange
-INTERJECTION_WORDS = 10  # an interviewer turn this short that asks nothing is an aside inside the answer
-# First words that make a short turn a request, not an interjection ("Tell me about Acme.").
-PROMPT_WORDS = {"tell", "describe", "explain", "talk", "walk", "take", "give", "share", "let's", "let’s", "lets", "what", "how", "why"}
-
-
-@dataclass(frozen=True)
-class Turn:
-    speaker: str
-    paragraphs: tuple[Paragraph, ...]
-    timestamp: str = ""  # as written, e.g. "00:12:34", in the timestamped format
-    aside: bool = False  # an interviewer's interjection inside an answer ("Yeah.", "Go on.")
-
-    @property
-    def text(self) -> str:
-        return "\n\n".join(p.text for p in self.paragraphs)
-
-
-@dataclass(frozen=True)
-class Outside:
-    """A part that is not the interview (a sponsor read, a break, an announcer): kept and shown apart, never an exchange."""
-
-    what: str  # the marker's word as written ("Sponsor", "Cold open"), or "announcer"
-    line: int
-    turns: tuple[Turn, ...]  # a turn's speaker is "" for paragraphs before any label
 
 
 @dataclass(frozen=True)
@@ -102,6 +79,7 @@ class Transcript:
     format: str = "colon"  # the format it was read in (what `format: auto` chose)
     warnings: tuple[SeedWarning, ...] = ()
     opening: tuple[Outside, ...] = ()  # parts before the first question
+    recognised: tuple[Outside, ...] = ()  # the parts found by the rules, not marked (a cold open, sponsor reads)
 
     @property
     def outside(self) -> tuple[Outside, ...]:
@@ -155,8 +133,7 @@ def paragraphs(text: str) -> list[Paragraph]:
     return [Paragraph(normalise(" ".join(lines)), line) for line, lines in raw_paragraphs(text)]
 
 
-def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text) if s]
+sentences = conversation.sentences
 
 
 def key_sentence(text: str) -> str:
@@ -169,15 +146,18 @@ def key_sentence(text: str) -> str:
 def question_sentence(question: Turn) -> str:
     """The sentence that names an exchange, never a filler such as "Yeah.".
 
-    The last sentence ending in `?` of the first paragraph that has one; else the
-    first sentence of more than FILLER_WORDS words; else the longest sentence.
-    (For a one-paragraph question this is `key_sentence`, so existing anchors stay.)
+    The last sentence that asks (`conversation.asks`: not a tag, a back-channel,
+    a hand-off or a one-word follow-up) of the first paragraph that has one;
+    else the last request ("Talk about …"); else the last sentence ending in `?`;
+    else the first sentence of more than FILLER_WORDS words; else the longest.
+    (For the first interview's questions this is `key_sentence`, so its anchors stay.)
     """
-    for paragraph in question.paragraphs:
-        asked = [s for s in sentences(paragraph.text) if s.endswith("?")]
-        if asked:
-            return asked[-1]
     every = [s for p in question.paragraphs for s in sentences(p.text)]
+    for kind in (conversation.asks, conversation.requests, lambda s: s.endswith("?")):
+        for paragraph in question.paragraphs:
+            found = [s for s in sentences(paragraph.text) if kind(s)]
+            if found:
+                return found[-1]
     return next((s for s in every if len(s.split()) > FILLER_WORDS), max(every, key=len, default=question.text))
 
 
@@ -190,7 +170,7 @@ def exchange_label(question: Turn) -> str:
     return cut + "…"
 
 
-def exchange_anchor(interview: str, question: Turn, digits: int = HASH_DIGITS) -> str:
+def exchange_anchor(interview: str, question: Turn, digits: int = HASH_DIGITS, occurrence: int = 1) -> str:
     """Anchor id: a slug of the question sentence's first six words plus a content hash.
 
     The hash is the first 6 hex digits of SHA-256 over the interview slug and the
@@ -202,19 +182,9 @@ def exchange_anchor(interview: str, question: Turn, digits: int = HASH_DIGITS) -
     """
     words = slugify(question_sentence(question), "-").split("-")
     slug = "-".join([w for w in words if w][:ANCHOR_WORDS])
-    digest = hashlib.sha256(f"{interview}\n{question.text}".encode()).hexdigest()[:digits]
+    counted = f"\n{occurrence}" if occurrence > 1 else ""  # the same question asked again
+    digest = hashlib.sha256(f"{interview}\n{question.text}{counted}".encode()).hexdigest()[:digits]
     return f"{slug or 'exchange'}-{digest}"
-
-
-def is_interjection(turn: Turn) -> bool:
-    """A short interviewer turn that asks nothing ("Yeah.", "Okay, cool.", "I want to talk about that, but go on.")."""
-    words = turn.text.split()
-    return (
-        len(turn.paragraphs) == 1
-        and "?" not in turn.text
-        and len(words) <= INTERJECTION_WORDS
-        and words[0].strip(",.!—-").lower() not in PROMPT_WORDS
-    )
 
 
 def parse(
@@ -226,11 +196,19 @@ def parse(
     path: Path | str,
     fmt: str | TranscriptFormat = AUTO,
     announcers: Collection[str] = (),
+    names: Collection[str] = (),
+    recognise_parts: bool = True,
+    split: Collection[int] = (),
+    join: Collection[str | int] = (),
 ) -> Transcript:
     """Read a decoded transcript. `labels` are the speaker labels declared in metadata.
 
     Turns by `announcers`, and spans marked `[What]` … `[/What]`, are parts that
-    are not the interview (`Outside`), placed where they occur.
+    are not the interview (`Outside`), placed where they occur; with
+    `recognise_parts`, so are a cold open and sponsor reads (see `conversation`).
+    `names` are the speakers' names, for hand-offs between panelists.
+    `split` names lines where an interviewer turn opens an exchange whatever it
+    says, `join` anchors (or lines) of exchanges that continue the one before.
 
     `fmt` is a name in `FORMATS`, `auto` (the format under which most turns are
     found), or a format object (which then recognises its own labels).
@@ -241,25 +219,26 @@ def parse(
     blocks = turn_format.blocks(text)
 
     preface: list[Paragraph] = []
-    turns: list[tuple[str, list[Paragraph], str, int]] = []
+    read: list[tuple[str, list[Paragraph], str, int] | outside.Part] = []  # turns and parts in order
     continuing: list[tuple[int, list[str]]] = []
     spans = outside.Spans(blocks, turn_format, announcers, path)
-    parts: list[tuple[int, outside.Part]] = []  # (how many turns come before, part)
     for line, lines in blocks:
         part = spans.take(line, lines)
         if part is not None:
-            if not parts or parts[-1][1] is not part:
-                parts.append((len(turns), part))
+            if not read or read[-1] is not part:
+                read.append(part)
             continue
         start = turn_format.turn_start(line, lines)
+        last_turn = next((t for t in reversed(read) if isinstance(t, tuple)), None)
         if start:
-            turns.append((start.speaker, [start.first] if start.first else [], start.timestamp, line))
-        elif turns:
-            turns[-1][1].append(Paragraph(turn_format.paragraph_text(lines), line))
+            read.append((start.speaker, [start.first] if start.first else [], start.timestamp, line))
+        elif last_turn is not None:
+            last_turn[1].append(Paragraph(turn_format.paragraph_text(lines), line))
             continuing.append((line, lines))
         else:
             preface.append(Paragraph(turn_format.paragraph_text(lines), line))
 
+    turns = [t for t in read if isinstance(t, tuple)]
     if not turns:
         raise diagnose.no_turn(text, labels, turn_format, path)
     if type(turn_format).blocks is TranscriptFormat.blocks and (run_on := diagnose.turns_inside_paragraphs(blocks, turn_format, path)):
@@ -268,14 +247,22 @@ def parse(
         if not body:
             raise SeedError(path, line, f"the turn by '{speaker}' has no text", "add what was said after the label, or remove the label")
     first_speaker, first_paragraphs, _, _ = turns[0]
-    if first_speaker not in interviewers:
+    if first_speaker not in interviewers and not recognise_parts:
         asks = " or ".join(f"'{label}'" for label in interviewers)
         asker = f"the interviewer {asks}" if len(interviewers) == 1 else f"an interviewer ({asks})"
         raise SeedError(
             path,
             first_paragraphs[0].line,
             f"the first turn is by '{first_speaker}', not {asker}",
-            "start the transcript with the interviewer's question, or correct `interviewer` in the metadata",
+            'mark what comes before the first question "[Cold open]" … "[/Cold open]", or set `recognise_parts: true` in the '
+            "metadata, or correct `interviewer`",
+        )
+    if not any(t[0] in interviewers for t in turns):
+        raise SeedError(
+            path,
+            first_paragraphs[0].line,
+            "no turn is by an interviewer (" + ", ".join(f"'{label}'" for label in interviewers) + ")",
+            "correct `interviewer` in the metadata: the label of whoever asks",
         )
 
     epilogue: list[Paragraph] = []
@@ -284,53 +271,67 @@ def parse(
         epilogue = last_paragraphs[1:]
         del last_paragraphs[1:]
 
-    grouped: list[tuple[Turn, list[Turn]]] = []
-    place: list[tuple[int, int]] = []  # each turn's exchange and its position there
-    for index, (speaker, body, timestamp, _) in enumerate(turns):
-        turn = Turn(speaker, tuple(body), timestamp)
-        # Right after a guest's turn only: were a turn after an aside an aside too, making one
-        # turn an aside could swallow the next question, and an edit would move two anchors.
-        answered = bool(grouped and grouped[-1][1] and not grouped[-1][1][-1].aside)
-        if speaker in interviewers and answered and index < len(turns) - 1 and is_interjection(turn):
-            grouped[-1][1].append(Turn(speaker, tuple(body), timestamp, aside=True))
-        elif speaker in interviewers:
-            grouped.append((turn, []))
-        else:
-            grouped[-1][1].append(turn)
-        place.append((len(grouped) - 1, len(grouped[-1][1]) + 1))
-    opening: list[Outside] = []
-    inside: dict[int, list[tuple[int, Outside]]] = {}
-    for before, part in parts:
-        made = Outside(part.what, part.line, tuple(Turn(t.speaker, tuple(t.paragraphs), t.timestamp) for t in part.turns if t.paragraphs))
-        if before == 0:
-            opening.append(made)
-        else:
-            exchange_index, position = place[before - 1]
-            inside.setdefault(exchange_index, []).append((position, made))
+    items: list[conversation.Item] = [
+        Turn(t[0], tuple(t[1]), t[2])
+        if isinstance(t, tuple)
+        else Outside(t.what, t.line, tuple(Turn(pt.speaker, tuple(pt.paragraphs), pt.timestamp) for pt in t.turns if pt.paragraphs))
+        for t in read
+    ]
+    items = conversation.merge_same_speaker(items)
+    recognised: list[Outside] = []
+    if recognise_parts:
+        items = conversation.sponsor_reads(conversation.cold_open(items, interviewers), interviewers)
+        recognised = [item for item in items if isinstance(item, Outside) and item.recognised]
+    folded = {n.casefold() for name in (*labels, *names) for n in (name, *name.split())}
+    forced = {line: True for line in split}
+    opening_items, groups = conversation.group(items, interviewers, folded, forced=forced)
+    if join:
+        lines_of = {}
+        for g in groups:
+            lines_of[exchange_anchor(interview, g.question)] = g.question.paragraphs[0].line
+            lines_of[str(g.question.paragraphs[0].line)] = g.question.paragraphs[0].line
+        for name in join:
+            if str(name).lstrip("#") not in lines_of:
+                raise SeedError(
+                    path,
+                    1,
+                    f"`join` names '{name}', which is no exchange of this transcript",
+                    "use an anchor shown on the page, or a line where a question starts",
+                )
+            forced[lines_of[str(name).lstrip("#")]] = False
+        opening_items, groups = conversation.group(items, interviewers, folded, forced=forced)
 
-    if len(grouped) > MAX_EXCHANGES:
-        line = grouped[MAX_EXCHANGES][0].paragraphs[0].line
+    opening = [item for item in opening_items if isinstance(item, Outside)]
+    if len(groups) > MAX_EXCHANGES:
+        line = groups[MAX_EXCHANGES].question.paragraphs[0].line
         raise SeedError(
-            path, line, f"the transcript has {len(grouped):,} exchanges, more than {MAX_EXCHANGES:,}", "split it into several interviews"
+            path, line, f"the transcript has {len(groups):,} exchanges, more than {MAX_EXCHANGES:,}", "split it into several interviews"
         )
     exchanges: list[Exchange] = []
     seen: dict[str, Exchange] = {}
-    for index, (question, answers) in enumerate(grouped):
+    repeats: dict[str, int] = {}
+    for g in groups:
+        question = g.question
         anchor = exchange_anchor(interview, question)
-        if anchor in seen and seen[anchor].question.text != question.text:
-            # A hash clash between different questions: the earlier keeps its link, this one takes a longer hash.
-            anchor = exchange_anchor(interview, question, LONG_HASH_DIGITS)
+        if anchor in seen and seen[anchor].question.text == question.text:
+            # The same words asked again ("Let's do it."): the n-th time takes a hash that counts it, stable while the
+            # earlier ones stay.
+            repeats[question.text] = repeats.get(question.text, 1) + 1
+            anchor = exchange_anchor(interview, question, occurrence=repeats[question.text])
         if anchor in seen:
-            other = seen[anchor]
-            what = "repeats the one" if other.question.text == question.text else "gets the same link as the one"
-            raise SeedError(
-                path,
-                question.paragraphs[0].line,
-                f"this question {what} on line {other.line}, so both would get the link #{anchor}",
-                "reword one of them (or merge the two exchanges)",
-            )
-        exchange = Exchange(anchor, exchange_label(question), question, tuple(answers), tuple(inside.get(index, ())))
+            # A hash clash between different questions: the earlier keeps its link, this one takes a longer hash.
+            anchor = exchange_anchor(interview, question, LONG_HASH_DIGITS, occurrence=repeats.get(question.text, 1))
+        answers: list[Turn] = []
+        inside: list[tuple[int, Outside]] = []
+        for item in g.rest:
+            if isinstance(item, Outside):
+                inside.append((len(answers) + 1, item))
+            else:
+                answers.append(item)
+        exchange = Exchange(anchor, exchange_label(question), question, tuple(answers), tuple(inside))
         seen[anchor] = exchange
         exchanges.append(exchange)
     warnings = [*spans.warnings, *diagnose.undeclared_labels(continuing, labels, path)]
-    return Transcript(tuple(preface), tuple(exchanges), tuple(epilogue), turn_format.name, tuple(warnings), tuple(opening))
+    return Transcript(
+        tuple(preface), tuple(exchanges), tuple(epilogue), turn_format.name, tuple(warnings), tuple(opening), tuple(recognised)
+    )

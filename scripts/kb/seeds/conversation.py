@@ -1,0 +1,339 @@
+"""Who asks what: a conversation's turns grouped into exchanges, and the parts that are not the interview recognised.
+
+The rules (README, "How a conversation is read"), applied after the format has
+found the turns:
+
+* A speaker's consecutive turns are one turn (a transcript's time marks, or a
+  caption's cues, often split one speaker's words).
+* Turns before the first interviewer turn are a cold open; an interviewer turn
+  that opens with a sponsor formula ("This episode is brought to you by …"),
+  up to where the host turns back to the guest, is a sponsor read. Both are
+  parts that are not the interview (`Outside`), like marked ones.
+* An exchange opens at an interviewer turn that asks (`opens`): a question
+  sentence that is not a tag ("…, right?"), a back-channel ("Really?"), a
+  hand-off ("Elizabeth?", "What about you, Jin?") or a short follow-up
+  ("Why?", "Like what?"); or a request ("Talk about those two differences.").
+  The first interviewer turn always opens one.
+* Every other interviewer turn stays inside the exchange as an aside: reactions,
+  back-channel, hand-offs between panelists, a co-host's follow-up.
+* A guest's back-channel ("Mm-hmm.") while the host sets up a question is an
+  aside too, so the host's set-up and question are one exchange.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from scripts.kb.seeds.formats import Paragraph
+
+_SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
+_WORD = re.compile(r"[\w’'-]+")
+# A question sentence this short ("Why?", "How so?", "Like what?") follows up on the answer; it opens nothing.
+FOLLOW_UP_WORDS = 3
+# A statement with a question tag asks when it says this much before the tag.
+TAG_WORDS = 8
+# An interviewer turn of more words than this gives the guest something to respond to, even without a question
+# ("You mentioned fault tolerance. That's another aspect that's different in these environments. …").
+STATEMENT_WORDS = 20
+# A hand-off names who answers next in a few words ("Elizabeth?", "What about you, Jin?").
+HAND_OFF_WORDS = 6
+SET_UP_WORDS = 15  # an interviewer's statement longer than this, right before their question, sets it up
+BACK_CHANNEL_WORDS = 4  # a guest's turn this short of only such words is back-channel ("Mm-hmm.", "Yeah, right.")
+BACK_CHANNEL = {
+    "mm",
+    "mhm",
+    "mm-hmm",
+    "mmhmm",
+    "uh-huh",
+    "hmm",
+    "yeah",
+    "yes",
+    "yep",
+    "yup",
+    "right",
+    "sure",
+    "okay",
+    "ok",
+    "oh",
+    "wow",
+    "totally",
+    "exactly",
+    "absolutely",
+    "definitely",
+    "true",
+    "cool",
+    "nice",
+    "great",
+    "interesting",
+    "really",
+    "no",
+    "ah",
+    "uh",
+    "um",
+    "huh",
+    "indeed",
+    "correct",
+    "of",
+    "course",
+    "i",
+    "see",
+    "agreed",
+}
+# Endings that make a statement sound like a question without asking one ("That's wild, right?").
+_TAG = re.compile(
+    r"(?:,|\s)\s*(?:right|you know|isn['’]t it|aren['’]t they|don['’]t you think|no|yeah|huh|correct|eh|ok(?:ay)?|yes|true|"
+    r"wasn['’]t it|didn['’]t it)\?$",
+    re.IGNORECASE,
+)
+# A turn that asks for an answer without a question mark: a request at the start of a sentence.
+_REQUEST = re.compile(
+    r"^(?:(?:so|and|now|okay|ok|well|but|alright|all right),?\s+)*(?:"
+    r"tell (?:me|us)|talk (?:about|to me|to us|us through|me through)|walk (?:me|us)|take (?:me|us)|describe|explain|"
+    r"share|give (?:me|us)|let['’]?s (?:talk|get into|dig|start|go back|turn|move|get to|discuss|shift|switch|begin)|"
+    r"i (?:want|wanted|would like|['’]d like|['’]d love|would love) to "
+    r"(?:ask|talk|hear|know|understand|go back|get into|dig|start|turn|move)|"
+    r"i['’]m (?:curious|interested|wondering)|i wonder|help (?:me|us) understand|paint (?:me |us )?a picture|"
+    r"(?:can|could|would|will) you (?:tell|talk|walk|explain|describe|share|give|take|help|expand|elaborate)|"
+    r"please (?:tell|talk|explain|describe|share)|expand on|elaborate on"
+    r")\b",
+    re.IGNORECASE,
+)
+# A request put off until later lets the guest go on.
+_DEFER = re.compile(r"\b(?:but )?(?:go on|go ahead|carry on|keep going|later|in a (?:minute|moment|second|bit)|hold that thought)\b", re.I)
+# Back-channel questions ("Really?", "Oh, yeah?") and hand-offs without a name ("And you?", "What about you?").
+_NO_QUESTION = re.compile(
+    r"^(?:(?:oh|and|so|but|well),?\s+)?(?:really|seriously|yeah|right|is that right|is that so|no way|truly|how so|why not|why|what|sorry|"
+    r"what about you|how about you|and you|you|anyone else|anybody else|same for you|same question|same here)"
+    r"(?:,?\s+\w+)?\?$",
+    re.IGNORECASE,
+)
+# A sponsor read starts with one of these within its first words.
+_SPONSOR = re.compile(
+    r"\b(?:(?:this|today['’]s|the) (?:episode|show|podcast|program|programme|segment|conversation|interview)(?: of [\w ]{1,40})? "
+    r"(?:is|was) (?:brought to you|sponsored|supported|made possible|presented|powered|underwritten)(?: in part)? by|"
+    r"(?:today['’]s|our|this week['’]s|this episode['’]s) sponsor|"
+    r"support for (?:this|the|today['’]s) (?:show|podcast|episode|program) comes from|"
+    r"a (?:quick |short |brief )?word from (?:our|today['’]s|this week['’]s) sponsors?|"
+    r"thanks to (?:our|today['’]s|this week['’]s) sponsors?|"
+    r"(?:we['’]ll|let['’]s|we['’]re going to|we are going to) take a (?:quick |short |brief )?break|"
+    r"we['’]ll be right back)",
+    re.IGNORECASE,
+)
+SPONSOR_REACH = 80  # the formula must start within this many characters of the paragraph's start
+# The paragraph where a host turns back to the guest after a sponsor read ("Now, back to my conversation with Ana.").
+_BACK = re.compile(
+    r"\b(?:back to (?:the|my|our) (?:conversation|interview|show|episode|discussion)|and we['’]re back|welcome back|now back to)\b", re.I
+)
+COLD_OPEN = "cold open"
+SPONSOR = "sponsor"
+
+
+@dataclass(frozen=True)
+class Turn:
+    speaker: str
+    paragraphs: tuple[Paragraph, ...]
+    timestamp: str = ""  # as written, e.g. "00:12:34", in the timestamped format
+    aside: bool = False  # an interviewer's turn inside an answer ("Yeah.", "Go on.", "Elizabeth?")
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Outside:
+    """A part that is not the interview (a sponsor read, a break, an announcer): kept and shown apart, never an exchange."""
+
+    what: str  # the marker's word as written ("Sponsor", "Cold open"), or "announcer", or a recognised kind
+    line: int
+    turns: tuple[Turn, ...]  # a turn's speaker is "" for paragraphs before any label
+    recognised: bool = False  # found by the rules below, not marked in the transcript
+
+
+Item = Turn | Outside
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s]
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def asks(sentence: str, names: Collection[str] = ()) -> bool:
+    """Whether a sentence ending in `?` asks something that opens an exchange."""
+    if not sentence.endswith("?") or _NO_QUESTION.match(sentence.strip(" \"'“”‘’")):
+        return False
+    found = [w.casefold() for w in words(sentence)]
+    tag = _TAG.search(sentence)
+    if tag:  # "That's wild, right?" reacts; "You were one of the first in that market, correct?" asks
+        return len(words(sentence[: tag.start()])) > TAG_WORDS
+    if len(found) <= FOLLOW_UP_WORDS:
+        return False
+    return not (len(found) <= HAND_OFF_WORDS and names and any(w in names for w in found))
+
+
+def requests(sentence: str) -> bool:
+    """Whether a sentence asks for an answer without a question mark ("Talk about those two differences.").
+
+    Not when it puts the request off ("I want to talk about that, but go on.").
+    """
+    text = sentence.strip(" \"'“”‘’—-")
+    return bool(_REQUEST.match(text)) and not _DEFER.search(text) and len(words(sentence)) > FOLLOW_UP_WORDS
+
+
+def opens(turn: Turn, names: Collection[str] = ()) -> bool:
+    """Whether an interviewer turn opens an exchange: it asks, requests, or says enough for the guest to respond to.
+
+    `names`: the speakers' labels and names, case-folded, for hand-offs.
+    """
+    return len(words(turn.text)) > STATEMENT_WORDS or any(asks(s, names) or requests(s) for p in turn.paragraphs for s in sentences(p.text))
+
+
+def is_back_channel(turn: Turn) -> bool:
+    """A short turn of only listening words ("Mm-hmm.", "Yeah, right.", "Oh wow.")."""
+    found = [w.casefold().strip("-'’") for w in words(turn.text)]
+    return 0 < len(found) <= BACK_CHANNEL_WORDS and all(w in BACK_CHANNEL for w in found)
+
+
+def merge_same_speaker(items: Sequence[Item]) -> list[Item]:
+    """A speaker's consecutive turns, with no part between them, as one turn timed by the first."""
+    merged: list[Item] = []
+    for item in items:
+        last = merged[-1] if merged else None
+        if isinstance(item, Turn) and isinstance(last, Turn) and last.speaker == item.speaker:
+            merged[-1] = Turn(last.speaker, last.paragraphs + item.paragraphs, last.timestamp or item.timestamp)
+        else:
+            merged.append(item)
+    return merged
+
+
+def cold_open(items: Sequence[Item], interviewers: Collection[str]) -> list[Item]:
+    """Turns before the first interviewer turn, as one recognised part (`COLD_OPEN`)."""
+    first = next((i for i, item in enumerate(items) if isinstance(item, Turn) and item.speaker in interviewers), None)
+    before = [item for item in items[:first] if isinstance(item, Turn)] if first else []
+    if not before:
+        return list(items)
+    line = before[0].paragraphs[0].line
+    rest = [item for item in items[:first] if isinstance(item, Outside)]
+    return [Outside(COLD_OPEN, line, tuple(before), recognised=True), *rest, *items[first:]]
+
+
+def sponsor_reads(items: Sequence[Item], interviewers: Collection[str]) -> list[Item]:
+    """Each interviewer turn's paragraphs from a sponsor formula up to the host's return, as a recognised part (`SPONSOR`)."""
+    found: list[Item] = []
+    for item in items:
+        if not isinstance(item, Turn) or item.speaker not in interviewers:
+            found.append(item)
+            continue
+        start = next((i for i, p in enumerate(item.paragraphs) if (m := _SPONSOR.search(p.text)) and m.start() <= SPONSOR_REACH), None)
+        if start is None:
+            found.append(item)
+            continue
+        end = len(item.paragraphs)
+        for index in range(start + 1, len(item.paragraphs)):
+            text = item.paragraphs[index].text
+            if _BACK.search(text):
+                end = index + 1
+                break
+            if any(s.endswith("?") for s in sentences(text)):
+                end = index
+                break
+        before, read, after = item.paragraphs[:start], item.paragraphs[start:end], item.paragraphs[end:]
+        if before:
+            found.append(Turn(item.speaker, before, item.timestamp))
+        found.append(Outside(SPONSOR, read[0].line, (Turn(item.speaker, read, "" if before else item.timestamp),), recognised=True))
+        if after:
+            found.append(Turn(item.speaker, after))
+    return found
+
+
+@dataclass
+class Group:
+    """An exchange being gathered: its question, then its turns and parts in order."""
+
+    question: Turn
+    rest: list[Item]
+
+    @property
+    def answered(self) -> bool:
+        return any(isinstance(t, Turn) and not t.aside for t in self.rest)
+
+
+def group(
+    items: Iterable[Item],
+    interviewers: Collection[str],
+    names: Collection[str],
+    closing: bool = True,
+    forced: Mapping[int, bool] | None = None,
+) -> tuple[list[Item], list[Group]]:
+    """(parts before the first question, exchanges) of a conversation.
+
+    `names` are the speakers' labels and names, case-folded, for hand-offs.
+    `closing`: the transcript's last turn, when an interviewer's after an
+    answer, is its own exchange (a closing thanks), whatever it says.
+    `forced` overrides the rules for the interviewer turns starting on its
+    lines: True opens an exchange there (`split:`), False never (`join:`).
+    """
+    forced = forced or {}
+    listed = list(items)
+    last_turn = max((i for i, item in enumerate(listed) if isinstance(item, Turn)), default=-1)
+    opening: list[Item] = []
+    groups: list[Group] = []
+    for index, item in enumerate(listed):
+        current = groups[-1] if groups else None
+        if isinstance(item, Outside):
+            (current.rest if current else opening).append(item)
+        elif item.speaker in interviewers:
+            decided = forced.get(item.paragraphs[0].line)
+            if current is None or decided or (closing and index == last_turn and current.answered and decided is None):
+                groups.append(Group(item, []))
+            elif decided is False or not opens(item, names):
+                current.rest.append(aside(item))
+            elif not current.answered:  # asked again before any answer: one question, or a co-host's follow-up
+                if item.speaker == current.question.speaker and not any(isinstance(t, Outside) for t in current.rest):
+                    current.question = Turn(item.speaker, current.question.paragraphs + item.paragraphs, current.question.timestamp)
+                else:
+                    current.rest.append(aside(item))
+            else:
+                groups.append(Group(*_with_set_up(current, item)))
+        elif current and is_back_channel(item) and not current.answered:
+            current.rest.append(aside(item))
+        elif current:
+            current.rest.append(item)
+        else:
+            opening.append(item)
+    return opening, groups
+
+
+def aside(turn: Turn) -> Turn:
+    return Turn(turn.speaker, turn.paragraphs, turn.timestamp, aside=True)
+
+
+def _with_set_up(previous: Group, question: Turn) -> tuple[Turn, list[Item]]:
+    """The question, with the set-up its asker gave just before it (a statement of some length, perhaps acknowledged
+    with a back-channel), taken from the end of the previous exchange: (question, back-channel turns)."""
+    rest = previous.rest
+
+    def listening(item: Item) -> bool:
+        return isinstance(item, Turn) and item.speaker != question.speaker and is_back_channel(item)
+
+    def setting_up(item: Item) -> bool:
+        return isinstance(item, Turn) and item.speaker == question.speaker and len(words(item.text)) > SET_UP_WORDS
+
+    end = len(rest)
+    while end > 0 and listening(rest[end - 1]):
+        end -= 1
+    start = end
+    while start > 0 and setting_up(rest[start - 1]):
+        start -= 1
+    if start == end:
+        return question, []
+    set_up = [t for t in rest[start:end] if isinstance(t, Turn)]
+    heard = [t for t in rest[end:] if isinstance(t, Turn)]
+    del rest[start:]
+    paragraphs = tuple(p for t in set_up for p in t.paragraphs) + question.paragraphs
+    return Turn(question.speaker, paragraphs, set_up[0].timestamp or question.timestamp), list(heard)
