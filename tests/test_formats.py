@@ -293,6 +293,14 @@ class TestTimeOnlyLines:
             ("Ben", "00:00:05", "They are empty.\n\nAnd sunny."),
         ]
 
+    def test_lines_format_time_with_a_colon_before_the_label(self) -> None:
+        text = "(00:00:02):\nDana: Why roofs?\n(00:00:05):\nBen: They are empty.\n"
+        assert turns(read(text, HOSTS, "lines")) == [("Dana", "00:00:02", "Why roofs?"), ("Ben", "00:00:05", "They are empty.")]
+
+    def test_many_time_lines_in_one_paragraph(self) -> None:
+        text = "Dana: Why roofs?\n\nBen: They are empty.\n\n" + "00:00:01\n" * 20_000 + "And sunny.\n"
+        assert turns(read(text, HOSTS, "timestamped"))[-1][0] == "Ben"
+
     def test_a_time_inside_a_sentence_stays_text(self) -> None:
         assert ColonFormat(HOSTS).paragraph_text(["The train left at", "10:30 sharp."]) == "The train left at 10:30 sharp."
         assert ColonFormat(HOSTS).paragraph_text(["(00:01:21):", "Go on."]) == "Go on."

@@ -12,7 +12,7 @@ import html
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import ClassVar
 
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
@@ -147,15 +147,14 @@ class PatternFormat(TranscriptFormat):
         """A first line that is only a time, before the label on the next line, is the turn's time."""
         before = time_only(lines[0]) if len(lines) > 1 else ""
         if before:
-            after = self.turn_start(line + 1, lines[1:])
-            return replace(after, timestamp=after.timestamp or before) if after else None
+            line, lines = line + 1, lines[1:]
         text = normalise(" ".join(lines))
         for pattern in self.patterns:
             found = pattern.match(text)
             if found:
                 rest = self.clean(found["text"])
                 groups = found.groupdict()
-                timestamp = groups.get("time") or ""
+                timestamp = groups.get("time") or before
                 role = normalise(groups.get("role") or "")
                 return TurnStart(found["speaker"], timestamp, Paragraph(rest, line) if rest else None, role)
         return None
@@ -399,7 +398,7 @@ class WebVTTFormat(CaptionFormat):
     description = (
         "WebVTT: a `WEBVTT` first line, then cues `00:00:01.000 --> 00:00:04.000` with `<v Name>text`, `>> Name: text` or `Name: text`"
     )
-    how = "as a voice tag `<v Name>` in each cue"
+    how = "as a voice tag `<v Name>`, or `Name:` at the start of a cue's text"
 
     @classmethod
     def written_in(cls, text: str) -> bool:
