@@ -111,7 +111,7 @@ CASES: list[tuple[str, Callable[[Path], object], str, int, str]] = [
         6,
         "topic 'widgets' includes 'no-such-exchange-000000', which is no exchange anchor",
     ),
-    ("unknown format", write("demo.yml", META + "format: srt\n"), "demo.yml", 8, "unknown transcript format 'srt'"),
+    ("unknown format", write("demo.yml", META + "format: docx\n"), "demo.yml", 8, "unknown transcript format 'docx'"),
     ("media not a URL", write("demo.yml", META + "media: file.mp3\n"), "demo.yml", 8, "media 'file.mp3' is not an http(s) URL"),
     ("topics file missing", lambda s: (s / "topics.yml").unlink(), "topics.yml", 1, "topics file is missing"),
     ("transcript without metadata", write("lonely.yml", META), "lonely.yml", 1, "metadata file has no transcript"),

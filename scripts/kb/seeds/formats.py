@@ -20,6 +20,10 @@ _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 # How a time is written around a label: in brackets, in parentheses, or bare.
 _WRAPS = ((r"\[", r"\]"), (r"\(", r"\)"), ("", ""))
+# A line that holds only a time, perhaps with a colon: `(00:01:21):`, `[00:01:21]`, `00:01:21`.
+_TIME_ONLY = re.compile("^(?:" + "|".join(rf"{left}(?P<time{i}>{_TIME}){right}" for i, (left, right) in enumerate(_WRAPS)) + r")\s*:?$")
+# A role or organisation in parentheses after a label, `Dana (Host, Example Radio):`; never a time (that is `timestamped`).
+_ROLE = rf"(?:\s*\((?!\s*{_TIME}\s*\))(?P<role>[^()]+)\))?"
 
 Block = tuple[int, list[str]]  # a paragraph as written: its first line number and its raw lines
 
@@ -27,6 +31,15 @@ Block = tuple[int, list[str]]  # a paragraph as written: its first line number a
 def normalise(text: str) -> str:
     """Runs of ASCII whitespace become one space; nothing else is changed."""
     return _WHITESPACE.sub(" ", text).strip(" ")
+
+
+def time_only(line: str) -> str:
+    """The time of a line that holds only a time (`(00:01:21):` → `00:01:21`, a fraction dropped), else ""."""
+    found = _TIME_ONLY.match(line.replace("\\", "").strip())
+    if not found:
+        return ""
+    time = next(value for value in found.groups() if value)
+    return re.split(r"[.,]", time)[0]
 
 
 def raw_paragraphs(text: str) -> list[Block]:
@@ -55,6 +68,7 @@ class TurnStart:
     speaker: str
     timestamp: str
     first: Paragraph | None  # text on the same paragraph as the label, if any
+    role: str = ""  # what the parentheses after the label say, `Dana (Host, Example Radio):` → "Host, Example Radio"
 
 
 class TranscriptFormat(ABC):
@@ -65,6 +79,7 @@ class TranscriptFormat(ABC):
     how: ClassVar[str] = "and a colon"  # ends the hint "start each turn with its speaker's label …"
     looks: ClassVar[str] = "labels with a colon"  # the likely cause, when a transcript fits this format but not the one set
     or_else: ClassVar[str] = ""  # another fix, after "set `format: …`"
+    captions: ClassVar[bool] = False  # a caption file (cues with times), whose blocks may name no speaker at all
 
     def __init__(self, labels: Iterable[str]) -> None:
         self.labels = tuple(labels)
@@ -73,16 +88,40 @@ class TranscriptFormat(ABC):
         self.speaker = "(?P<speaker>" + "|".join(re.escape(label) for label in longest_first) + ")"
 
     def blocks(self, text: str) -> list[Block]:
-        """The transcript's paragraphs as this format delimits them (default: blank lines)."""
-        return raw_paragraphs(text)
+        """The transcript's paragraphs as this format delimits them (default: blank lines; see `join_times`)."""
+        return self.join_times(raw_paragraphs(text))
+
+    def join_times(self, blocks: Sequence[Block], *, into_turns: bool = False) -> list[Block]:
+        """A paragraph that is only a time joins the next paragraph, which it times, when that one starts no turn.
+
+        A time alone before a turn (unless `into_turns`) or at the end is dropped: a time is never text.
+        """
+        joined: list[Block] = []
+        waiting: Block | None = None
+        for line, lines in blocks:
+            if len(lines) == 1 and time_only(lines[0]):
+                waiting = (line, lines)
+                continue
+            if waiting and (into_turns or not self.turn_start(line, lines)):
+                joined.append((waiting[0], [*waiting[1], *lines]))
+            else:
+                joined.append((line, lines))
+            waiting = None
+        return joined
 
     def clean(self, text: str) -> str:
         """The reader's text of whitespace-normalised source text (default: unchanged)."""
         return text
 
     def paragraph_text(self, lines: Sequence[str]) -> str:
-        """The reader's text of a paragraph that starts no turn."""
+        """The reader's text of a paragraph that starts no turn; a first line that is only a time is left out."""
+        if lines and time_only(lines[0]):
+            lines = lines[1:]
         return self.clean(normalise(" ".join(lines)))
+
+    def block_time(self, lines: Sequence[str]) -> str:
+        """When a block starts, as written (`00:01:21`, no fraction): here, the time of a first line that is only a time, else ""."""
+        return time_only(lines[0]) if lines else ""
 
     @abstractmethod
     def turn_start(self, line: int, lines: Sequence[str]) -> TurnStart | None:
@@ -105,22 +144,28 @@ class PatternFormat(TranscriptFormat):
         """The regexes, tried in order; `self.speaker` is the group matching a label."""
 
     def turn_start(self, line: int, lines: Sequence[str]) -> TurnStart | None:
+        """A first line that is only a time, before the label on the next line, is the turn's time."""
+        before = time_only(lines[0]) if len(lines) > 1 else ""
+        if before:
+            line, lines = line + 1, lines[1:]
         text = normalise(" ".join(lines))
         for pattern in self.patterns:
             found = pattern.match(text)
             if found:
                 rest = self.clean(found["text"])
-                timestamp = found.groupdict().get("time") or ""
-                return TurnStart(found["speaker"], timestamp, Paragraph(rest, line) if rest else None)
+                groups = found.groupdict()
+                timestamp = groups.get("time") or before
+                role = normalise(groups.get("role") or "")
+                return TurnStart(found["speaker"], timestamp, Paragraph(rest, line) if rest else None, role)
         return None
 
 
 class ColonFormat(PatternFormat):
     name = "colon"
-    description = "`Name: text`"
+    description = "`Name: text` (a role may follow the label: `Name (Host, Example Radio): text`)"
 
     def shapes(self) -> list[str]:
-        return [rf"^{self.speaker}\s*:\s*(?P<text>.*)$"]
+        return [rf"^{self.speaker}{_ROLE}\s*:\s*(?P<text>.*)$"]
 
 
 class TimestampedFormat(PatternFormat):
@@ -128,13 +173,16 @@ class TimestampedFormat(PatternFormat):
 
     name = "timestamped"
     looks = "a time beside the label"
-    description = "`Name [hh:mm:ss]: text`, `Name (hh:mm:ss): text` or `hh:mm:ss Name: text`"
+    description = "`Name [hh:mm:ss]: text`, `Name (hh:mm:ss): text`, `hh:mm:ss Name: text` or `Name: (hh:mm:ss) text`"
 
     def shapes(self) -> list[str]:
         time = rf"(?P<time>{_TIME})"
         after = [rf"^{self.speaker}\s*{left}{time}{right}\s*:?\s*(?P<text>.*)$" for left, right in _WRAPS]
         before = [rf"^{left}{time}{right}\s*{self.speaker}\s*:\s*(?P<text>.*)$" for left, right in _WRAPS]
-        return [*after, *before, rf"^{self.speaker}\s*:\s*(?P<text>.*)$"]
+        # After the colon: in brackets or parentheses; bare only when text follows (`Bob: 10:30` is what Bob said).
+        after_colon = [rf"^{self.speaker}\s*:\s*{left}{time}{right}\s*:?\s*(?P<text>.*)$" for left, right in _WRAPS[:2]]
+        bare_after_colon = rf"^{self.speaker}\s*:\s*{time}\s+(?P<text>\S.*)$"
+        return [*after, *before, *after_colon, bare_after_colon, rf"^{self.speaker}{_ROLE}\s*:\s*(?P<text>.*)$"]
 
 
 class NameLineFormat(TranscriptFormat):
@@ -148,7 +196,7 @@ class NameLineFormat(TranscriptFormat):
     def __init__(self, labels: Iterable[str]) -> None:
         super().__init__(labels)
         times = "|".join(rf"{left}(?P<time{i}>{_TIME}){right}" for i, (left, right) in enumerate(_WRAPS))
-        self.pattern = re.compile(rf"^{self.speaker}\s*(?:{times})?\s*:?$")
+        self.pattern = re.compile(rf"^{self.speaker}{_ROLE}\s*(?:{times})?\s*:?$")
 
     def turn_start(self, line: int, lines: Sequence[str]) -> TurnStart | None:
         found = self.pattern.match(lines[0].strip())
@@ -156,7 +204,7 @@ class NameLineFormat(TranscriptFormat):
             return None
         timestamp = next((value for key, value in found.groupdict().items() if key.startswith("time") and value), "")
         rest = normalise(" ".join(lines[1:]))
-        return TurnStart(found["speaker"], timestamp, Paragraph(rest, line + 1) if rest else None)
+        return TurnStart(found["speaker"], timestamp, Paragraph(rest, line + 1) if rest else None, normalise(found["role"] or ""))
 
 
 _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -168,14 +216,14 @@ class MarkdownFormat(PatternFormat):
     name = "markdown"
     looks = "bold labels"
     or_else = ", or remove the **"
-    description = "`**Name:** text` or `**Name**: text` (Markdown; `\\[` escapes are undone)"
+    description = "`**Name:** text` or `**Name**: text` (Markdown; `\\[` escapes are undone; a role may follow the name)"
     how = "in bold with a colon"
 
     def shapes(self) -> list[str]:
         time = rf"(?:\s*\\?[\[(]?(?P<time>{_TIME})\\?[\])]?)?"
         return [
-            rf"^\*\*{self.speaker}{time}\s*:\s*\*\*\s*(?P<text>.*)$",
-            rf"^\*\*{self.speaker}\*\*{time}\s*:\s*(?P<text>.*)$",
+            rf"^\*\*{self.speaker}{_ROLE}{time}\s*:\s*\*\*\s*(?P<text>.*)$",
+            rf"^\*\*{self.speaker}\*\*{_ROLE}{time}\s*:\s*(?P<text>.*)$",
         ]
 
     def clean(self, text: str) -> str:
@@ -191,17 +239,155 @@ class LinesFormat(TimestampedFormat):
     description = "one turn per line, no blank line between: `Name: text` (a time as in `timestamped` is allowed)"
 
     def blocks(self, text: str) -> list[Block]:
-        return [(number, [line]) for number, line in enumerate(text.split("\n"), start=1) if line.strip()]
+        """Every line; a line that is only a time joins the next one, which it times (`00:00:02` then `Q: Why?`)."""
+        lines = [(number, [line]) for number, line in enumerate(text.split("\n"), start=1) if line.strip()]
+        return self.join_times(lines, into_turns=True)
 
 
-_CUE_TIME = re.compile(r"^\s*(?P<start>[\d:.]+)\s+-->")
+_CLOCK = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"  # a cue time: `00:01:02.500` (WebVTT), `00:01:02,500` (SRT), `01:02.500`
+_CUE_TIME = re.compile(rf"^\s*(?P<start>{_CLOCK})\s+-->\s+(?P<end>{_CLOCK})")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+(?P<name>[^>]+)>")
 _TAG = re.compile(r"<[^>]*>")
+_CHANGE = re.compile(r"^\s*(?:>>|-(?=\s))\s*")  # `>> text` or `- text`: another speaker, unnamed
+_SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
 _WEBVTT_SKIPPED = ("STYLE", "REGION")
+PAUSE_SECONDS = 2.0  # a pause this long between one speaker's cues starts a new paragraph
+PARAGRAPH_WORDS = 60  # … and so does the end of a sentence once a paragraph has this many words
 
 
-class WebVTTFormat(TranscriptFormat):
-    """WebVTT captions: cues whose text starts with a `<v Name>` voice tag; a speaker's consecutive cues are one turn.
+def seconds(time: str) -> float:
+    """A cue time in seconds: `01:02:03.500` → 3723.5."""
+    whole, _, fraction = time.replace(",", ".").partition(".")
+    total = 0
+    for part in whole.split(":"):
+        total = total * 60 + int(part)
+    return total + (float(f"0.{fraction}") if fraction else 0.0)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One caption cue: its timing line (number and text), its start and end in seconds, and its text lines (number, line)."""
+
+    line: int
+    timing: str
+    start: float
+    end: float
+    text: tuple[tuple[int, str], ...]
+
+
+class CaptionFormat(TranscriptFormat):
+    """Caption cues merged into paragraphs: a new one at each speaker change, else after a pause or a long run.
+
+    A change is a voice tag `<v Name>`, `Name:` (a declared label) or `>> Name:` at
+    the start of a cue line, or `>>` or `- ` alone (another speaker, unnamed). A
+    speaker's cues are joined until the text ends a sentence and has
+    PARAGRAPH_WORDS words, or until a pause of PAUSE_SECONDS; the cues of one
+    voice tag are always joined, as they always were. A block is [timing line of
+    its first cue, text lines…]; its line number is the line before its first
+    text line (the timing line, unless the block starts inside a cue).
+    """
+
+    captions = True
+
+    def __init__(self, labels: Iterable[str]) -> None:
+        super().__init__(labels)
+        self.named = re.compile(rf"^\s*(?:>>\s*|-\s+)?{self.speaker}\s*:\s*") if self.labels else None
+
+    @classmethod
+    @abstractmethod
+    def written_in(cls, text: str) -> bool:
+        """Whether the text is a caption file of this kind (for `format: auto`)."""
+
+    @abstractmethod
+    def cues(self, text: str) -> list[Cue | Block]:
+        """The file's cues in order, with any other paragraph (a NOTE) as a block."""
+
+    def mark(self, line: str) -> tuple[bool, str | None, bool]:
+        """(whether this cue line marks a speaker change, the speaker it names or None, whether by a voice tag)."""
+        voice = _VOICE.search(line)
+        if voice:
+            return True, voice["name"].strip(), True
+        named = self.named.match(line) if self.named else None
+        if named:
+            return True, named["speaker"], False
+        return bool(_CHANGE.match(line)), None, False
+
+    def unmark(self, line: str) -> str:
+        """A cue line without its speaker mark (voice tags go with the other tags, in `clean`)."""
+        named = self.named.match(line) if self.named else None
+        return line[named.end() :] if named else _CHANGE.sub("", line, count=1)
+
+    def blocks(self, text: str) -> list[Block]:
+        if not self.written_in(text):
+            return raw_paragraphs(text)
+        merged: list[Block] = []
+        speaker: str | None = None
+        voiced = joining = False
+        words, last, end = 0, "", 0.0
+        for item in self.cues(text):
+            if not isinstance(item, Cue):
+                merged.append(item)
+                speaker, voiced, joining = None, False, False
+                continue
+            for index, (number, line) in enumerate(item.text):
+                change, name, voice = self.mark(line)
+                same = joining and (not change or (name is not None and name == speaker))
+                ended = bool(_SENTENCE_END.search(last)) and words >= PARAGRAPH_WORDS
+                pause = item.start - end >= PAUSE_SECONDS
+                if same and (change or voiced or index > 0 or not (ended or pause)):
+                    merged[-1][1].append(line)
+                else:
+                    merged.append((number - 1, [item.timing, line]))
+                    words, last = 0, ""
+                    if not same:
+                        speaker, voiced = name, voice
+                joining = True
+                spoken = self.clean(self.unmark(line))
+                words += len(spoken.split())
+                last = spoken or last
+            end = item.end
+        return merged
+
+    def clean(self, text: str) -> str:
+        return normalise(html.unescape(_TAG.sub(" ", text)))
+
+    def cue_text(self, lines: Sequence[str]) -> str:
+        return self.clean(" ".join(self.unmark(line) for line in lines))
+
+    def paragraph_text(self, lines: Sequence[str]) -> str:
+        return self.cue_text(lines[1:]) if _CUE_TIME.match(lines[0]) else self.clean(" ".join(lines))
+
+    def block_time(self, lines: Sequence[str]) -> str:
+        """The start of the block's first cue as hh:mm:ss (`00:01:21.500` → `00:01:21`, `01:21.500` → `00:01:21`)."""
+        timing = _CUE_TIME.match(lines[0]) if lines else None
+        if not timing:
+            return super().block_time(lines)
+        whole = re.split(r"[.,]", timing["start"])[0]
+        return whole if whole.count(":") == 2 else f"00:{whole}"
+
+    def turn_start(self, line: int, lines: Sequence[str]) -> TurnStart | None:
+        timing = _CUE_TIME.match(lines[0])
+        if not timing or len(lines) < 2:
+            return None
+        _, name, _ = self.mark(lines[1])
+        if name not in self.labels:
+            return None
+        rest = self.cue_text(lines[1:])
+        timestamp = re.split(r"[.,]", timing["start"])[0]
+        return TurnStart(name, timestamp, Paragraph(rest, line + 1) if rest else None)
+
+    @staticmethod
+    def cue(line: int, lines: Sequence[str]) -> Cue | None:
+        """The cue whose timing line is `lines[0]`, on line `line`; None when that line is not a timing."""
+        timing = _CUE_TIME.match(lines[0])
+        if not timing:
+            return None
+        text = tuple((line + offset, text_line) for offset, text_line in enumerate(lines[1:], start=1))
+        return Cue(line, lines[0], seconds(timing["start"]), seconds(timing["end"]), text)
+
+
+class WebVTTFormat(CaptionFormat):
+    """WebVTT captions: a speaker's consecutive cues are one turn, timed by its first cue.
 
     Written here rather than with webvtt-py, because reading must keep each
     cue's line number (for messages and facts), which that library drops.
@@ -209,64 +395,77 @@ class WebVTTFormat(TranscriptFormat):
 
     name = "webvtt"
     looks = "WebVTT captions"
-    description = "WebVTT: a `WEBVTT` first line, then cues `00:00:01.000 --> 00:00:04.000` with `<v Name>text`"
-    how = "as a voice tag `<v Name>` in each cue"
+    description = (
+        "WebVTT: a `WEBVTT` first line, then cues `00:00:01.000 --> 00:00:04.000` with `<v Name>text`, `>> Name: text` or `Name: text`"
+    )
+    how = "as a voice tag `<v Name>`, or `Name:` at the start of a cue's text"
 
-    def blocks(self, text: str) -> list[Block]:
-        """Cue blocks, each as [timing line, text lines…]; a cue by the speaker of the one before joins it."""
-        found = raw_paragraphs(text)
-        if not found or not found[0][1][0].startswith("WEBVTT"):
-            return found
-        merged: list[Block] = []
-        voice: str | None = None
-        for line, lines in found[1:]:
+    @classmethod
+    def written_in(cls, text: str) -> bool:
+        found = raw_paragraphs(text[:1000])
+        return bool(found) and found[0][1][0].startswith("WEBVTT")
+
+    def cues(self, text: str) -> list[Cue | Block]:
+        found: list[Cue | Block] = []
+        for line, lines in raw_paragraphs(text)[1:]:
             if lines[0].split(" ")[0] in _WEBVTT_SKIPPED:
                 continue  # styles and regions: how captions look, not what was said
             timing = next((i for i, text_line in enumerate(lines) if "-->" in text_line), None)
-            if timing is None:  # a NOTE (a comment) or text outside any cue: kept as a paragraph
-                merged.append((line, lines))
-                voice = None
-                continue
-            cue = lines[timing + 1 :]
-            if not cue:
-                continue
-            spoken = _VOICE.search(cue[0])
-            if merged and (spoken is None or spoken["name"].strip() == voice):
-                merged[-1][1].extend(cue)
-            else:
-                merged.append((line + timing, [lines[timing], *cue]))
-                voice = spoken["name"].strip() if spoken else None
-        return merged
+            cue = self.cue(line + timing, lines[timing:]) if timing is not None else None
+            if cue is None:  # a NOTE (a comment) or text outside any cue: kept as a paragraph
+                found.append((line, lines))
+            elif cue.text:
+                found.append(cue)
+        return found
 
-    def clean(self, text: str) -> str:
-        return normalise(html.unescape(_TAG.sub(" ", text)))
 
-    def paragraph_text(self, lines: Sequence[str]) -> str:
-        return self.clean(" ".join(lines[1:] if "-->" in lines[0] else lines))
+class SRTFormat(CaptionFormat):
+    """SubRip captions: numbered cues, `Name:`, `>> Name:` or `- ` marking a speaker change; consecutive cues are one turn."""
 
-    def turn_start(self, line: int, lines: Sequence[str]) -> TurnStart | None:
-        timing = _CUE_TIME.match(lines[0])
-        spoken = _VOICE.search(lines[1]) if timing and len(lines) > 1 else None
-        if not (timing and spoken) or spoken["name"].strip() not in self.labels:
-            return None
-        rest = self.clean(" ".join(lines[1:]))
-        timestamp = timing["start"].split(".")[0]
-        return TurnStart(spoken["name"].strip(), timestamp, Paragraph(rest, line + 1) if rest else None)
+    name = "srt"
+    looks = "SRT captions"
+    description = "SRT: numbered cues `1`, `00:00:01,000 --> 00:00:04,000`, then `Name: text`, `>> Name: text` or `- text`"
+    how = "as `Name:` at the start of a cue's text"
+
+    @classmethod
+    def written_in(cls, text: str) -> bool:
+        found = raw_paragraphs(text[:1000])
+        return bool(found) and len(found[0][1]) > 1 and found[0][1][0].strip().isdigit() and bool(_CUE_TIME.match(found[0][1][1]))
+
+    def cues(self, text: str) -> list[Cue | Block]:
+        found: list[Cue | Block] = []
+        for line, lines in raw_paragraphs(text):
+            skip = 1 if len(lines) > 1 and lines[0].strip().isdigit() else 0
+            cue = self.cue(line + skip, lines[skip:])
+            if cue is None:
+                found.append((line, lines))
+            elif cue.text:
+                found.append(cue)
+        return found
 
 
 FORMATS: dict[str, type[TranscriptFormat]] = {
-    cls.name: cls for cls in (ColonFormat, TimestampedFormat, NameLineFormat, MarkdownFormat, LinesFormat, WebVTTFormat)
+    cls.name: cls for cls in (ColonFormat, TimestampedFormat, NameLineFormat, MarkdownFormat, LinesFormat, WebVTTFormat, SRTFormat)
 }
 AUTO = "auto"
 
 
 def detect(text: str, labels: Iterable[str]) -> TranscriptFormat:
-    """The format under which most paragraphs start a turn by a declared label; on a tie, the one listed first in `FORMATS`."""
+    """The format of a caption file (WebVTT, SRT), else the one under which most paragraphs start a turn by a declared label.
+
+    Of formats that find as many turns, the one that finds more times wins (so that `Name: (00:07) text`
+    is `timestamped`, not `colon` with the time in the text); on a tie, the one listed first in `FORMATS`.
+    """
+    labels = tuple(labels)
+    for cls in FORMATS.values():
+        if issubclass(cls, CaptionFormat) and cls.written_in(text):
+            return cls(labels)
     best: TranscriptFormat | None = None
-    most = 0
+    most = (0, 0)
     for cls in FORMATS.values():
         candidate = cls(labels)
-        starts = sum(1 for line, lines in candidate.blocks(text) if candidate.turn_start(line, lines))
-        if starts > most:
-            best, most = candidate, starts
+        starts = [found for line, lines in candidate.blocks(text) if (found := candidate.turn_start(line, lines))]
+        score = (len(starts), sum(1 for found in starts if found.timestamp))
+        if score > most:
+            best, most = candidate, score
     return best or ColonFormat(labels)
