@@ -34,7 +34,7 @@ from mkdocs.utils import clean_directory
 
 from scripts.kb import search_index
 from scripts.kb.config import KnowledgeBaseConfig
-from scripts.kb.errors import SeedError, SeedWarning, shown, stop
+from scripts.kb.errors import MISTAKES, Collect, SeedWarning, errors_of, fail, shown
 from scripts.kb.export import kb_json
 from scripts.kb.incremental import GeneratedPage, InterviewCache, Rebuilds, files_state
 from scripts.kb.knowledge import glossary
@@ -105,11 +105,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.wait_for_search_index()
         self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds
         strict = config.strict if self.config.strict is None else self.config.strict
-        report = stop if strict else self.log_warning
+        warnings_as_errors = Collect()  # in a strict build, every warning is reported with the mistakes
+        report = warnings_as_errors if strict else self.log_warning
         try:
-            self._kb = seeds.load(self.seeds_dir, report, self.interviews.read)
-            self._knowledge = knowledge.load(self.seeds_dir, self.kb, report, self.links)
-        except SeedError as error:
+            try:
+                self._kb = seeds.load(self.seeds_dir, report, self.interviews.read)
+                self._knowledge = knowledge.load(self.seeds_dir, self.kb, report, self.links)
+            except MISTAKES as error:
+                fail([*warnings_as_errors.errors, *errors_of(error)])
+            fail(warnings_as_errors.errors)
+        except MISTAKES as error:  # MkDocs logs its message, every line of it
             raise PluginError(str(error)) from error
         for interview in self.kb.interviews:
             told = (interview.slug, interview.transcript.format)

@@ -13,13 +13,13 @@ import sys
 from pathlib import Path
 
 from scripts.kb.commands.build import ROOT, seed_error_behind, use_seeds
-from scripts.kb.errors import SeedError
+from scripts.kb.errors import MISTAKES
 from scripts.kb.export import kb_json
 from scripts.kb.urls import SiteUrls
 
 
 def generate(seeds_dir: Path, out: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
-    """Write every generated page and kb.json under `out`; returns the number of pages. Raises SeedError."""
+    """Write every generated page and kb.json under `out`; returns the number of pages. Raises SeedError or SeedErrors."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.config import load_config
     from mkdocs.exceptions import PluginError
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         count = generate(args.seeds, args.out)
-    except SeedError as error:
+    except MISTAKES as error:
         print(error, file=sys.stderr)
         return 1
     print(f"wrote {count} pages and kb.json to {args.out}")

@@ -110,7 +110,7 @@ def zensical_config(raw: dict[str, Any], config: Any) -> dict[str, Any]:
 
 
 def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL) -> None:
-    """Build `seeds_dir` into `site` with Zensical. Raises SeedError or RuntimeError."""
+    """Build `seeds_dir` into `site` with Zensical. Raises SeedError, SeedErrors or RuntimeError."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if not zensical.exists():
         raise RuntimeError(f"{zensical} is missing — run `make site-zensical`, which installs requirements-zensical.txt")
@@ -182,11 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     log_for_editors()
-    from scripts.kb.errors import SeedError
+    from scripts.kb.errors import MISTAKES
 
     try:
         build(args.seeds, args.site, args.zensical)
-    except (SeedError, RuntimeError) as error:
+    except (*MISTAKES, RuntimeError) as error:
         print(error, file=sys.stderr)
         return 1
     return 0
