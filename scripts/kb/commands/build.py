@@ -61,6 +61,7 @@ def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml") 
         except BaseException as error:
             if plugin:  # MkDocs lets the index finish on its errors, not on an interrupt: nothing may write here after
                 plugin.wait_for_search_index()
+                plugin.progress.close()  # the status line on a terminal, before what is printed next
             shutil.rmtree(staging, ignore_errors=True)
             if not isinstance(error, Abort | MkDocsException | SeedError | SeedErrors):
                 raise

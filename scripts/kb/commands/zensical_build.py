@@ -42,8 +42,9 @@ DEFAULT_ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 # on_nav matters only to partial rebuilds under `mkdocs serve --dirty`.
 REPLAYED = {"on_startup", "on_shutdown", "on_config", "on_files", "on_nav", "on_post_build", "on_serve"}
 # on_env starts the search index while MkDocs renders the pages, on_build_error waits for it:
-# here on_post_build writes it, after Zensical has built the pages.
-NOT_NEEDED = {"on_env", "on_build_error"}
+# here on_post_build writes it, after Zensical has built the pages. on_post_page counts the
+# pages written for the status line on a terminal.
+NOT_NEEDED = {"on_env", "on_build_error", "on_post_page"}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 WARNING = re.compile(r"Warning: (?P<what>[^\n]+)\n\s*╭─\[ (?P<path>[^\n\]]+?):(?P<line>\d+):(?P<column>\d+) \]")
 ISSUES = re.compile(r"(?P<count>\d+) issues? found")
@@ -136,6 +137,7 @@ def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL) -> Non
         except PluginError as error:
             raise seed_error_behind(error) or error from None
         generated = config.plugins.on_files(Files([]), config=config)
+        plugin.progress.close()  # the interviews are read; Zensical's own run shows nothing until its end
         for file in generated:
             if file.is_documentation_page():
                 target = docs / file.src_uri
