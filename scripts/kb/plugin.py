@@ -75,7 +75,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.page_order: list[str] = []
         self.search_indexing: SearchIndexing | None = None
         self.formats_told: set[tuple[str, str]] = set()
-        self.progress = Progress(environ={})  # replaced at each build; until then shown nowhere
+        self.progress = Progress.hidden()  # replaced at each build
         self.pages_written = self.pages_to_write = 0
 
     @property

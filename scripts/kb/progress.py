@@ -16,6 +16,7 @@ at the end of the status line.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import shutil
@@ -50,6 +51,11 @@ class Progress:
             self.handlers = [h for h in _stream_handlers() if getattr(h, "stream", None) is self.stream]
             for handler in self.handlers:
                 handler.addFilter(self.erase_before_record)
+
+    @classmethod
+    def hidden(cls) -> Progress:
+        """A status line shown nowhere, e.g. before a build has begun."""
+        return cls(io.StringIO())
 
     def step(self, stage: str, done: int, total: int) -> None:
         """`done` of `total` (`pages 45/1210`); drawn at most every `interval`, and always when `done` reaches `total`."""
