@@ -346,3 +346,30 @@ def test_load_reads_every_interview_and_raises_every_mistake(tmp_path: Path) -> 
     assert read == ["alpha.txt", "beta.txt", "demo.txt"]
     assert all(isinstance(error, SeedError) for error in caught.value.errors)
     assert [(Path(e.path).name, e.line) for e in caught.value.errors] == [("alpha.yml", 1), ("beta.yml", 4)]
+
+
+def test_an_anchor_in_two_interviews_is_reported_with_the_other_mistakes(tmp_path: Path) -> None:
+    """Two interviews' anchors differ by their slugs: a reader that gives omega demo's exchanges makes them meet."""
+    import dataclasses
+
+    from scripts.kb.errors import SeedErrors
+    from scripts.kb.seeds import loader
+
+    seeds = broken_seeds(tmp_path / "seeds", "alpha")
+    add_interview(seeds, "omega", META.replace("date: 2020", "date: 2019"))
+    demo = loader.load_interview(seeds / "demo.txt")
+
+    def reading(path: Path) -> loader.Interview:
+        interview = loader.load_interview(path)
+        return dataclasses.replace(interview, transcript=demo.transcript) if path.stem == "omega" else interview
+
+    with pytest.raises(SeedErrors) as caught:
+        loader.load(seeds, lambda warning: None, reading)
+    assert [str(error).removeprefix(f"{seeds}/") for error in caught.value.errors] == [
+        BROKEN["alpha"][1],
+        *(
+            f"omega.txt:{exchange.line}: anchor #{exchange.anchor} is also used in demo.txt — reword this question slightly"
+            for exchange in demo.transcript.exchanges
+        ),
+    ]
+    assert caught.value.count() == "3 mistakes in 2 files — fix them and build again"
