@@ -103,6 +103,9 @@ class Progress:
 
 
 def _stream_handlers() -> list[logging.Handler]:
-    """The handlers that could write a build's log records: the root logger's and MkDocs' own."""
+    """The handlers that could write a build's log records: the root logger's, MkDocs' own, and Python's last resort."""
     loggers = [logging.getLogger(), logging.getLogger("mkdocs")]
-    return [handler for logger in loggers for handler in logger.handlers if isinstance(handler, logging.StreamHandler)]
+    handlers = [handler for logger in loggers for handler in logger.handlers]
+    if logging.lastResort is not None:  # where records go when no handler is configured (`make generate`)
+        handlers.append(logging.lastResort)
+    return [handler for handler in handlers if isinstance(handler, logging.StreamHandler)]

@@ -30,6 +30,7 @@ def generate(seeds_dir: Path, out: Path, config_file: Path = ROOT / "mkdocs.yml"
         config = plugin.on_config(config)
     except PluginError as error:
         raise seed_error_behind(error) or error from None
+    plugin.progress.close()  # the status line of the interviews read, on a terminal: no pages are built here
     written = plugin.generated_pages(config)
     for path, text in written.items():
         target = out / path
