@@ -317,6 +317,24 @@ def test_generate_prints_every_mistake(tmp_path: Path, capsys: pytest.CaptureFix
     ]
 
 
+def test_the_zensical_build_prints_every_mistake(tmp_path: Path) -> None:
+    seeds = broken_seeds(tmp_path / "seeds", "beta", "gamma")
+    command = ["-m", "scripts.kb.commands.zensical_build", "--seeds", str(seeds), "--site", str(tmp_path / "site")]
+    result = subprocess.run(  # the seeds are read before Zensical would run: any file stands for it
+        [sys.executable, *command, "--zensical", sys.executable],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        *(f"{seeds}/{BROKEN[slug][1]}" for slug in ("beta", "gamma")),
+        "2 mistakes in 2 files — fix them and build again",
+    ]
+
+
 def test_mistakes_are_sorted_by_file_then_line_and_counted_by_file() -> None:
     from scripts.kb.errors import SeedError, SeedErrors
 
