@@ -112,16 +112,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.progress.close()
         self.progress = Progress()
         self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds
-        strict = config.strict if self.config.strict is None else self.config.strict
-        warnings_as_errors = Collect()  # in a strict build, every warning is reported with the mistakes
-        report = warnings_as_errors if strict else self.log_warning
         try:
-            try:
-                self._kb = seeds.load(self.seeds_dir, report, self.interviews.read, progress=self.interviews_read)
-                self._knowledge = knowledge.load(self.seeds_dir, self.kb, report, self.links)
-            except MISTAKES as error:
-                fail([*warnings_as_errors.errors, *errors_of(error)])
-            fail(warnings_as_errors.errors)
+            self.read_seeds(strict=config.strict if self.config.strict is None else self.config.strict)
         except MISTAKES as error:  # MkDocs logs its message, every line of it
             self.progress.close()
             raise PluginError(str(error)) from error
@@ -140,6 +132,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         if not any(isinstance(extension, FirstTooltips) for extension in config.markdown_extensions):
             config.markdown_extensions.append(FirstTooltips())
         return config
+
+    def read_seeds(self, *, strict: bool) -> None:
+        """The interviews, topics and knowledge layer; raises every mistake at once, and in a `strict` build every warning too."""
+        warnings_as_errors = Collect()
+        report = warnings_as_errors if strict else self.log_warning
+        try:
+            self._kb = seeds.load(self.seeds_dir, report, self.interviews.read, progress=self.interviews_read)
+            self._knowledge = knowledge.load(self.seeds_dir, self.kb, report, self.links)
+        except MISTAKES as error:
+            fail([*warnings_as_errors.errors, *errors_of(error)])
+        fail(warnings_as_errors.errors)
 
     @staticmethod
     def log_warning(warning: SeedWarning) -> None:
