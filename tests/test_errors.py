@@ -201,3 +201,194 @@ def test_copied_seeds_elsewhere_build_the_same_site(tmp_path: Path) -> None:
     files_b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
     assert files_a.keys() == files_b.keys()
     assert [str(k) for k in files_a if files_a[k] != files_b[k]] == []
+
+
+BROKEN = {  # interview → (its metadata, the one line its mistake prints after the seeds folder)
+    "alpha": (
+        META.replace("source: https://example.com/demo\n", ""),
+        "alpha.yml:1: required field `source` is missing — add `source:` (see README, 'Adding an interview')",
+    ),
+    "beta": (
+        META.replace("interviewer: Ann", "interviewer: Zed"),
+        "beta.yml:4: interviewer 'Zed' is not one of the speakers (Ann, Bob) — use a label listed under `speakers`",
+    ),
+    "gamma": (
+        META + "interviwer: Ann\n",
+        "gamma.yml:8: unknown key `interviwer` — did you mean `interviewer`? (known keys: title, date, source, interviewer,"
+        " speakers, publication, series, format, media, slug, announcer)",
+    ),
+}
+
+
+def add_interview(seeds: Path, slug: str, meta: str = META) -> None:
+    """An interview of its own (its question differs from demo's, so its anchor does too)."""
+    (seeds / f"{slug}.txt").write_text(TRANSCRIPT.replace("First question?", f"First {slug} question?"), encoding="utf-8")
+    (seeds / f"{slug}.yml").write_text(meta, encoding="utf-8")
+
+
+def broken_seeds(folder: Path, *slugs: str) -> Path:
+    seeds = make_seeds(folder)
+    for slug in slugs:
+        add_interview(seeds, slug, BROKEN[slug][0])
+    return seeds
+
+
+def test_every_broken_interview_is_reported_at_once(tmp_path: Path, previous_site: Path) -> None:
+    seeds = broken_seeds(tmp_path / "seeds", "gamma", "alpha", "beta")
+    add_interview(seeds, "omega")  # read after the broken ones: it is fine
+    result = run_build(seeds, previous_site)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        *(f"{seeds}/{BROKEN[slug][1]}" for slug in ("alpha", "beta", "gamma")),
+        "3 mistakes in 3 files — fix them and build again",
+    ]
+    assert [p.name for p in previous_site.iterdir()] == ["index.html"]
+    assert (previous_site / "index.html").read_text() == "previous build"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_one_broken_interview_among_good_ones_is_the_one_line_of_today(tmp_path: Path, previous_site: Path) -> None:
+    seeds = broken_seeds(tmp_path / "seeds", "beta")
+    add_interview(seeds, "omega")
+    result = run_build(seeds, previous_site)
+    assert result.returncode == 1
+    assert result.stderr == f"{seeds}/{BROKEN['beta'][1]}\n"
+
+
+def test_interview_and_cross_interview_mistakes_are_reported_together(tmp_path: Path, previous_site: Path) -> None:
+    seeds = broken_seeds(tmp_path / "seeds", "beta")
+    add_second(seeds, META + "slug: demo\n")  # other.yml: demo's slug
+    (seeds / "lonely.yml").write_text(META, encoding="utf-8")  # no transcript beside it
+    result = run_build(seeds, previous_site)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{seeds}/{BROKEN['beta'][1]}",
+        f"{seeds}/lonely.yml:1: metadata file has no transcript — add lonely.txt beside it, or remove it",
+        f"{seeds}/other.yml:8: slug 'demo' is also the slug of demo.txt — give each interview its own slug",
+        "3 mistakes in 3 files — fix them and build again",
+    ]
+
+
+def test_a_strict_build_reports_every_warning_at_once(tmp_path: Path, previous_site: Path) -> None:
+    seeds = broken_seeds(tmp_path / "seeds", "beta")
+    with (seeds / "topics.yml").open("a") as topics:
+        for slug in ("gadgets", "gizmos"):
+            topics.write(f"  - slug: {slug}\n    title: {slug.title()}\n    description: {slug.title()}.\n    evidence: {{{slug}: 5}}\n")
+    relaxed = run_build(seeds, previous_site)
+    assert relaxed.stderr == f"{seeds}/{BROKEN['beta'][1]}\n", "the topics are not checked while an interview is unread"
+    (seeds / "beta.yml").unlink()
+    (seeds / "beta.txt").unlink()
+    strict = run_build(seeds, previous_site, KB_STRICT="true")
+    assert strict.returncode == 1
+    todo = "add evidence terms or `include` an exchange (a strict build makes warnings errors)"
+    assert strict.stderr.splitlines() == [
+        f"{seeds}/topics.yml:6: topic 'gadgets' has no exchange — {todo}",
+        f"{seeds}/topics.yml:10: topic 'gizmos' has no exchange — {todo}",
+        "2 mistakes in 1 file — fix them and build again",
+    ]
+
+
+def test_no_transcript_at_all_stops_at_once(tmp_path: Path, previous_site: Path) -> None:
+    seeds = make_seeds(tmp_path / "seeds")
+    (seeds / "demo.txt").unlink()  # demo.yml now has no transcript either: that is not said
+    result = run_build(seeds, previous_site)
+    assert result.stderr == f"{seeds}:1: no interview transcript (*.txt) found — add <slug>.txt and <slug>.yml (see README)\n"
+
+
+def test_mkdocs_build_shows_every_mistake(tmp_path: Path) -> None:
+    from tests.conftest import build_site
+
+    seeds = broken_seeds(tmp_path / "seeds", "alpha", "beta", "gamma")
+    result = build_site(tmp_path / "site", seeds, strict=False, KB_STRICT="false")
+    assert result.returncode == 1
+    shown = [line.strip().removeprefix("ERROR").strip().removeprefix("-").strip() for line in result.stderr.splitlines()]
+    for slug in ("alpha", "beta", "gamma"):
+        assert f"{seeds}/{BROKEN[slug][1]}" in shown, result.stderr
+    assert "3 mistakes in 3 files — fix them and build again" in shown, result.stderr
+
+
+def test_generate_prints_every_mistake(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from scripts.kb.commands import generate
+
+    seeds = broken_seeds(tmp_path / "seeds", "alpha", "beta")
+    assert generate.main(["--seeds", str(seeds), "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        *(f"{seeds}/{BROKEN[slug][1]}" for slug in ("alpha", "beta")),
+        "2 mistakes in 2 files — fix them and build again",
+    ]
+
+
+def test_the_zensical_build_prints_every_mistake(tmp_path: Path) -> None:
+    seeds = broken_seeds(tmp_path / "seeds", "beta", "gamma")
+    command = ["-m", "scripts.kb.commands.zensical_build", "--seeds", str(seeds), "--site", str(tmp_path / "site")]
+    result = subprocess.run(  # the seeds are read before Zensical would run: any file stands for it
+        [sys.executable, *command, "--zensical", sys.executable],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        *(f"{seeds}/{BROKEN[slug][1]}" for slug in ("beta", "gamma")),
+        "2 mistakes in 2 files — fix them and build again",
+    ]
+
+
+def test_mistakes_are_sorted_by_file_then_line_and_counted_by_file() -> None:
+    from scripts.kb.errors import SeedError, SeedErrors
+
+    errors = SeedErrors([SeedError("b.yml", 2, "b2", "fix"), SeedError("a.yml", 10, "a10", "fix"), SeedError("a.yml", 9, "a9", "fix")])
+    assert [(e.path, e.line) for e in errors.errors] == [("a.yml", 9), ("a.yml", 10), ("b.yml", 2)]
+    assert str(errors).splitlines() == [
+        "a.yml:9: a9 — fix",
+        "a.yml:10: a10 — fix",
+        "b.yml:2: b2 — fix",
+        "3 mistakes in 2 files — fix them and build again",
+    ]
+
+
+def test_load_reads_every_interview_and_raises_every_mistake(tmp_path: Path) -> None:
+    from scripts.kb.errors import SeedError, SeedErrors
+    from scripts.kb.seeds import loader
+
+    seeds = broken_seeds(tmp_path / "seeds", "alpha", "beta")
+    read: list[str] = []
+
+    def reading(path: Path) -> loader.Interview:
+        read.append(path.name)
+        return loader.load_interview(path)
+
+    with pytest.raises(SeedErrors) as caught:
+        loader.load(seeds, lambda warning: None, reading)
+    assert read == ["alpha.txt", "beta.txt", "demo.txt"]
+    assert all(isinstance(error, SeedError) for error in caught.value.errors)
+    assert [(Path(e.path).name, e.line) for e in caught.value.errors] == [("alpha.yml", 1), ("beta.yml", 4)]
+
+
+def test_an_anchor_in_two_interviews_is_reported_with_the_other_mistakes(tmp_path: Path) -> None:
+    """Two interviews' anchors differ by their slugs: a reader that gives omega demo's exchanges makes them meet."""
+    import dataclasses
+
+    from scripts.kb.errors import SeedErrors
+    from scripts.kb.seeds import loader
+
+    seeds = broken_seeds(tmp_path / "seeds", "alpha")
+    add_interview(seeds, "omega", META.replace("date: 2020", "date: 2019"))
+    demo = loader.load_interview(seeds / "demo.txt")
+
+    def reading(path: Path) -> loader.Interview:
+        interview = loader.load_interview(path)
+        return dataclasses.replace(interview, transcript=demo.transcript) if path.stem == "omega" else interview
+
+    with pytest.raises(SeedErrors) as caught:
+        loader.load(seeds, lambda warning: None, reading)
+    assert [str(error).removeprefix(f"{seeds}/") for error in caught.value.errors] == [
+        BROKEN["alpha"][1],
+        *(
+            f"omega.txt:{exchange.line}: anchor #{exchange.anchor} is also used in demo.txt — reword this question slightly"
+            for exchange in demo.transcript.exchanges
+        ),
+    ]
+    assert caught.value.count() == "3 mistakes in 2 files — fix them and build again"

@@ -2,13 +2,19 @@
 
 Both read `path:line: what — what to do`. Loaders hand warnings to a `Report`
 callback; the plugin decides whether they are logged or stop the build.
+
+A build reports every mistake it can find at once: `SeedErrors` carries
+several, one line each, sorted by file and line, then a count line. `fail`
+raises what was collected: nothing when there is none, the one `SeedError`
+itself when there is one (so one mistake prints exactly one line), else
+`SeedErrors`. Callers catch both (`MISTAKES`) and print `str(error)`.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +44,36 @@ class SeedError(Exception):
         super().__init__(f"{self.path}:{line}: {self.what} — {self.todo}")
 
 
+class SeedErrors(Exception):
+    """Several mistakes at once: `errors` sorted by file and line; `str()` is one line each, then how many in how many files."""
+
+    def __init__(self, errors: Iterable[SeedError]) -> None:
+        self.errors = tuple(sorted(errors, key=lambda error: (error.path, error.line)))
+        super().__init__("\n".join([*map(str, self.errors), self.count()]))
+
+    def count(self) -> str:
+        files = len({error.path for error in self.errors})
+        mistakes = f"{len(self.errors)} mistake{'s' if len(self.errors) != 1 else ''}"
+        return f"{mistakes} in {files} file{'s' if files != 1 else ''} — fix them and build again"
+
+
+MISTAKES = (SeedError, SeedErrors)  # what a build raises for the seeds: `except MISTAKES as error: print(error)`
+
+
+def errors_of(error: SeedError | SeedErrors) -> list[SeedError]:
+    """The mistakes `error` stands for: itself, or the ones it carries."""
+    return list(error.errors) if isinstance(error, SeedErrors) else [error]
+
+
+def fail(errors: Iterable[SeedError]) -> None:
+    """Raise the mistakes collected: none, nothing; one, that `SeedError` (its one line, as ever); more, `SeedErrors`."""
+    errors = list(errors)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise SeedErrors(errors)
+
+
 @dataclass(frozen=True)
 class SeedWarning:
     """Doubtful but buildable input, e.g. a topic with no exchange."""
@@ -63,5 +99,15 @@ def print_warning(warning: SeedWarning) -> None:
 
 
 def stop(warning: SeedWarning) -> None:
-    """A `Report` for strict builds: the first warning stops the build."""
+    """A `Report` that stops at the first warning, as a mistake."""
     raise warning.as_error()
+
+
+class Collect:
+    """A `Report` for strict builds: every warning becomes a mistake in `errors`, raised with the others (`fail`)."""
+
+    def __init__(self) -> None:
+        self.errors: list[SeedError] = []
+
+    def __call__(self, warning: SeedWarning) -> None:
+        self.errors.append(warning.as_error())

@@ -12,6 +12,9 @@ The search index is made from the seeds, not from the pages, in a thread of
 its own (`SearchIndexing`): it is written while MkDocs renders the pages, which
 it does on one core, and the build waits for it at its end; under `mkdocs
 serve --dirty` (`make serve`) it is written after the page has reloaded.
+
+On a terminal, one status line (scripts/kb/progress.py) tells how far the build
+is: interviews read, pages written, the search index; it is erased at the end.
 """
 
 from __future__ import annotations
@@ -34,12 +37,13 @@ from mkdocs.utils import clean_directory
 
 from scripts.kb import search_index
 from scripts.kb.config import KnowledgeBaseConfig
-from scripts.kb.errors import SeedError, SeedWarning, shown, stop
+from scripts.kb.errors import MISTAKES, Collect, SeedWarning, errors_of, fail, shown
 from scripts.kb.export import kb_json
 from scripts.kb.incremental import GeneratedPage, InterviewCache, Rebuilds, files_state
 from scripts.kb.knowledge import glossary
 from scripts.kb.knowledge import layer as knowledge
 from scripts.kb.knowledge.layer import Knowledge
+from scripts.kb.progress import Progress
 from scripts.kb.render import downloads, knowledge_pages, pages
 from scripts.kb.render.first_tooltips import FirstTooltips
 from scripts.kb.render.linear_markdown import LinearMarkdown
@@ -71,6 +75,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.page_order: list[str] = []
         self.search_indexing: SearchIndexing | None = None
         self.formats_told: set[tuple[str, str]] = set()
+        self.progress = Progress.hidden()  # replaced at each build
+        self.pages_written = self.pages_to_write = 0
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -103,13 +109,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.wait_for_search_index()
+        self.progress.close()
+        self.progress = Progress()
         self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds
-        strict = config.strict if self.config.strict is None else self.config.strict
-        report = stop if strict else self.log_warning
         try:
-            self._kb = seeds.load(self.seeds_dir, report, self.interviews.read)
-            self._knowledge = knowledge.load(self.seeds_dir, self.kb, report, self.links)
-        except SeedError as error:
+            self.read_seeds(strict=config.strict if self.config.strict is None else self.config.strict)
+        except MISTAKES as error:  # MkDocs logs its message, every line of it
+            self.progress.close()
             raise PluginError(str(error)) from error
         for interview in self.kb.interviews:
             told = (interview.slug, interview.transcript.format)
@@ -127,9 +133,23 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             config.markdown_extensions.append(FirstTooltips())
         return config
 
+    def read_seeds(self, *, strict: bool) -> None:
+        """The interviews, topics and knowledge layer; raises every mistake at once, and in a `strict` build every warning too."""
+        warnings_as_errors = Collect()
+        report = warnings_as_errors if strict else self.log_warning
+        try:
+            self._kb = seeds.load(self.seeds_dir, report, self.interviews.read, progress=self.interviews_read)
+            self._knowledge = knowledge.load(self.seeds_dir, self.kb, report, self.links)
+        except MISTAKES as error:
+            fail([*warnings_as_errors.errors, *errors_of(error)])
+        fail(warnings_as_errors.errors)
+
     @staticmethod
     def log_warning(warning: SeedWarning) -> None:
         log.warning(str(warning))
+
+    def interviews_read(self, done: int, total: int) -> None:
+        self.progress.step("interviews", done, total)
 
     def generated_pages(self, config: MkDocsConfig) -> dict[str, str]:
         """Every generated page's Markdown, keyed by its path under the docs folder."""
@@ -182,11 +202,24 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """`mkdocs build` is about to render the pages, on one core: the search index is written meanwhile."""
+        pages = files.documentation_pages()
+        self.pages_written, self.pages_to_write = 0, sum(1 for f in pages if not self.dirty or f.is_modified())
+        self.progress.step("pages", 0, self.pages_to_write)
         if not self.index_after_reload and self.config.search_index:
             search_index.pagefind_executable()  # missing: one line now, not after the pages
             prepared = search_index.prepare(Path(config.site_dir), self.kb, self.knowledge, SiteUrls.of(config))
-            self.search_indexing = SearchIndexing(lambda: search_index.complete(prepared))
+            self.progress.state("search index", "started")
+            self.search_indexing = SearchIndexing(lambda: self.index_then_tell(prepared))
         return env
+
+    def index_then_tell(self, prepared: search_index.Prepared) -> None:
+        search_index.complete(prepared)
+        self.progress.state("search index", "done")
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        self.pages_written += 1
+        self.progress.step("pages", self.pages_written, max(self.pages_to_write, self.pages_written))
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         urls = SiteUrls.of(config)
@@ -210,6 +243,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         tags_path = Path(config.site_dir, "tags.json")
         if self.dirty and tags_path.exists():
             self.order_tags_export(tags_path)
+        self.progress.close()
 
     def order_tags_export(self, path: Path) -> None:
         """The tags plugin's export lists pages in the order it read them: put them in the order a clean build reads them."""
@@ -221,6 +255,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
     def on_build_error(self, *, error: Exception) -> None:
         """The build stops: the search index is let finish first, so that nothing writes into the site folder after it."""
         self.wait_for_search_index()
+        self.progress.close()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.seeds_dir))

@@ -3,7 +3,8 @@
 MkDocs builds into a temporary folder beside the target, which replaces the
 target only when the build succeeded, so a failed build leaves the
 previous site exactly as it was. A mistake in the seeds (found by the plugin)
-prints one line, `path:line: what — what to do`, and exits 1.
+prints one line, `path:line: what — what to do`, and exits 1; several print one
+line each, sorted by file and line, then how many there are in how many files.
 
 Only one build at a time writes beside a target: a second one stops at the lock
 `.<site>.lock`. The swap is one atomic step where the system has one (Linux
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from scripts.kb.commands import output_folder
-from scripts.kb.errors import SeedError, shown
+from scripts.kb.errors import MISTAKES, SeedError, SeedErrors, shown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -41,7 +42,7 @@ PLUGIN = "interview-kb"
 
 
 def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml", replace: bool = False) -> None:
-    """Build into a temporary folder, then swap it in. Raises SeedError, OutputFolderError or RuntimeError.
+    """Build into a temporary folder, then swap it in. Raises SeedError, SeedErrors, OutputFolderError or RuntimeError.
 
     The output folder is checked first (`output_folder.check`): nothing is touched when a build may not replace it.
     """
@@ -69,10 +70,11 @@ def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml", 
         except BaseException as error:
             if plugin:  # MkDocs lets the index finish on its errors, not on an interrupt: nothing may write here after
                 plugin.wait_for_search_index()
+                plugin.progress.close()  # the status line on a terminal, before what is printed next
             shutil.rmtree(staging, ignore_errors=True)
-            if not isinstance(error, Abort | MkDocsException | SeedError):
+            if not isinstance(error, Abort | MkDocsException | SeedError | SeedErrors):
                 raise
-            if isinstance(error, SeedError):
+            if isinstance(error, MISTAKES):
                 raise
             seed_error = seed_error_behind(error)
             if seed_error:
@@ -169,9 +171,9 @@ def use_seeds(config: MkDocsConfig, seeds_dir: Path) -> KnowledgeBasePlugin:
     return cast("KnowledgeBasePlugin", plugin)
 
 
-def seed_error_behind(error: BaseException | None) -> SeedError | None:
-    """The SeedError raised in the hooks, which MkDocs wraps in PluginError and then Abort."""
-    while error is not None and not isinstance(error, SeedError):
+def seed_error_behind(error: BaseException | None) -> SeedError | SeedErrors | None:
+    """The SeedError or SeedErrors raised in the hooks, which MkDocs wraps in PluginError and then Abort."""
+    while error is not None and not isinstance(error, MISTAKES):
         error = error.__cause__ or error.__context__
     return error
 
@@ -206,8 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     except output_folder.OutputFolderError as error:
         print(error, file=sys.stderr)
         return 2
-    except (SeedError, RuntimeError) as error:
-        print(error, file=sys.stderr)
+    except (*MISTAKES, RuntimeError) as error:
+        print(error, file=sys.stderr)  # several mistakes: one line each, then the count
         return 1
     return 0
 

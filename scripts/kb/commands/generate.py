@@ -14,13 +14,13 @@ from pathlib import Path
 
 from scripts.kb.commands import output_folder
 from scripts.kb.commands.build import ROOT, read_folders, seed_error_behind, use_seeds
-from scripts.kb.errors import SeedError
+from scripts.kb.errors import MISTAKES
 from scripts.kb.export import kb_json
 from scripts.kb.urls import SiteUrls
 
 
 def generate(seeds_dir: Path, out: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
-    """Write every generated page and kb.json under `out`; returns the number of pages. Raises SeedError."""
+    """Write every generated page and kb.json under `out`; returns the number of pages. Raises SeedError or SeedErrors."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.config import load_config
     from mkdocs.exceptions import PluginError
@@ -33,6 +33,7 @@ def generate(seeds_dir: Path, out: Path, config_file: Path = ROOT / "mkdocs.yml"
         config = plugin.on_config(config)
     except PluginError as error:
         raise seed_error_behind(error) or error from None
+    plugin.progress.close()  # the status line of the interviews read, on a terminal: no pages are built here
     written = plugin.generated_pages(config)
     for path, text in written.items():
         target = out / path
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     except output_folder.OutputFolderError as error:
         print(error, file=sys.stderr)
         return 2
-    except SeedError as error:
+    except MISTAKES as error:
         print(error, file=sys.stderr)
         return 1
     print(f"wrote {count} pages and kb.json to {args.out}")

@@ -43,8 +43,9 @@ DEFAULT_ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 # on_nav matters only to partial rebuilds under `mkdocs serve --dirty`.
 REPLAYED = {"on_startup", "on_shutdown", "on_config", "on_files", "on_nav", "on_post_build", "on_serve"}
 # on_env starts the search index while MkDocs renders the pages, on_build_error waits for it:
-# here on_post_build writes it, after Zensical has built the pages.
-NOT_NEEDED = {"on_env", "on_build_error"}
+# here on_post_build writes it, after Zensical has built the pages. on_post_page counts the
+# pages written for the status line on a terminal.
+NOT_NEEDED = {"on_env", "on_build_error", "on_post_page"}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 WARNING = re.compile(r"Warning: (?P<what>[^\n]+)\n\s*╭─\[ (?P<path>[^\n\]]+?):(?P<line>\d+):(?P<column>\d+) \]")
 ISSUES = re.compile(r"(?P<count>\d+) issues? found")
@@ -111,7 +112,7 @@ def zensical_config(raw: dict[str, Any], config: Any) -> dict[str, Any]:
 
 
 def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL, replace: bool = False) -> None:
-    """Build `seeds_dir` into `site` with Zensical. Raises SeedError, OutputFolderError or RuntimeError."""
+    """Build `seeds_dir` into `site` with Zensical. Raises SeedError, SeedErrors, OutputFolderError or RuntimeError."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if not zensical.exists():
         raise RuntimeError(f"{zensical} is missing — run `make site-zensical`, which installs requirements-zensical.txt")
@@ -138,6 +139,7 @@ def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL, replac
         except PluginError as error:
             raise seed_error_behind(error) or error from None
         generated = config.plugins.on_files(Files([]), config=config)
+        plugin.progress.close()  # the interviews are read; Zensical's own run shows nothing until its end
         for file in generated:
             if file.is_documentation_page():
                 target = docs / file.src_uri
@@ -186,14 +188,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replace", action="store_true", help="replace the output folder even if it is not a previous site")
     args = parser.parse_args(argv)
     log_for_editors()
-    from scripts.kb.errors import SeedError
+    from scripts.kb.errors import MISTAKES
 
     try:
         build(args.seeds, args.site, args.zensical, replace=args.replace)
     except output_folder.OutputFolderError as error:
         print(error, file=sys.stderr)
         return 2
-    except (SeedError, RuntimeError) as error:
+    except (*MISTAKES, RuntimeError) as error:
         print(error, file=sys.stderr)
         return 1
     return 0

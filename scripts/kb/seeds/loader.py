@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from scripts.kb import topics as topic_rules
-from scripts.kb.errors import Report, SeedError, print_warning
+from scripts.kb.errors import Report, SeedError, SeedErrors, fail, print_warning
 from scripts.kb.seeds.formats import AUTO
 from scripts.kb.seeds.schemas import SLUG, Metadata, validate
 from scripts.kb.seeds.transcript import FORMATS, Exchange, Transcript, parse, read_transcript
@@ -136,50 +138,87 @@ def load(
     report: Report = print_warning,
     read_interview: Callable[[Path], Interview] = load_interview,
     topics_path: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> KnowledgeBase:
-    """Everything under `seeds/`, newest interview first; raises SeedError on the first mistake.
+    """Everything under `seeds/`, newest interview first; raises every mistake found at once (`errors.fail`).
 
-    `report` hears of doubtful input; `read_interview` reads one transcript and its
-    metadata (the plugin passes a cached one, so a rebuild reads only what changed);
-    `topics_path` replaces `seeds/topics.yml` (to measure a taxonomy on other interviews).
+    Each interview is read even when another has a mistake, then the checks across
+    interviews (slugs, anchors) and the topics file follow; the topics' anchors are
+    checked only when every interview was read. No transcript at all, or a link to
+    outside the folder, stops at once. `report` hears of doubtful input (a `report`
+    that raises a SeedError adds it to the others); `read_interview` reads one
+    transcript and its metadata (the plugin passes a cached one, so a rebuild reads
+    only what changed); `topics_path` replaces `seeds/topics.yml` (to measure a
+    taxonomy on other interviews); `progress(n, total)` hears of each interview read.
     """
     refuse_links_outside(seeds)
     transcripts = sorted(seeds.glob("*.txt"))
     if not transcripts:
         raise SeedError(seeds, 1, "no interview transcript (*.txt) found", "add <slug>.txt and <slug>.yml (see README)")
+    errors: list[SeedError] = []
     for meta_path in sorted(seeds.glob("*.yml")):
         if meta_path.name not in RESERVED and "." not in meta_path.stem and not meta_path.with_suffix(".txt").exists():
-            raise SeedError(meta_path, 1, "metadata file has no transcript", f"add {meta_path.stem}.txt beside it, or remove it")
+            errors.append(SeedError(meta_path, 1, "metadata file has no transcript", f"add {meta_path.stem}.txt beside it, or remove it"))
     loaded: dict[str, Path] = {}
     unordered: list[Interview] = []
-    for path in transcripts:
-        interview = read_interview(path)
+    for done, path in enumerate(transcripts, start=1):
+        interview = _collecting(errors, partial(read_interview, path))
+        if progress:
+            progress(done, len(transcripts))
+        if interview is None:
+            continue
         for warning in interview.transcript.warnings:
-            report(warning)
+            try:
+                report(warning)
+            except SeedError as error:  # a strict report: the warning is one more mistake
+                errors.append(error)
         if interview.slug in loaded:
             meta = read(path.with_suffix(".yml"))
             other = loaded[interview.slug].name
-            raise meta.error(("slug",), f"slug '{interview.slug}' is also the slug of {other}", "give each interview its own slug")
+            errors.append(meta.error(("slug",), f"slug '{interview.slug}' is also the slug of {other}", "give each interview its own slug"))
+            continue
         loaded[interview.slug] = path
         unordered.append(interview)
+    every_interview_read = len(unordered) == len(transcripts)
     interviews = sorted(unordered, key=lambda i: (i.date, i.slug), reverse=True)
     anchors: dict[str, Interview] = {}
     for interview in interviews:
         for exchange in interview.transcript.exchanges:
             if exchange.anchor in anchors:
-                raise SeedError(
-                    loaded[interview.slug],
-                    exchange.line,
-                    f"anchor #{exchange.anchor} is also used in {loaded[anchors[exchange.anchor].slug].name}",
-                    "reword this question slightly",
+                errors.append(
+                    SeedError(
+                        loaded[interview.slug],
+                        exchange.line,
+                        f"anchor #{exchange.anchor} is also used in {loaded[anchors[exchange.anchor].slug].name}",
+                        "reword this question slightly",
+                    )
                 )
-            anchors[exchange.anchor] = interview
+            else:
+                anchors[exchange.anchor] = interview
     topics_path = topics_path or seeds / TOPICS_FILE
     if not topics_path.exists():
-        raise SeedError(topics_path, 1, "topics file is missing", "create it (see README, 'Topics')")
-    topics = topic_rules.load(topics_path)
+        fail([*errors, SeedError(topics_path, 1, "topics file is missing", "create it (see README, 'Topics')")])
+    topics = _collecting(errors, lambda: topic_rules.load(topics_path))
+    if topics is None or not every_interview_read:
+        fail(errors)  # the anchors the topics name cannot be checked against interviews that were not read
+        raise AssertionError("a step that failed added its mistake")
     exchange_topics = {
         exchange.anchor: topic_rules.topics_of(topics, exchange) for interview in interviews for exchange in interview.transcript.exchanges
     }
-    topic_rules.check(topics_path, topics, exchange_topics, report, {i.slug for i in interviews})
+    _collecting(errors, lambda: topic_rules.check(topics_path, topics, exchange_topics, report, {i.slug for i in interviews}))
+    fail(errors)
     return KnowledgeBase(tuple(interviews), topics, exchange_topics, loaded)
+
+
+T = TypeVar("T")
+
+
+def _collecting(errors: list[SeedError], step: Callable[[], T]) -> T | None:
+    """`step()`, or None with its mistakes added to `errors`."""
+    try:
+        return step()
+    except SeedErrors as several:
+        errors.extend(several.errors)
+    except SeedError as error:
+        errors.append(error)
+    return None
