@@ -131,6 +131,24 @@ CASES: list[tuple[str, Callable[[Path], object], str, int, str]] = [
     ),
     ("transcript links outside seeds", lambda s: link_outside(s, "demo.txt"), "demo.txt", 1, "a symbolic link to outside the seeds folder"),
     ("topics link outside seeds", lambda s: link_outside(s, "topics.yml"), "topics.yml", 1, "a symbolic link to outside the seeds folder"),
+    (
+        "two transcripts of one interview",
+        write("demo.md", TRANSCRIPT),
+        "demo.txt",
+        1,
+        "demo.md and demo.txt are both transcripts of 'demo'",
+    ),
+    (
+        "front matter date not a date",
+        lambda s: (
+            (s / "demo.txt").unlink(),
+            write("demo.yml", META.replace("date: 2020\n", ""))(s),
+            write("demo.md", "---\ntitle: Demo\ndate: soon\n---\n" + TRANSCRIPT)(s),
+        ),
+        "demo.md",
+        3,
+        "date 'soon' in the front matter is not a date",
+    ),
 ]
 
 
