@@ -51,6 +51,12 @@ def add_second(seeds: Path, meta: str = META, transcript: str = TRANSCRIPT) -> N
     (seeds / "other.yml").write_text(meta, encoding="utf-8")
 
 
+def front_matter_date_not_a_date(seeds: Path) -> None:
+    (seeds / "demo.txt").unlink()
+    (seeds / "demo.yml").write_text(META.replace("date: 2020\n", ""), encoding="utf-8")
+    (seeds / "demo.md").write_text("---\ntitle: Demo\ndate: soon\n---\n" + TRANSCRIPT, encoding="utf-8")
+
+
 CASES: list[tuple[str, Callable[[Path], object], str, int, str]] = [
     ("empty transcript", write("demo.txt", ""), "demo.txt", 1, "the transcript is empty"),
     (
@@ -140,11 +146,7 @@ CASES: list[tuple[str, Callable[[Path], object], str, int, str]] = [
     ),
     (
         "front matter date not a date",
-        lambda s: (
-            (s / "demo.txt").unlink(),
-            write("demo.yml", META.replace("date: 2020\n", ""))(s),
-            write("demo.md", "---\ntitle: Demo\ndate: soon\n---\n" + TRANSCRIPT)(s),
-        ),
+        front_matter_date_not_a_date,
         "demo.md",
         3,
         "date 'soon' in the front matter is not a date",
