@@ -12,6 +12,7 @@ import pytest
 from scripts.kb.commands.new import guess, main
 from scripts.kb.errors import SeedError
 from scripts.kb.seeds.loader import load_interview
+from scripts.kb.seeds.transcript import parse
 from scripts.kb.seeds.yamlfile import read
 from tests.conftest import ROOT
 
@@ -115,3 +116,66 @@ def test_make_new(tmp_path: Path) -> None:
     module = [sys.executable, "-m", "scripts.kb.commands.new", "--seeds", str(seeds), str(tmp_path / "panel.txt")]
     again = subprocess.run(module, cwd=ROOT, capture_output=True, text=True, check=False)
     assert again.returncode == 1 and again.stderr.count("\n") == 1 and "already exists" in again.stderr
+
+
+# Labels used once
+
+
+PANEL = """Recorded at the spring meetup.
+
+**Ann:** Welcome. Who are you?
+
+**Bo Berg (Engineer, Acme):** I build widgets at Acme.
+
+**Ann:** Why widgets?
+
+**Bo:** Because they break.
+Note: this line is inside a paragraph.
+
+**Ann:** And next?
+
+**Bo:** More widgets.
+"""
+
+
+def test_a_label_used_once_in_the_shape_of_the_others_is_found() -> None:
+    found = guess(PANEL)
+    assert found is not None
+    assert (found.format, list(found.turns), found.interviewer) == ("markdown", ["Ann", "Bo Berg (Engineer, Acme)", "Bo"], "Ann")
+
+
+def test_a_single_timed_name_line_is_found() -> None:
+    text = (
+        "Ann  0:05\nWhy widgets?\n\nBo  0:09\nBecause they break.\n\nAnn  1:10\nAnd next?\n\n"
+        "Bo  1:15\nMore widgets.\n\nCy  2:26\nMe too.\n\nAnn  3:00\nThanks, both?\n"
+    )
+    found = guess(text)
+    assert found is not None and list(found.turns) == ["Ann", "Bo", "Cy"]
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        "Note: recorded live.\n\n",  # a word that names no speaker
+        "Ann: And a line\nSam: inside a paragraph.\n\n",  # not the start of a paragraph
+        "**Sam:** in bold, when the labels are not.\n\n",  # another shape
+    ],
+)
+def test_a_label_like_word_used_once_is_not_a_speaker(noise: str) -> None:
+    text = "Author's Note: a preface.\n\nAnn: Why widgets?\n\nBo: Because they break.\n\n" + noise + "Ann: And next?\n\nBo: More.\n"
+    found = guess(text)
+    assert found is not None and list(found.turns) == ["Ann", "Bo"]
+
+
+def test_an_undeclared_label_used_once_is_a_warning_naming_its_line() -> None:
+    transcript = parse(PANEL, interview="x", labels=["Ann", "Bo"], interviewers=["Ann"], path="x.md")
+    assert [str(w) for w in transcript.warnings] == [
+        'x.md:5: warning: "Bo Berg (Engineer, Acme):" looks like a speaker label but is not declared — add it under speakers, or ignore'
+    ]
+    declared = parse(PANEL, interview="x", labels=["Ann", "Bo", "Bo Berg (Engineer, Acme)"], interviewers=["Ann"], path="x.md")
+    assert declared.warnings == () and declared.exchanges[0].answers[0].speaker == "Bo Berg (Engineer, Acme)"
+    timed = "Ann  0:05\nWhy?\n\nBo  0:09\nBecause.\n\nCy  2:26\nMe too.\n\nAnn  3:00\nThanks?\n"
+    warned = parse(timed, interview="x", labels=["Ann", "Bo"], interviewers=["Ann"], path="x.txt", fmt="name-line")
+    assert [str(w) for w in warned.warnings] == [
+        'x.txt:7: warning: "Cy:" looks like a speaker label but is not declared — add it under speakers, or ignore'
+    ]
