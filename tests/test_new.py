@@ -286,5 +286,5 @@ def test_make_import_passes_names_without_the_shell(tmp_path: Path) -> None:
     command = ["make", "--no-print-directory", "import", f"SOURCE={folder}", f"SEEDS={seeds}"]
     result = subprocess.run([*command, "-C", str(ROOT)], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(f"4 drafts written, 0 skipped, from {folder} into {seeds}\n")
+    assert f"\n4 drafts written, 0 skipped, from {folder} into {seeds}\n" in result.stdout
     assert not (tmp_path / "hacked").exists() and not (ROOT / "hacked").exists() and not (ROOT / "hacked2").exists()
