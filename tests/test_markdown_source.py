@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scripts.kb.errors import SeedError
-from scripts.kb.render import downloads
+from scripts.kb.render import downloads, pages
 from scripts.kb.seeds.loader import load, load_interview
 from scripts.kb.seeds.markdown_source import as_date, blank_markup, reader_text, strip_tags
 
@@ -226,3 +226,9 @@ def test_metadata_beside_a_markdown_transcript_has_its_transcript(tmp_path: Path
     (path.parent / "other.yml").write_text((path.parent / "ep-12.yml").read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(SeedError, match=r"ep-12.yml:1: metadata file has no transcript — add ep-12.txt, .md"):
         load(path.parent)
+
+
+def test_the_description_is_the_interview_page_summary(tmp_path: Path) -> None:
+    path = seeds_with(tmp_path, "ep-12.md", FRONT + BODY)
+    page = pages.render(load(path.parent), pages.Site("KB", ""))[pages.interview_path(load_interview(path))]
+    assert 'description: "Two people talk about widgets."' in page.split("\n---", 1)[0]
