@@ -232,3 +232,8 @@ def test_the_description_is_the_interview_page_summary(tmp_path: Path) -> None:
     path = seeds_with(tmp_path, "ep-12.md", FRONT + BODY)
     page = pages.render(load(path.parent), pages.Site("KB", ""))[pages.interview_path(load_interview(path))]
     assert 'description: "Two people talk about widgets."' in page.split("\n---", 1)[0]
+
+
+def test_a_rule_above_the_first_turn_is_no_front_matter() -> None:
+    text = "---\nAnn: Why: really?\n\nBo: Because.\n---\n"
+    assert reader_text(text, "x.txt").text == text and reader_text(text, "x.txt").front_matter is None

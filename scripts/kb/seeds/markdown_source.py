@@ -36,6 +36,7 @@ ADDRESS_KEYS = ("url", "link", "source", "address", "permalink")
 FRONT_MATTER_LINES = 1000  # a closing `---` further down is not the end of front matter
 _FENCE = re.compile(r"---[ \t]*")
 _END = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_FIRST_KEY = re.compile(r"(?:[a-z_][\w-]*[ \t]*:|#)")
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%B %Y", "%b %Y")
 _EDITOR_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -116,11 +117,16 @@ def is_markdown(path: Path | str, text: str) -> bool:
 
 
 def front_matter_end(text: str) -> int:
-    """The 1-based line of the `---` (or `...`) that closes the front matter opening the text; 0 when there is none."""
+    """The 1-based line of the `---` (or `...`) that closes the front matter opening the text; 0 when there is none.
+
+    Front matter starts with a lower-case key (`title:`) or a comment: a `---` line over `Ann: Hello.` is a rule above a turn.
+    """
     lines = text.split("\n", FRONT_MATTER_LINES + 1)
     if not lines or not _FENCE.fullmatch(lines[0]):
         return 0
-    return next((number for number, line in enumerate(lines[1:FRONT_MATTER_LINES], start=2) if _END.fullmatch(line)), 0)
+    end = next((number for number, line in enumerate(lines[1:FRONT_MATTER_LINES], start=2) if _END.fullmatch(line)), 0)
+    first = next((line for line in lines[1 : end - 1] if line.strip()), "")
+    return end if _FIRST_KEY.match(first) or not first else 0
 
 
 def read_front_matter(text: str, path: Path | str) -> FrontMatter | None:
