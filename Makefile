@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Dates in the sitemap come from the last commit, so rebuilds are byte-identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site site-zensical serve test lint generate new chromium clean bench
+.PHONY: site site-zensical serve test lint generate new import chromium clean bench
 
 # npm packages, pinned in package-lock.json. Every build needs Pagefind, which
 # writes the search index (`dependencies`: `npm ci --omit=dev` installs it alone);
@@ -76,9 +76,19 @@ site-zensical: $(BIN)/.site-deps $(ZENSICAL_BIN)/.deps
 serve: $(BIN)/.site-deps
 	KB_SEEDS="$(abspath $(SEEDS))" $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
-## new: write a draft seeds/<slug>.yml for TRANSCRIPT=path (and copy it to seeds/<slug>.txt); never overwrites
+## new: write a draft seeds/<slug>.yml for TRANSCRIPT=path, a transcript or a folder of them (and copy each beside it); never overwrites
+# The paths reach the command through the environment, unexpanded, never through the shell's reading of the
+# recipe: a name with a backtick, `$(...)` or a quote in it is passed as it is.
+new: export KB_NEW_PATH := $(value TRANSCRIPT)
+new: export KB_NEW_SEEDS := $(value SEEDS)
 new: $(BIN)/.site-deps
-	$(BIN)/python -m scripts.kb.commands.new --seeds "$(SEEDS)" "$(TRANSCRIPT)"
+	$(BIN)/python -m scripts.kb.commands.new --seeds "$$KB_NEW_SEEDS" "$$KB_NEW_PATH"
+
+## import: write a draft for every transcript in SOURCE=folder (make new TRANSCRIPT=folder); skips files that exist
+import: export KB_NEW_PATH := $(value SOURCE)
+import: export KB_NEW_SEEDS := $(value SEEDS)
+import: $(BIN)/.site-deps
+	$(BIN)/python -m scripts.kb.commands.new --seeds "$$KB_NEW_SEEDS" "$$KB_NEW_PATH"
 
 ## generate: write the generated Markdown and kb.json to build/generated for inspection
 generate: $(BIN)/.site-deps

@@ -52,6 +52,12 @@ def add_second(seeds: Path, meta: str = META, transcript: str = TRANSCRIPT) -> N
     (seeds / "other.yml").write_text(meta, encoding="utf-8")
 
 
+def front_matter_date_not_a_date(seeds: Path) -> None:
+    (seeds / "demo.txt").unlink()
+    (seeds / "demo.yml").write_text(META.replace("date: 2020\n", ""), encoding="utf-8")
+    (seeds / "demo.md").write_text("---\ntitle: Demo\ndate: soon\n---\n" + TRANSCRIPT, encoding="utf-8")
+
+
 CASES: list[tuple[str, Callable[[Path], object], str, int, str]] = [
     ("empty transcript", write("demo.txt", ""), "demo.txt", 1, "the transcript is empty"),
     (
@@ -131,6 +137,20 @@ CASES: list[tuple[str, Callable[[Path], object], str, int, str]] = [
     ),
     ("transcript links outside seeds", lambda s: link_outside(s, "demo.txt"), "demo.txt", 1, "a symbolic link to outside the seeds folder"),
     ("topics link outside seeds", lambda s: link_outside(s, "topics.yml"), "topics.yml", 1, "a symbolic link to outside the seeds folder"),
+    (
+        "two transcripts of one interview",
+        write("demo.md", TRANSCRIPT),
+        "demo.txt",
+        1,
+        "demo.md and demo.txt are both transcripts of 'demo'",
+    ),
+    (
+        "front matter date not a date",
+        front_matter_date_not_a_date,
+        "demo.md",
+        3,
+        "date 'soon' in the front matter is not a date",
+    ),
 ]
 
 

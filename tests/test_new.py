@@ -12,6 +12,7 @@ import pytest
 from scripts.kb.commands.new import guess, main
 from scripts.kb.errors import SeedError
 from scripts.kb.seeds.loader import load_interview
+from scripts.kb.seeds.transcript import parse
 from scripts.kb.seeds.yamlfile import read
 from tests.conftest import ROOT
 
@@ -115,3 +116,175 @@ def test_make_new(tmp_path: Path) -> None:
     module = [sys.executable, "-m", "scripts.kb.commands.new", "--seeds", str(seeds), str(tmp_path / "panel.txt")]
     again = subprocess.run(module, cwd=ROOT, capture_output=True, text=True, check=False)
     assert again.returncode == 1 and again.stderr.count("\n") == 1 and "already exists" in again.stderr
+
+
+# Labels used once
+
+
+PANEL = """Recorded at the spring meetup.
+
+**Ann:** Welcome. Who are you?
+
+**Bo Berg (Engineer, Acme):** I build widgets at Acme.
+
+**Ann:** Why widgets?
+
+**Bo:** Because they break.
+Note: this line is inside a paragraph.
+
+**Ann:** And next?
+
+**Bo:** More widgets.
+"""
+
+
+def test_a_label_used_once_in_the_shape_of_the_others_is_found() -> None:
+    found = guess(PANEL)
+    assert found is not None
+    assert (found.format, list(found.turns), found.interviewer) == ("markdown", ["Ann", "Bo Berg (Engineer, Acme)", "Bo"], "Ann")
+
+
+def test_a_single_timed_name_line_is_found() -> None:
+    text = (
+        "Ann  0:05\nWhy widgets?\n\nBo  0:09\nBecause they break.\n\nAnn  1:10\nAnd next?\n\n"
+        "Bo  1:15\nMore widgets.\n\nCy  2:26\nMe too.\n\nAnn  3:00\nThanks, both?\n"
+    )
+    found = guess(text)
+    assert found is not None and list(found.turns) == ["Ann", "Bo", "Cy"]
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        "Note: recorded live.\n\n",  # a word that names no speaker
+        "Ann: And a line\nSam: inside a paragraph.\n\n",  # not the start of a paragraph
+        "**Sam:** in bold, when the labels are not.\n\n",  # another shape
+    ],
+)
+def test_a_label_like_word_used_once_is_not_a_speaker(noise: str) -> None:
+    text = "Author's Note: a preface.\n\nAnn: Why widgets?\n\nBo: Because they break.\n\n" + noise + "Ann: And next?\n\nBo: More.\n"
+    found = guess(text)
+    assert found is not None and list(found.turns) == ["Ann", "Bo"]
+
+
+def test_an_undeclared_label_used_once_is_a_warning_naming_its_line() -> None:
+    transcript = parse(PANEL, interview="x", labels=["Ann", "Bo"], interviewers=["Ann"], path="x.md")
+    assert [str(w) for w in transcript.warnings] == [
+        'x.md:5: warning: "Bo Berg (Engineer, Acme):" looks like a speaker label but is not declared — add it under speakers, or ignore'
+    ]
+    declared = parse(PANEL, interview="x", labels=["Ann", "Bo", "Bo Berg (Engineer, Acme)"], interviewers=["Ann"], path="x.md")
+    assert declared.warnings == () and declared.exchanges[0].answers[0].speaker == "Bo Berg (Engineer, Acme)"
+    timed = "Ann  0:05\nWhy?\n\nBo  0:09\nBecause.\n\nCy  2:26\nMe too.\n\nAnn  3:00\nThanks?\n"
+    warned = parse(timed, interview="x", labels=["Ann", "Bo"], interviewers=["Ann"], path="x.txt", fmt="name-line")
+    assert [str(w) for w in warned.warnings] == [
+        'x.txt:7: warning: "Cy:" looks like a speaker label but is not declared — add it under speakers, or ignore'
+    ]
+
+
+# Markdown transcripts and whole archives
+
+EPISODE = """---
+title: "Episode 12: Widgets"
+date: April 5, 2023
+permalink: https://example.org/ep/12
+description: Widgets, and why they break.
+hosts: [Ann Ash]
+guests:
+  - name: Bo Berg
+    role: Engineer
+    company: Acme
+cover: /img/12.png
+---
+
+# Episode 12
+
+<Audio src="12.mp3"/>
+
+**Ann:** Why do widgets break?
+
+**Bo:** Because nobody counts them.
+
+**Ann:** And then?
+
+**Bo:** Then they break again.
+"""
+
+
+def test_front_matter_fills_the_draft_and_it_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "seeds").mkdir()
+    source = tmp_path / "ep-12.md"
+    source.write_text(EPISODE, encoding="utf-8")
+    code, out, err = run(tmp_path, source, capsys)
+    assert (code, err) == (0, "")
+    seeds = tmp_path / "seeds"
+    assert (seeds / "ep-12.md").read_bytes() == source.read_bytes() and not (seeds / "ep-12.txt").exists()
+    draft = (seeds / "ep-12.yml").read_text(encoding="utf-8")
+    assert '# title: "Episode 12: Widgets"' in draft and '# date: "2023-04-05"' in draft
+    assert "format: markdown" in draft and "name: Bo Berg" in draft and "organization: Acme" in draft and "name: Ann Ash" in draft
+    assert "left to fill in: check interviewer (guessed: Ann) — title, date and source from the front matter, names from its guests" in out
+    interview = load_interview(seeds / "ep-12.md")
+    assert (interview.title, interview.date, interview.source) == ("Episode 12: Widgets", "2023-04-05", "https://example.org/ep/12")
+    assert [s.name for s in interview.guests] == ["Bo Berg"] and interview.transcript.preface == ()
+
+
+def test_a_transcript_of_the_same_stem_is_not_written_beside_another(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "ep-12.txt").write_text("mine\n", encoding="utf-8")
+    (tmp_path / "ep-12.md").write_text(EPISODE, encoding="utf-8")
+    code, out, err = run(tmp_path, tmp_path / "ep-12.md", capsys)
+    assert (code, out) == (1, "") and err.startswith(f"{seeds / 'ep-12.txt'}:1: this file already exists")
+    assert sorted(p.name for p in seeds.iterdir()) == ["ep-12.txt"]
+
+
+def archive(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "ep-12.md").write_text(EPISODE, encoding="utf-8")
+    (folder / "ep-13.md").write_text(EPISODE.replace("hosts: [Ann Ash]\n", "").replace("Ann", "Cy"), encoding="utf-8")
+    shutil.copy(HELDOUT / "lines-qa.txt", folder / "lines-qa.txt")
+    shutil.copy(HELDOUT / "webvtt-captions.txt", folder / "captions.vtt")
+    (folder / "notes.pdf").write_bytes(b"%PDF")
+    return folder
+
+
+def test_a_folder_gets_one_draft_per_transcript_and_one_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = archive(tmp_path / "archive")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "lines-qa.yml").write_text("mine\n", encoding="utf-8")
+    code, out, err = run(tmp_path, folder, capsys)
+    assert code == 0
+    assert err == f"{seeds / 'lines-qa.yml'}:1: this file already exists, so nothing was written — remove it, or rename the transcript\n"
+    assert out.splitlines() == [
+        f"3 drafts written, 1 skipped, from {folder} into {seeds}",
+        f"{seeds / 'captions.yml'}: left to fill in: title, date, source; name of Sam, Maria; check interviewer (guessed: Sam)",
+        f"{seeds / 'ep-12.yml'}: left to fill in: check interviewer (guessed: Ann) — title, date and source from the front matter,"
+        " names from its guests",
+        f"{seeds / 'ep-13.yml'}: left to fill in: name of Cy; check interviewer (guessed: Cy)"
+        " — title, date and source from the front matter",
+        "then run `make site` (errors name the line still to fix)",
+    ]
+    assert sorted(p.name for p in seeds.iterdir()) == [
+        "captions.vtt",
+        "captions.yml",
+        "ep-12.md",
+        "ep-12.yml",
+        "ep-13.md",
+        "ep-13.yml",
+        "lines-qa.yml",
+    ]
+    assert (seeds / "lines-qa.yml").read_text(encoding="utf-8") == "mine\n"
+    # Run again: everything exists, nothing is written, and it says so.
+    code, out, err = run(tmp_path, folder, capsys)
+    assert code == 0 and out.splitlines()[0] == f"0 drafts written, 4 skipped, from {folder} into {seeds}" and err.count("\n") == 4
+
+
+def test_make_import_passes_names_without_the_shell(tmp_path: Path) -> None:
+    folder = archive(tmp_path / "a `touch hacked` $(touch hacked2) \"q\" 'x'")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    command = ["make", "--no-print-directory", "import", f"SOURCE={folder}", f"SEEDS={seeds}"]
+    result = subprocess.run([*command, "-C", str(ROOT)], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert f"\n4 drafts written, 0 skipped, from {folder} into {seeds}\n" in result.stdout
+    assert not (tmp_path / "hacked").exists() and not (ROOT / "hacked").exists() and not (ROOT / "hacked2").exists()

@@ -12,6 +12,7 @@ import pytest
 from scripts.kb.commands.build import PLUGIN, use_seeds
 from scripts.kb.incremental import Rebuilds
 from scripts.kb.plugin import KnowledgeBasePlugin
+from scripts.kb.seeds.markdown_source import transcript_files
 from scripts.kb.urls import SiteUrls, interview_page
 from tests.conftest import ROOT, build_site
 
@@ -64,7 +65,7 @@ def test_dirty_rebuild_after_an_edit_equals_a_clean_build(tmp_path: Path, monkey
     config.plugins.on_startup(command="serve", dirty=True)  # type: ignore[attr-defined]
     try:
         build(config, serve_url=SERVE_URL, dirty=True)  # type: ignore[arg-type]
-        transcript = next(seeds.glob("*.txt"))
+        transcript = transcript_files(seeds)[0]
         home_before = (served / "index.html").stat().st_mtime_ns
         transcript.write_text(transcript.read_text(encoding="utf-8").replace("packets", "packets (edited)", 1), encoding="utf-8")
         build(load(served, seeds), serve_url=SERVE_URL, dirty=True)  # type: ignore[arg-type]

@@ -24,6 +24,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from scripts.kb.seeds.markdown_source import transcript_files
 from scripts.tools.served_site import HOST, ROOT, free_port
 
 EPOCH = re.compile(r"livereload\((\d+),\s*(\d+)\)")
@@ -69,7 +70,7 @@ def measure(seeds: Path, edits: int = 3, settle: float = 10.0) -> float:
     writes the search index in the background, and an editor does not save twice
     within a few seconds.
     """
-    transcript = sorted(seeds.glob("*.txt"))[0]
+    transcript = transcript_files(seeds)[0]
     port = free_port()
     base = f"http://{HOST}:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_SEEDS": str(seeds.resolve()), "KB_STRICT": "false"}

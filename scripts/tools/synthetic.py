@@ -17,6 +17,8 @@ import re
 import shutil
 from pathlib import Path
 
+from scripts.kb.seeds.markdown_source import transcript_files
+
 ROOT = Path(__file__).resolve().parents[2]
 FIRST_NAMES = ["Ana", "Bjørn", "Chen", "Dara", "Émile", "Femi", "Greta", "Hiro", "Ines", "Jonas", "Kofi", "Lena", "Mateo", "Noor"]
 LAST_NAMES = ["Ahmed", "Berg", "Costa", "Dubois", "Eriksen", "Fischer", "García", "Haddad", "Ito", "Jovanović", "Kowalski", "Lund"]
@@ -26,7 +28,7 @@ EXCHANGES = 16
 
 def vocabulary() -> list[str]:
     words: list[str] = []
-    for transcript in sorted((ROOT / "seeds").glob("*.txt")):
+    for transcript in transcript_files(ROOT / "seeds"):
         words += re.findall(r"[A-Za-z][A-Za-z'’-]*", transcript.read_text(encoding="utf-8"))
     return words
 
@@ -72,7 +74,7 @@ def write_series(count: int, out: Path, seed: int = 1, exchanges: int = EXCHANGE
     shutil.copytree(ROOT / "seeds", out)
     rng = random.Random(seed)
     words = vocabulary()
-    real = len(list(out.glob("*.txt")))
+    real = len(transcript_files(out))
     for number in range(1, count - real + 1):
         transcript, meta = interview(rng, words, number, exchanges)
         (out / f"synthetic-{number:04d}.txt").write_text(transcript, encoding="utf-8")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.kb.seeds.loader import Interview
+from scripts.kb.seeds.markdown_source import transcript_of
 from scripts.kb.seeds.schemas import FactsFile, validate
 from scripts.kb.seeds.yamlfile import YamlFile, read
 
@@ -84,7 +85,8 @@ def load_all(seeds: Path, interviews: tuple[Interview, ...]) -> tuple[Fact, ...]
         if slug not in by_slug:
             known = ", ".join(sorted(by_slug))
             raise read(path).error((), f"no interview has the slug '{slug}' (known: {known})", f"name the file <slug>{SUFFIX}")
-        transcript = f"{slug}.txt" if (seeds / f"{slug}.txt").exists() else f"the transcript of '{slug}'"
+        found = transcript_of(seeds / f"{slug}.yml")
+        transcript = found.name if found else f"the transcript of '{slug}'"
         facts.extend(load(path, by_slug[slug], transcript))
     return tuple(facts)
 

@@ -12,9 +12,10 @@ from typing import TypeVar
 from scripts.kb import topics as topic_rules
 from scripts.kb.errors import Report, SeedError, SeedErrors, fail, print_warning
 from scripts.kb.seeds.formats import AUTO
+from scripts.kb.seeds.markdown_source import SUFFIXES, reader_text, transcript_files, transcript_of
 from scripts.kb.seeds.schemas import SLUG, Metadata, validate
 from scripts.kb.seeds.transcript import FORMATS, Exchange, Transcript, parse, read_transcript
-from scripts.kb.seeds.yamlfile import read
+from scripts.kb.seeds.yamlfile import YamlFile, read
 from scripts.kb.topics import Topic
 
 TOPICS_FILE = "topics.yml"
@@ -43,6 +44,7 @@ class Interview:
     transcript: Transcript
     media: str = ""  # URL of the recording; timestamps link into it
     announcers: tuple[str, ...] = ()  # labels whose turns are not the interview (neither host nor guest)
+    description: str = ""  # a summary: the metadata's `description:`, or the transcript's front matter
 
     @property
     def guests(self) -> list[Speaker]:
@@ -73,6 +75,12 @@ def load_interview(transcript_path: Path) -> Interview:
     if not meta_path.exists():
         raise SeedError(meta_path, 1, "metadata file is missing", f"create it beside {transcript_path.name} (see README)")
     meta = read(meta_path)
+    text = read_transcript(transcript_path)
+    source = reader_text(text, transcript_path)
+    if source.front_matter and isinstance(meta.data, dict | None):
+        # The front matter's title, date, address and description, where the metadata leaves them blank.
+        given = meta.data or {}
+        meta = YamlFile(meta.path, {**given, **source.front_matter.defaults(given)}, meta.node)
     data = validate(meta, Metadata)
     slug = data.slug or transcript_path.stem  # a `slug:` is checked by the schema, the file name here
     if not SLUG.fullmatch(slug):
@@ -98,9 +106,8 @@ def load_interview(transcript_path: Path) -> Interview:
     if fmt not in (AUTO, *FORMATS):
         raise meta.error(("format",), f"unknown transcript format '{fmt}'", "use one of: " + ", ".join((AUTO, *FORMATS)) + " (see README)")
 
-    text = read_transcript(transcript_path)
     transcript = parse(
-        text, interview=slug, labels=list(speakers), interviewers=interviewers, path=transcript_path, fmt=fmt, announcers=announcers
+        source.text, interview=slug, labels=list(speakers), interviewers=interviewers, path=transcript_path, fmt=fmt, announcers=announcers
     )
     spoken = {t.speaker for e in transcript.exchanges for t in e.turns} | {t.speaker for p in transcript.outside for t in p.turns}
     for label in speakers:
@@ -122,6 +129,7 @@ def load_interview(transcript_path: Path) -> Interview:
         transcript=transcript,
         media=data.media,
         announcers=announcers,
+        description=data.description,
     )
 
 
@@ -152,13 +160,16 @@ def load(
     taxonomy on other interviews); `progress(n, total)` hears of each interview read.
     """
     refuse_links_outside(seeds)
-    transcripts = sorted(seeds.glob("*.txt"))
+    transcripts = transcript_files(seeds)
     if not transcripts:
-        raise SeedError(seeds, 1, "no interview transcript (*.txt) found", "add <slug>.txt and <slug>.yml (see README)")
+        raise SeedError(seeds, 1, "no interview transcript (*.txt, *.md, …) found", "add <slug>.txt and <slug>.yml (see README)")
     errors: list[SeedError] = []
     for meta_path in sorted(seeds.glob("*.yml")):
-        if meta_path.name not in RESERVED and "." not in meta_path.stem and not meta_path.with_suffix(".txt").exists():
-            errors.append(SeedError(meta_path, 1, "metadata file has no transcript", f"add {meta_path.stem}.txt beside it, or remove it"))
+        if meta_path.name not in RESERVED and "." not in meta_path.stem and transcript_of(meta_path) is None:
+            others = ", ".join(SUFFIXES[1:-1]) + " or " + SUFFIXES[-1]
+            errors.append(
+                SeedError(meta_path, 1, "metadata file has no transcript", f"add {meta_path.stem}.txt, {others} beside it, or remove it")
+            )
     loaded: dict[str, Path] = {}
     unordered: list[Interview] = []
     for done, path in enumerate(transcripts, start=1):

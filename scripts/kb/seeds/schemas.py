@@ -128,6 +128,7 @@ class Metadata(Schema):
     media: Url = ""
     slug: Slug = ""
     announcer: Annotated[list[Text], BeforeValidator(_as_list)] = []  # neither host nor guest: their turns are not the interview
+    description: Text = ""  # a summary of the interview (a Markdown transcript's front matter may give it)
 
 
 class TopicEntry(Schema):

@@ -80,6 +80,11 @@ def read(path: Path) -> YamlFile:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
         raise SeedError(path, 1, f"byte at offset {error.start} is not UTF-8", "save the file as UTF-8") from None
+    return parse_text(path, text)
+
+
+def parse_text(path: Path, text: str) -> YamlFile:
+    """Parse YAML text read from `path` (such as a transcript's front matter, its lines padded to the file's)."""
     try:
         loader = _Loader(text)
         node = loader.get_single_node()
