@@ -17,6 +17,9 @@ CONVERSATIONS = DATA / "conversations"
 LABELS = DATA / "conversation_labels.yml"
 KINDS = {"cold open", "sponsor"}
 TRANSCRIPT_SUFFIXES = {".txt", ".md", ".vtt", ".srt"}
+# Where a speaker's turn is written, in any of the held-out shapes: `>>` in a caption, `**Name:**`, `(00:01:02):`
+# where the same speaker goes on, or a label followed by a colon, by two spaces and a time, or by a time in parentheses.
+TURN_LINE = re.compile(r"^(>>|\*\*[^*]+:\*\*|\(\d[\d:]*\):|[A-Z][\w'’. -]*?(:|  \d+:\d\d| \(\d[\d:]*\):?))")
 
 
 def turn(speaker: str, line: int, aside: bool = False) -> SimpleNamespace:
@@ -185,7 +188,7 @@ def test_the_labels_name_existing_files_and_lines_on_which_a_turn_is_written() -
         lines = path.read_text(encoding="utf-8").splitlines()
         for line in sorted(entry.lines):
             assert 1 <= line <= len(lines), f"{name}:{line} is beyond the file's {len(lines)} lines"
-            assert lines[line - 1].strip(), f"{name}:{line} is a blank line"
+            assert TURN_LINE.match(lines[line - 1]), f"{name}:{line} is not where a turn is written: {lines[line - 1][:40]!r}"
         assert not entry.exchanges & entry.asides, f"{name}: a line is both an exchange start and an aside"
         assert set(entry.outside.values()) <= KINDS, f"{name}: unknown kind of part"
 
