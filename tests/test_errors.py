@@ -235,7 +235,7 @@ BROKEN = {  # interview → (its metadata, the one line its mistake prints after
     "gamma": (
         META + "interviwer: Ann\n",
         "gamma.yml:8: unknown key `interviwer` — did you mean `interviewer`? (known keys: title, date, source, interviewer,"
-        " speakers, publication, series, format, media, slug, announcer)",
+        " speakers, publication, series, format, media, slug, announcer, description, recognise_parts, split, join)",
     ),
 }
 
@@ -262,7 +262,7 @@ def test_every_broken_interview_is_reported_at_once(tmp_path: Path, previous_sit
         *(f"{seeds}/{BROKEN[slug][1]}" for slug in ("alpha", "beta", "gamma")),
         "3 mistakes in 3 files — fix them and build again",
     ]
-    assert [p.name for p in previous_site.iterdir()] == ["index.html"]
+    assert sorted(p.name for p in previous_site.iterdir()) == [output_folder.MARKER, "index.html"]
     assert (previous_site / "index.html").read_text() == "previous build"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
@@ -283,7 +283,7 @@ def test_interview_and_cross_interview_mistakes_are_reported_together(tmp_path: 
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"{seeds}/{BROKEN['beta'][1]}",
-        f"{seeds}/lonely.yml:1: metadata file has no transcript — add lonely.txt beside it, or remove it",
+        f"{seeds}/lonely.yml:1: metadata file has no transcript — add lonely.txt, .md, .mdx, .vtt or .srt beside it, or remove it",
         f"{seeds}/other.yml:8: slug 'demo' is also the slug of demo.txt — give each interview its own slug",
         "3 mistakes in 3 files — fix them and build again",
     ]
@@ -312,7 +312,7 @@ def test_no_transcript_at_all_stops_at_once(tmp_path: Path, previous_site: Path)
     seeds = make_seeds(tmp_path / "seeds")
     (seeds / "demo.txt").unlink()  # demo.yml now has no transcript either: that is not said
     result = run_build(seeds, previous_site)
-    assert result.stderr == f"{seeds}:1: no interview transcript (*.txt) found — add <slug>.txt and <slug>.yml (see README)\n"
+    assert result.stderr == f"{seeds}:1: no interview transcript (*.txt, *.md, …) found — add <slug>.txt and <slug>.yml (see README)\n"
 
 
 def test_mkdocs_build_shows_every_mistake(tmp_path: Path) -> None:

@@ -457,9 +457,10 @@ class TestWebVTTWithoutVoices:
             ("Dana", "00:00:01", "Welcome back to the show. What got you into rooftop farming?"),
             ("Ben", "00:00:06", "My grandmother kept bees on a roof."),
             ("Dana", "00:00:09", "Really? In the city?"),
-            ("Ben", "00:00:11", "Right in the middle.\n\nOf the old town."),  # an unnamed change starts no turn
+            ("Ben", "00:00:11", "Right in the middle."),
+            ("Dana", "00:00:11", "Of the old town."),  # an unnamed change: the word goes back to the speaker before
         ]
-        assert [t.paragraphs[0].line for e in transcript.exchanges for t in e.turns] == [4, 10, 13, 16]
+        assert [t.paragraphs[0].line for e in transcript.exchanges for t in e.turns] == [4, 10, 13, 16, 17]
 
     def test_auto_detects_it(self) -> None:
         assert detect(VTT_ARROWS, HOSTS).name == "webvtt"

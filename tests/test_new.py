@@ -71,7 +71,8 @@ def test_draft_is_written_and_the_transcript_copied(tmp_path: Path, capsys: pyte
         filled = filled.replace("    name:\n", f"    name: {label} Example\n", 1)
     (seeds / "podcast-two-hosts.yml").write_text(filled, encoding="utf-8")
     interview = load_interview(seeds / "podcast-two-hosts.txt")
-    assert [e.question.speaker for e in interview.transcript.exchanges] == ["Kai", "Lena", "Lena", "Kai", "Lena", "Kai"]
+    assert [e.question.speaker for e in interview.transcript.exchanges] == ["Kai", "Lena", "Lena", "Kai", "Lena"]
+    assert [part.what for part in interview.transcript.recognised] == ["closing"]  # "That's all the time we have."
 
 
 def test_a_transcript_already_in_seeds_is_not_copied(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

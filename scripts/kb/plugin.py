@@ -120,7 +120,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         for interview in self.kb.interviews:
             told = (interview.slug, interview.transcript.format)
             if told not in self.formats_told:  # once per `mkdocs serve`, not at every rebuild
-                log.info(f"{shown(self.kb.transcripts[interview.slug])}: read in format '{interview.transcript.format}'")
+                found = "; ".join(f"{part.what} at line {part.line}" for part in interview.transcript.recognised)
+                recognised = f"; recognised {found} (`recognise_parts: false` turns this off)" if found else ""
+                log.info(f"{shown(self.kb.transcripts[interview.slug])}: read in format '{interview.transcript.format}'{recognised}")
                 self.formats_told.add(told)
         config.nav = pages.nav(self.kb, knowledge_pages.nav(self.knowledge))
         # Glossary tooltips: every spelling becomes an abbreviation on every page (Python-Markdown `abbr`).

@@ -30,15 +30,61 @@ from scripts.kb.seeds.formats import Paragraph
 
 _SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
 _WORD = re.compile(r"[\w’'-]+")
-# A question sentence this short ("Why?", "How so?", "Like what?") follows up on the answer; it opens nothing.
+# A request this short ("Tell me.") asks for nothing in particular.
 FOLLOW_UP_WORDS = 3
 # A statement with a question tag asks when it says this much before the tag.
 TAG_WORDS = 8
 # An interviewer turn of more words than this gives the guest something to respond to, even without a question
 # ("You mentioned fault tolerance. That's another aspect that's different in these environments. …").
 STATEMENT_WORDS = 20
-# A hand-off names who answers next in a few words ("Elizabeth?", "What about you, Jin?").
-HAND_OFF_WORDS = 6
+# A hand-off names who answers next and asks nothing else ("Elizabeth?", "What about you, Jin?", "Jin, your take?").
+HAND_OFF = {
+    *[
+        "what",
+        "about",
+        "how",
+        "and",
+        "you",
+        "your",
+        "take",
+        "thoughts",
+        "same",
+        "question",
+        "for",
+        "to",
+        "over",
+        "turn",
+        "go",
+        "ahead",
+        "please",
+        "anyone",
+        "else",
+        "view",
+    ],
+    *[
+        "i",
+        "i'd",
+        "i’d",
+        "like",
+        "love",
+        "hear",
+        "from",
+        "then",
+        "so",
+        "too",
+        "also",
+        "there",
+        "any",
+        "over",
+        "want",
+        "would",
+        "add",
+        "anything",
+        "on",
+        "that",
+        "this",
+    ],
+}
 SET_UP_WORDS = 15  # an interviewer's statement longer than this, right before their question, sets it up
 BACK_CHANNEL_WORDS = 4  # a guest's turn this short of only such words is back-channel ("Mm-hmm.", "Yeah, right.")
 BACK_CHANNEL = {
@@ -96,7 +142,8 @@ _REQUEST = re.compile(
     r"(?:ask|talk|hear|know|understand|go back|get into|dig|start|turn|move)|"
     r"i['’]m (?:curious|interested|wondering)|i wonder|help (?:me|us) understand|paint (?:me |us )?a picture|"
     r"(?:can|could|would|will) you (?:tell|talk|walk|explain|describe|share|give|take|help|expand|elaborate)|"
-    r"please (?:tell|talk|explain|describe|share)|expand on|elaborate on"
+    r"please (?:tell|talk|explain|describe|share)|expand on|elaborate on|let me (?:ask|push back|challenge|play devil)|"
+    r"you (?:mentioned|said|wrote|talked about|brought up|described)"
     r")\b",
     re.IGNORECASE,
 )
@@ -104,7 +151,7 @@ _REQUEST = re.compile(
 _DEFER = re.compile(r"\b(?:but )?(?:go on|go ahead|carry on|keep going|later|in a (?:minute|moment|second|bit)|hold that thought)\b", re.I)
 # Back-channel questions ("Really?", "Oh, yeah?") and hand-offs without a name ("And you?", "What about you?").
 _NO_QUESTION = re.compile(
-    r"^(?:(?:oh|and|so|but|well),?\s+)?(?:really|seriously|yeah|right|is that right|is that so|no way|truly|how so|why not|why|what|sorry|"
+    r"^(?:(?:oh|and|so|but|well),?\s+)?(?:really|seriously|yeah|yes|right|is that right|is that so|no way|truly|what|sorry|huh|"
     r"what about you|how about you|and you|you|anyone else|anybody else|same for you|same question|same here)"
     r"(?:,?\s+\w+)?\?$",
     re.IGNORECASE,
@@ -115,19 +162,37 @@ _SPONSOR = re.compile(
     r"(?:is|was) (?:brought to you|sponsored|supported|made possible|presented|powered|underwritten)(?: in part)? by|"
     r"(?:today['’]s|our|this week['’]s|this episode['’]s) sponsor|"
     r"support for (?:this|the|today['’]s) (?:show|podcast|episode|program) comes from|"
-    r"a (?:quick |short |brief )?word from (?:our|today['’]s|this week['’]s) sponsors?|"
+    r"a (?:quick |short |brief )?word from (?:our|today['’]s|this week['’]s|the people|the folks|those)|"
+    r"\b(?:is|are) (?:sponsored|supported|underwritten|brought to you|made possible)(?: in part)? by|"
     r"thanks to (?:our|today['’]s|this week['’]s) sponsors?|"
     r"(?:we['’]ll|let['’]s|we['’]re going to|we are going to) take a (?:quick |short |brief )?break|"
     r"we['’]ll be right back)",
     re.IGNORECASE,
 )
-SPONSOR_REACH = 80  # the formula must start within this many characters of the paragraph's start
+SPONSOR_REACH = 160  # the formula must start within this many characters of the paragraph's start
 # The paragraph where a host turns back to the guest after a sponsor read ("Now, back to my conversation with Ana.").
 _BACK = re.compile(
     r"\b(?:back to (?:the|my|our) (?:conversation|interview|show|episode|discussion)|and we['’]re back|welcome back|now back to)\b", re.I
 )
+# A host's opening words that introduce the show, not a question ("Welcome to The Long Shift, I'm …").
+_INTRO = re.compile(
+    r"\b(?:welcome (?:back )?to|you['’]re listening to|you are listening to|this is [\w'’ .-]{1,40}?,? (?:the|a) (?:show|podcast)|"
+    r"i['’]m your host|my name is|today on|on today['’]s (?:show|episode)|(?:my|our) guests? (?:today |this week )?(?:is|are)|"
+    r"joining (?:me|us) (?:today|now|this week)|we['’]re rolling|we are rolling)",
+    re.IGNORECASE,
+)
+# A host's closing words that end the show ("That's our show.", "… is produced by …", "Thanks for listening.").
+_OUTRO = re.compile(
+    r"\b(?:that['’]s (?:our|the) (?:show|episode|programme|program)|that['’]s (?:it|all) for (?:today|this week|this episode|now)|"
+    r"that['’]s all the time we have|that['’]s a wrap|(?:is|was) (?:produced|edited|mixed) by|thanks? (?:you )?for listening|"
+    r"see you next (?:time|week)|until next (?:time|week)|we['’]ll see you|catch you next|"
+    r"please (?:join me in )?(?:thank|thanking) (?:our|the)|join me in thanking)",
+    re.IGNORECASE,
+)
 COLD_OPEN = "cold open"
 SPONSOR = "sponsor"
+INTRO = "introduction"
+OUTRO = "closing"
 
 
 @dataclass(frozen=True)
@@ -171,9 +236,7 @@ def asks(sentence: str, names: Collection[str] = ()) -> bool:
     tag = _TAG.search(sentence)
     if tag:  # "That's wild, right?" reacts; "You were one of the first in that market, correct?" asks
         return len(words(sentence[: tag.start()])) > TAG_WORDS
-    if len(found) <= FOLLOW_UP_WORDS:
-        return False
-    return not (len(found) <= HAND_OFF_WORDS and names and any(w in names for w in found))
+    return not (names and any(w in names for w in found) and all(w in names or w in HAND_OFF for w in found))
 
 
 def requests(sentence: str) -> bool:
@@ -185,12 +248,21 @@ def requests(sentence: str) -> bool:
     return bool(_REQUEST.match(text)) and not _DEFER.search(text) and len(words(sentence)) > FOLLOW_UP_WORDS
 
 
-def opens(turn: Turn, names: Collection[str] = ()) -> bool:
-    """Whether an interviewer turn opens an exchange: it asks, requests, or says enough for the guest to respond to.
+def opens(turn: Turn, names: Collection[str] = (), *, statement: bool = True, co_hosts: Collection[str] = ()) -> bool:
+    """Whether an interviewer turn opens an exchange: it asks, requests, or (`statement`) says enough for the guest to respond to.
 
-    `names`: the speakers' labels and names, case-folded, for hand-offs.
+    `names`: the speakers' labels and names, case-folded, for hand-offs; a
+    question addressed to one of `co_hosts` (case-folded) opens nothing.
     """
-    return len(words(turn.text)) > STATEMENT_WORDS or any(asks(s, names) or requests(s) for p in turn.paragraphs for s in sentences(p.text))
+    if statement and len(words(turn.text)) > STATEMENT_WORDS:
+        return True
+    return any((asks(s, names) and not addressed(s, co_hosts)) or requests(s) for p in turn.paragraphs for s in sentences(p.text))
+
+
+def addressed(sentence: str, people: Collection[str]) -> bool:
+    """Whether a sentence starts or ends by naming one of `people` ("Wen, you were there?", "…, Wen?")."""
+    found = [w.casefold() for w in words(sentence)]
+    return bool(found) and (found[0] in people or found[-1] in people)
 
 
 def is_back_channel(turn: Turn) -> bool:
@@ -251,6 +323,52 @@ def sponsor_reads(items: Sequence[Item], interviewers: Collection[str]) -> list[
     return found
 
 
+def introduction(items: Sequence[Item], interviewers: Collection[str]) -> list[Item]:
+    """The host's introduction of the show, when the first interviewer turn opens with one and asks nothing, up to the
+    first interviewer turn that asks: a recognised part (`INTRO`)."""
+    first = next((i for i, item in enumerate(items) if isinstance(item, Turn) and item.speaker in interviewers), None)
+    if first is None:
+        return list(items)
+    opener = items[first]
+    assert isinstance(opener, Turn)
+    if not _INTRO.search(opener.paragraphs[0].text[:SPONSOR_REACH]) or opens(opener, statement=False):
+        return list(items)
+    end = first + 1
+    while end < len(items):
+        item = items[end]
+        if isinstance(item, Turn) and item.speaker in interviewers and opens(item, statement=False):
+            break
+        end += 1
+    if end == len(items):
+        return list(items)
+    kept = [t for t in items[first:end] if isinstance(t, Turn)]
+    parts = [t for t in items[first:end] if isinstance(t, Outside)]
+    return [*items[:first], *parts, Outside(INTRO, opener.paragraphs[0].line, tuple(kept), recognised=True), *items[end:]]
+
+
+def closing_words(items: Sequence[Item], interviewers: Collection[str]) -> list[Item]:
+    """From the first paragraph where a host closes the show (`_OUTRO`) after the last question, to the end: a part (`OUTRO`)."""
+    found = None
+    for index in range(len(items) - 1, -1, -1):
+        item = items[index]
+        if not isinstance(item, Turn) or item.speaker not in interviewers:
+            continue
+        if any(_OUTRO.search(p.text) for p in item.paragraphs):
+            found = index
+        elif opens(item, statement=False):
+            break
+    if found is None:
+        return list(items)
+    item = items[found]
+    assert isinstance(item, Turn)
+    start = next(i for i, p in enumerate(item.paragraphs) if _OUTRO.search(p.text))
+    before, closing = item.paragraphs[:start], item.paragraphs[start:]
+    turns = [Turn(item.speaker, closing, "" if before else item.timestamp), *(t for t in items[found + 1 :] if isinstance(t, Turn))]
+    parts = [t for t in items[found + 1 :] if isinstance(t, Outside)]
+    kept = [Turn(item.speaker, before, item.timestamp)] if before else []
+    return [*items[:found], *kept, *parts, Outside(OUTRO, closing[0].line, tuple(turns), recognised=True)]
+
+
 @dataclass
 class Group:
     """An exchange being gathered: its question, then its turns and parts in order."""
@@ -269,6 +387,7 @@ def group(
     names: Collection[str],
     closing: bool = True,
     forced: Mapping[int, bool] | None = None,
+    names_of: Mapping[str, Collection[str]] | None = None,
 ) -> tuple[list[Item], list[Group]]:
     """(parts before the first question, exchanges) of a conversation.
 
@@ -277,6 +396,7 @@ def group(
     answer, is its own exchange (a closing thanks), whatever it says.
     `forced` overrides the rules for the interviewer turns starting on its
     lines: True opens an exchange there (`split:`), False never (`join:`).
+    `names_of` gives each label's names, case-folded, to tell a question to a co-host.
     """
     forced = forced or {}
     listed = list(items)
@@ -289,9 +409,14 @@ def group(
             (current.rest if current else opening).append(item)
         elif item.speaker in interviewers:
             decided = forced.get(item.paragraphs[0].line)
+            before = next((t for t in reversed(listed[:index]) if isinstance(t, Turn)), None)
+            # A long statement prompts the guest only right after the guest said something that asked nothing:
+            # after a co-host it is a co-host's reply, after a guest's question the host's answer.
+            prompting = before is not None and before.speaker not in interviewers and not before.text.rstrip(" \"'”’)").endswith("?")
+            co_hosts = {n for label in interviewers if label != item.speaker for n in (names_of or {}).get(label, ())}
             if current is None or decided or (closing and index == last_turn and current.answered and decided is None):
                 groups.append(Group(item, []))
-            elif decided is False or not opens(item, names):
+            elif decided is False or not opens(item, names, statement=prompting, co_hosts=co_hosts):
                 current.rest.append(aside(item))
             elif not current.answered:  # asked again before any answer: one question, or a co-host's follow-up
                 if item.speaker == current.question.speaker and not any(isinstance(t, Outside) for t in current.rest):

@@ -292,6 +292,7 @@ class CaptionFormat(TranscriptFormat):
     def __init__(self, labels: Iterable[str]) -> None:
         super().__init__(labels)
         self.named = re.compile(rf"^\s*(?:>>\s*|-\s+)?{self.speaker}\s*:\s*") if self.labels else None
+        self.inferred: dict[int, str] = {}  # block line → the speaker an unnamed change gives the word to (`blocks`)
 
     @classmethod
     @abstractmethod
@@ -322,8 +323,10 @@ class CaptionFormat(TranscriptFormat):
             return raw_paragraphs(text)
         merged: list[Block] = []
         speaker: str | None = None
+        before: str | None = None  # the speaker before the current one, who an unnamed change gives the word back to
         voiced = joining = False
         words, last, end = 0, "", 0.0
+        self.inferred = {}
         for item in self.cues(text):
             if not isinstance(item, Cue):
                 merged.append(item)
@@ -331,6 +334,11 @@ class CaptionFormat(TranscriptFormat):
                 continue
             for index, (number, line) in enumerate(item.text):
                 change, name, voice = self.mark(line)
+                if change and name is None and before is not None and speaker is not None:
+                    name = before  # `>>` alone, in a file that names its speakers elsewhere: the conversation goes back
+                    self.inferred[number - 1] = name
+                if change and name is not None and name != speaker:
+                    before = speaker
                 same = joining and (not change or (name is not None and name == speaker))
                 ended = bool(_SENTENCE_END.search(last)) and words >= PARAGRAPH_WORDS
                 pause = item.start - end >= PAUSE_SECONDS
@@ -370,6 +378,7 @@ class CaptionFormat(TranscriptFormat):
         if not timing or len(lines) < 2:
             return None
         _, name, _ = self.mark(lines[1])
+        name = name or self.inferred.get(line)
         if name not in self.labels:
             return None
         rest = self.cue_text(lines[1:])

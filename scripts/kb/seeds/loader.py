@@ -107,7 +107,17 @@ def load_interview(transcript_path: Path) -> Interview:
         raise meta.error(("format",), f"unknown transcript format '{fmt}'", "use one of: " + ", ".join((AUTO, *FORMATS)) + " (see README)")
 
     transcript = parse(
-        source.text, interview=slug, labels=list(speakers), interviewers=interviewers, path=transcript_path, fmt=fmt, announcers=announcers
+        source.text,
+        interview=slug,
+        labels=list(speakers),
+        interviewers=interviewers,
+        path=transcript_path,
+        fmt=fmt,
+        announcers=announcers,
+        names={label: s.name for label, s in speakers.items()},
+        recognise_parts=data.recognise_parts,
+        split=data.split,
+        join=data.join,
     )
     spoken = {t.speaker for e in transcript.exchanges for t in e.turns} | {t.speaker for p in transcript.outside for t in p.turns}
     for label in speakers:

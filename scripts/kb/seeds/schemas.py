@@ -129,6 +129,12 @@ class Metadata(Schema):
     slug: Slug = ""
     announcer: Annotated[list[Text], BeforeValidator(_as_list)] = []  # neither host nor guest: their turns are not the interview
     description: Text = ""  # a summary of the interview (a Markdown transcript's front matter may give it)
+    # Where the conversation rules are wrong for one exchange (README, "How a conversation is read"):
+    recognise_parts: bool = True  # false: no cold open, introduction, sponsor read or closing is recognised, only markers
+    split: Annotated[list[int], BeforeValidator(lambda v: [v] if isinstance(v, int) else v)] = []  # lines where an exchange opens
+    join: Annotated[
+        list[Text | int], BeforeValidator(lambda v: [v] if isinstance(v, str | int) else v)
+    ] = []  # exchanges that go on the one before
 
 
 class TopicEntry(Schema):

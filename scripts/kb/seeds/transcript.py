@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -196,7 +196,7 @@ def parse(
     path: Path | str,
     fmt: str | TranscriptFormat = AUTO,
     announcers: Collection[str] = (),
-    names: Collection[str] = (),
+    names: Mapping[str, str] | None = None,
     recognise_parts: bool = True,
     split: Collection[int] = (),
     join: Collection[str | int] = (),
@@ -206,7 +206,9 @@ def parse(
     Turns by `announcers`, and spans marked `[What]` … `[/What]`, are parts that
     are not the interview (`Outside`), placed where they occur; with
     `recognise_parts`, so are a cold open and sponsor reads (see `conversation`).
-    `names` are the speakers' names, for hand-offs between panelists.
+    `names` maps labels to the speakers' names: a turn may be labelled with the
+    full name (`**Sana Qureshi (Editor):**` on first mention, `**Sana:**` after),
+    and names tell hand-offs between panelists and questions to a co-host.
     `split` names lines where an interviewer turn opens an exchange whatever it
     says, `join` anchors (or lines) of exchanges that continue the one before.
 
@@ -215,7 +217,11 @@ def parse(
     """
     if not text.strip():
         raise SeedError(path, 1, "the transcript is empty", "paste the interview text into this file")
-    turn_format = fmt if isinstance(fmt, TranscriptFormat) else detect(text, labels) if fmt == AUTO else FORMATS[fmt](labels)
+    names = dict(names or {})
+    given = list(names.values())
+    aliases = {name: label for label, name in names.items() if name and name not in labels and given.count(name) == 1}
+    readable = [*labels, *aliases]
+    turn_format = fmt if isinstance(fmt, TranscriptFormat) else detect(text, readable) if fmt == AUTO else FORMATS[fmt](readable)
     blocks = turn_format.blocks(text)
 
     preface: list[Paragraph] = []
@@ -231,7 +237,7 @@ def parse(
         start = turn_format.turn_start(line, lines)
         last_turn = next((t for t in reversed(read) if isinstance(t, tuple)), None)
         if start:
-            read.append((start.speaker, [start.first] if start.first else [], start.timestamp, line))
+            read.append((aliases.get(start.speaker, start.speaker), [start.first] if start.first else [], start.timestamp, line))
         elif last_turn is not None:
             last_turn[1].append(Paragraph(turn_format.paragraph_text(lines), line))
             continuing.append((line, lines))
@@ -274,17 +280,26 @@ def parse(
     items: list[conversation.Item] = [
         Turn(t[0], tuple(t[1]), t[2])
         if isinstance(t, tuple)
-        else Outside(t.what, t.line, tuple(Turn(pt.speaker, tuple(pt.paragraphs), pt.timestamp) for pt in t.turns if pt.paragraphs))
+        else Outside(
+            t.what,
+            t.line,
+            tuple(Turn(aliases.get(pt.speaker, pt.speaker), tuple(pt.paragraphs), pt.timestamp) for pt in t.turns if pt.paragraphs),
+        )
         for t in read
     ]
     items = conversation.merge_same_speaker(items)
     recognised: list[Outside] = []
     if recognise_parts:
-        items = conversation.sponsor_reads(conversation.cold_open(items, interviewers), interviewers)
+        items = conversation.cold_open(items, interviewers)
+        items = conversation.closing_words(conversation.introduction(items, interviewers), interviewers)
+        items = conversation.sponsor_reads(items, interviewers)
         recognised = [item for item in items if isinstance(item, Outside) and item.recognised]
-    folded = {n.casefold() for name in (*labels, *names) for n in (name, *name.split())}
+    names_of = {
+        label: {n.casefold() for whole in (label, names.get(label, "")) if whole for n in (whole, *whole.split())} for label in labels
+    }
+    folded = {n for found in names_of.values() for n in found}
     forced = {line: True for line in split}
-    opening_items, groups = conversation.group(items, interviewers, folded, forced=forced)
+    opening_items, groups = conversation.group(items, interviewers, folded, forced=forced, names_of=names_of)
     if join:
         lines_of = {}
         for g in groups:
@@ -299,7 +314,7 @@ def parse(
                     "use an anchor shown on the page, or a line where a question starts",
                 )
             forced[lines_of[str(name).lstrip("#")]] = False
-        opening_items, groups = conversation.group(items, interviewers, folded, forced=forced)
+        opening_items, groups = conversation.group(items, interviewers, folded, forced=forced, names_of=names_of)
 
     opening = [item for item in opening_items if isinstance(item, Outside)]
     if len(groups) > MAX_EXCHANGES:
