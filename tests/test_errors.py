@@ -235,7 +235,7 @@ BROKEN = {  # interview → (its metadata, the one line its mistake prints after
     "gamma": (
         META + "interviwer: Ann\n",
         "gamma.yml:8: unknown key `interviwer` — did you mean `interviewer`? (known keys: title, date, source, interviewer,"
-        " speakers, publication, series, format, media, slug, announcer, description, recognise_parts, split, join)",
+        " speakers, publication, series, format, media, slug, announcer, description, recognise_parts, split, join, turns)",
     ),
 }
 

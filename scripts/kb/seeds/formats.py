@@ -293,6 +293,7 @@ class CaptionFormat(TranscriptFormat):
         super().__init__(labels)
         self.named = re.compile(rf"^\s*(?:>>\s*|-\s+)?{self.speaker}\s*:\s*") if self.labels else None
         self.inferred: dict[int, str] = {}  # block line → the speaker an unnamed change gives the word to (`blocks`)
+        self.breaks: list[float] = []  # times (seconds) where a paragraph must start: turns the metadata names
 
     @classmethod
     @abstractmethod
@@ -341,7 +342,7 @@ class CaptionFormat(TranscriptFormat):
                     before = speaker
                 same = joining and (not change or (name is not None and name == speaker))
                 ended = bool(_SENTENCE_END.search(last)) and words >= PARAGRAPH_WORDS
-                pause = item.start - end >= PAUSE_SECONDS
+                pause = item.start - end >= PAUSE_SECONDS or any(end < at <= item.start + 0.5 for at in self.breaks)
                 if same and (change or voiced or index > 0 or not (ended or pause)):
                     merged[-1][1].append(line)
                 else:

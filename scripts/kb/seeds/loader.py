@@ -106,6 +106,11 @@ def load_interview(transcript_path: Path) -> Interview:
     if fmt not in (AUTO, *FORMATS):
         raise meta.error(("format",), f"unknown transcript format '{fmt}'", "use one of: " + ", ".join((AUTO, *FORMATS)) + " (see README)")
 
+    for time, label in data.turns.items():
+        if label not in speakers:
+            raise meta.error(
+                ("turns", time), f"turn at {time} names '{label}', not one of the speakers", "use a label listed under `speakers`"
+            )
     transcript = parse(
         source.text,
         interview=slug,
@@ -118,9 +123,15 @@ def load_interview(transcript_path: Path) -> Interview:
         recognise_parts=data.recognise_parts,
         split=data.split,
         join=data.join,
+        turns_at=data.turns,
     )
+    for time, label in data.turns.items():
+        if label not in speakers:
+            raise meta.error(
+                ("turns", time), f"turn at {time} names '{label}', not one of the speakers", "use a label listed under `speakers`"
+            )
     spoken = {t.speaker for e in transcript.exchanges for t in e.turns} | {t.speaker for p in transcript.outside for t in p.turns}
-    for label in speakers:
+    for label in [] if transcript.one_voice else speakers:
         if label not in spoken:
             raise meta.error(
                 ("speakers", label),

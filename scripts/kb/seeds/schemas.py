@@ -65,6 +65,16 @@ def _editor_date(text: str) -> str:
     return text
 
 
+def _times_as_text(value: object) -> object:
+    """`turns:` keys as times: YAML 1.1 reads an unquoted `1:05` as the number of seconds, 65."""
+    if not isinstance(value, dict):
+        return value
+    return {
+        (f"{key // 3600}:{key // 60 % 60:02d}:{key % 60:02d}" if isinstance(key, int) and not isinstance(key, bool) else key): label
+        for key, label in value.items()
+    }
+
+
 def _as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
@@ -135,6 +145,7 @@ class Metadata(Schema):
     join: Annotated[
         list[Text | int], BeforeValidator(lambda v: [v] if isinstance(v, str | int) else v)
     ] = []  # exchanges that go on the one before
+    turns: Annotated[dict[str, Text], BeforeValidator(_times_as_text)] = {}  # for captions that name nobody: start time → label
 
 
 class TopicEntry(Schema):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from scripts.kb.errors import SeedError, SeedWarning
 from scripts.kb.seeds import conversation, diagnose, outside
 from scripts.kb.seeds.conversation import Outside as Outside
 from scripts.kb.seeds.conversation import Turn as Turn
-from scripts.kb.seeds.formats import AUTO, TranscriptFormat, detect, normalise
+from scripts.kb.seeds.formats import AUTO, CaptionFormat, TranscriptFormat, TurnStart, detect, normalise
 from scripts.kb.seeds.formats import FORMATS as FORMATS
 from scripts.kb.seeds.formats import Paragraph as Paragraph
 from scripts.kb.seeds.formats import raw_paragraphs as raw_paragraphs
@@ -80,6 +80,7 @@ class Transcript:
     warnings: tuple[SeedWarning, ...] = ()
     opening: tuple[Outside, ...] = ()  # parts before the first question
     recognised: tuple[Outside, ...] = ()  # the parts found by the rules, not marked (a cold open, sponsor reads)
+    one_voice: bool = False  # captions that name no speaker, read as timed paragraphs of one voice
 
     @property
     def outside(self) -> tuple[Outside, ...]:
@@ -200,6 +201,7 @@ def parse(
     recognise_parts: bool = True,
     split: Collection[int] = (),
     join: Collection[str | int] = (),
+    turns_at: Mapping[str, str] | None = None,
 ) -> Transcript:
     """Read a decoded transcript. `labels` are the speaker labels declared in metadata.
 
@@ -211,6 +213,9 @@ def parse(
     and names tell hand-offs between panelists and questions to a co-host.
     `split` names lines where an interviewer turn opens an exchange whatever it
     says, `join` anchors (or lines) of exchanges that continue the one before.
+    `turns_at` maps times (`00:01:05`) to labels: the paragraph at or after each
+    time starts a turn by that label (for captions that name nobody). Captions
+    that name nobody otherwise read as one voice (`one_voice`).
 
     `fmt` is a name in `FORMATS`, `auto` (the format under which most turns are
     found), or a format object (which then recognises its own labels).
@@ -222,19 +227,22 @@ def parse(
     aliases = {name: label for label, name in names.items() if name and name not in labels and given.count(name) == 1}
     readable = [*labels, *aliases]
     turn_format = fmt if isinstance(fmt, TranscriptFormat) else detect(text, readable) if fmt == AUTO else FORMATS[fmt](readable)
+    if turns_at and isinstance(turn_format, CaptionFormat):
+        turn_format.breaks = sorted(seconds_of(time) for time in turns_at)
     blocks = turn_format.blocks(text)
 
     preface: list[Paragraph] = []
     read: list[tuple[str, list[Paragraph], str, int] | outside.Part] = []  # turns and parts in order
     continuing: list[tuple[int, list[str]]] = []
     spans = outside.Spans(blocks, turn_format, announcers, path)
+    timed = TimedTurns(turns_at or {}, turn_format)
     for line, lines in blocks:
         part = spans.take(line, lines)
         if part is not None:
             if not read or read[-1] is not part:
                 read.append(part)
             continue
-        start = turn_format.turn_start(line, lines)
+        start = turn_format.turn_start(line, lines) or timed.start(line, lines)
         last_turn = next((t for t in reversed(read) if isinstance(t, tuple)), None)
         if start:
             read.append((aliases.get(start.speaker, start.speaker), [start.first] if start.first else [], start.timestamp, line))
@@ -245,6 +253,8 @@ def parse(
             preface.append(Paragraph(turn_format.paragraph_text(lines), line))
 
     turns = [t for t in read if isinstance(t, tuple)]
+    if not turns and turn_format.captions and preface and interviewers:
+        return one_voice(interview, preface, next(iter(interviewers)), turn_format, blocks, path, [*spans.warnings])
     if not turns:
         raise diagnose.no_turn(text, labels, turn_format, path)
     if type(turn_format).blocks is TranscriptFormat.blocks and (run_on := diagnose.turns_inside_paragraphs(blocks, turn_format, path)):
@@ -350,3 +360,67 @@ def parse(
     return Transcript(
         tuple(preface), tuple(exchanges), tuple(epilogue), turn_format.name, tuple(warnings), tuple(opening), tuple(recognised)
     )
+
+
+class TimedTurns:
+    """Turns that the metadata starts at given times (`turns:`), for transcripts that do not name their speakers."""
+
+    def __init__(self, starts: Mapping[str, str], fmt: TranscriptFormat) -> None:
+        self.pending = sorted((seconds_of(time), label) for time, label in starts.items())
+        self.fmt = fmt
+
+    def start(self, line: int, lines: Sequence[str]) -> TurnStart | None:
+        time = self.fmt.block_time(lines)
+        if not self.pending or not time or seconds_of(time) < self.pending[0][0]:
+            return None
+        _, label = self.pending.pop(0)
+        while self.pending and self.pending[0][0] <= seconds_of(time):  # two times within one paragraph: the later wins
+            _, label = self.pending.pop(0)
+        text = self.fmt.paragraph_text(lines)
+        return TurnStart(label, time, Paragraph(text, line) if text else None)
+
+
+def seconds_of(time: str) -> float:
+    """`1:02:03` → 3723.0 (a fraction after `.` or `,` counts)."""
+    total = 0.0
+    for part in time.replace(",", ".").split(":"):
+        total = total * 60 + float(part or 0)
+    return total
+
+
+SECTION_WORDS = 150  # one voice's paragraphs are gathered into sections of about this many words, each linkable
+
+
+def one_voice(
+    interview: str,
+    paragraphs: Sequence[Paragraph],
+    voice: str,
+    fmt: TranscriptFormat,
+    blocks: Sequence[tuple[int, list[str]]],
+    path: Path | str,
+    warnings: list[SeedWarning],
+) -> Transcript:
+    """Captions that name nobody: timed sections of about SECTION_WORDS words by one voice, searchable and linkable by time."""
+    times = {line: fmt.block_time(lines) for line, lines in blocks}
+    sections: list[list[Paragraph]] = []
+    count = 0
+    for paragraph in paragraphs:
+        if not sections or count >= SECTION_WORDS:
+            sections.append([])
+            count = 0
+        sections[-1].append(paragraph)
+        count += len(paragraph.text.split())
+    exchanges = []
+    for section in sections:
+        question = Turn(voice, tuple(section), times.get(section[0].line, ""))
+        exchanges.append(Exchange(exchange_anchor(interview, question), exchange_label(question), question, ()))
+    warnings.append(
+        SeedWarning(
+            path,
+            paragraphs[0].line,
+            "no cue names its speaker, so the captions are read as one voice in timed paragraphs",
+            "name the turns: a voice tag `<v Name>` or `>> Name:` where a speaker starts, or their start times in the metadata "
+            "(`turns: {'00:01:05': Label}`)",
+        )
+    )
+    return Transcript((), tuple(exchanges), (), fmt.name, tuple(warnings), one_voice=True)
