@@ -285,3 +285,22 @@ def test_a_repeated_question_never_stops_the_build_and_each_keeps_its_own_anchor
     assert second[:2] == first and len(set(second)) == 3
     assert second[2].startswith("what-do-you-mean-by-that-") and second[2] != second[0]
     assert [e.anchor for e in read(twice).exchanges] == second  # the same on every build
+
+
+def test_a_short_question_is_headed_with_the_sentence_before_it() -> None:
+    text = "Ann: Where do we start?\n\nBob: Here.\n\nAnn: The market moved a lot last year. What has happened?\n\nBob: Prices fell.\n"
+    labels = [e.label for e in read(text).exchanges]
+    assert labels == ["Where do we start?", "The market moved a lot last year. What has happened?"]
+    assert read(text).exchanges[1].anchor.startswith("what-has-happened-")  # the anchor keeps the question's own words
+
+
+def test_an_unanswered_exchange_cites_its_speaker_in_an_interview_with_the_guest() -> None:
+    from scripts.kb.render.citation import citation
+    from scripts.kb.seeds.loader import Interview, Speaker
+
+    transcript = read("Ann: What is the plan?\n\nBob: To ship.\n\nAnn: Thank you for your time, Bob.\n")
+    speakers = {"Ann": Speaker("Ann", "Ann Lee", "", ""), "Bob": Speaker("Bob", "Bob Roe", "", "")}
+    interview = Interview("demo", "Demo", "2020", "https://example.org", "", "", ("Ann",), speakers, transcript)
+    answered, closing = transcript.exchanges
+    assert citation(interview, answered, "u").startswith("Bob Roe, “Demo”, interview by Ann Lee, 2020")
+    assert citation(interview, closing, "u").startswith("Ann Lee, “Demo”, interview with Bob Roe, 2020")

@@ -16,10 +16,21 @@ def speakers(interview: Interview, exchange: Exchange) -> str:
 def citation(interview: Interview, exchange: Exchange, permalink: str) -> str:
     """Speaker, “Title”, interview by X, Publication, Year, source URL. Exchange “…”: permalink
 
-    X is the interviewer who asked this exchange's question.
+    X is the interviewer who asked this exchange's question; an exchange nobody answers cites its speaker, in an
+    interview with the guests.
     """
     interviewer = interview.speakers[exchange.question.speaker].name
-    parts = [speakers(interview, exchange), f"“{interview.title}”", f"interview by {interviewer}"]
+    answered = any(not t.aside for t in exchange.answers)
+    if answered:
+        by = f"interview by {interviewer}"
+    else:  # a closing thanks, or one voice: the one who spoke is cited, not as interviewed by themself
+        guests = [g.name for g in interview.guests if g.name != interviewer]
+        by = (
+            "interview with " + (guests[0] if len(guests) == 1 else ", ".join(guests[:-1]) + " and " + guests[-1])
+            if guests
+            else "interview"
+        )
+    parts = [speakers(interview, exchange), f"“{interview.title}”", by]
     if interview.publication:
         parts.append(interview.publication)
     parts += [interview.date[:4], interview.source]

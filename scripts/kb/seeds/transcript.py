@@ -52,6 +52,7 @@ HASH_DIGITS = 6  # the anchor's hash; an exchange whose anchor another already h
 LONG_HASH_DIGITS = 16
 LABEL_CHARS = 100
 FILLER_WORDS = 3  # a first sentence this short ("Okay, cool.") never names an exchange
+SHORT_QUESTION_WORDS = 3  # a question this short is headed with the sentence before it, when its turn has one
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,12 @@ def question_sentence(question: Turn) -> str:
 def exchange_label(question: Turn) -> str:
     """Heading text for an exchange: its question sentence, cut at a word near 100 characters."""
     sentence = question_sentence(question)
+    if len(sentence.split()) <= SHORT_QUESTION_WORDS:  # "What has happened?" says more after what came before it
+        for paragraph in question.paragraphs:
+            found = sentences(paragraph.text)
+            if sentence in found[1:]:
+                sentence = f"{found[found.index(sentence) - 1]} {sentence}"
+                break
     if len(sentence) <= LABEL_CHARS:
         return sentence
     cut = sentence[:LABEL_CHARS].rsplit(" ", 1)[0].rstrip(",;:—–- ")
