@@ -304,13 +304,13 @@ def parse(
         )
         for t in read
     ]
-    items = conversation.merge_same_speaker(items)
     recognised: list[Outside] = []
+    if recognise_parts:  # the parts cut inside turns first, so that each turn keeps its own time
+        items = conversation.closing_words(conversation.sponsor_reads(items, interviewers), interviewers)
+    items = conversation.merge_same_speaker(items)
     if recognise_parts:
-        items = conversation.cold_open(items, interviewers)
-        items = conversation.closing_words(conversation.introduction(items, interviewers), interviewers)
-        items = conversation.sponsor_reads(items, interviewers)
-        recognised = [item for item in items if isinstance(item, Outside) and item.recognised]
+        items = conversation.introduction(conversation.cold_open(items, interviewers), interviewers)
+        recognised = sorted((item for item in items if isinstance(item, Outside) and item.recognised), key=lambda part: part.line)
     names_of = {
         label: {n.casefold() for whole in (label, names.get(label, "")) if whole for n in (whole, *whole.split())} for label in labels
     }
