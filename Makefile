@@ -73,8 +73,9 @@ site-zensical: $(BIN)/.site-deps $(ZENSICAL_BIN)/.deps
 	$(BIN)/python -m scripts.kb.commands.zensical_build --seeds="$$KB_MAKE_SEEDS" --site="$$KB_MAKE_SITE" $(REPLACE_FLAG)
 
 ## serve: build and serve on http://127.0.0.1:8000, rebuilding the pages an edit of docs/ or seeds/ changes
+serve: export KB_SEEDS := $(value SEEDS)
 serve: $(BIN)/.site-deps
-	KB_SEEDS="$(abspath $(SEEDS))" $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## new: write a draft seeds/<slug>.yml for TRANSCRIPT=path, a transcript or a folder of them (and copy each beside it); never overwrites
 # The paths reach the command through the environment, unexpanded, never through the shell's reading of the
@@ -82,17 +83,18 @@ serve: $(BIN)/.site-deps
 new: export KB_NEW_PATH := $(value TRANSCRIPT)
 new: export KB_NEW_SEEDS := $(value SEEDS)
 new: $(BIN)/.site-deps
-	$(BIN)/python -m scripts.kb.commands.new --seeds "$$KB_NEW_SEEDS" "$$KB_NEW_PATH"
+	$(BIN)/python -m scripts.kb.commands.new --seeds="$$KB_NEW_SEEDS" -- "$$KB_NEW_PATH"
 
 ## import: write a draft for every transcript in SOURCE=folder (make new TRANSCRIPT=folder); skips files that exist
 import: export KB_NEW_PATH := $(value SOURCE)
 import: export KB_NEW_SEEDS := $(value SEEDS)
 import: $(BIN)/.site-deps
-	$(BIN)/python -m scripts.kb.commands.new --seeds "$$KB_NEW_SEEDS" "$$KB_NEW_PATH"
+	$(BIN)/python -m scripts.kb.commands.new --seeds="$$KB_NEW_SEEDS" -- "$$KB_NEW_PATH"
 
 ## generate: write the generated Markdown and kb.json to build/generated for inspection
+generate: export KB_MAKE_SEEDS := $(value SEEDS)
 generate: $(BIN)/.site-deps
-	$(BIN)/python -m scripts.kb.commands.generate --seeds "$(SEEDS)" --out build/generated
+	$(BIN)/python -m scripts.kb.commands.generate --seeds="$$KB_MAKE_SEEDS" --out build/generated
 
 ## chromium: install Debian's chromium for the browser tests (as root, when missing)
 chromium:

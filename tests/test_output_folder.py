@@ -150,3 +150,14 @@ def test_make_site_with_site_dot_leaves_the_project_as_it_was(tmp_path: Path) ->
     assert ".:1: the output folder is the project" in result.stderr
     assert sorted(str(p.relative_to(copy)) for p in copy.rglob("*") if "__pycache__" not in p.parts) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy"]
+
+
+def test_make_site_takes_paths_as_written_without_the_shell(tmp_path: Path) -> None:
+    odd = tmp_path / "a `touch hacked` $(touch hacked2) $100 \"q\" 'x'"
+    seeds = make_seeds(odd / "seeds")
+    site = odd / "-site"  # a leading dash is a path, not an option
+    command = ["make", "--no-print-directory", "-C", str(ROOT), "site", f"SEEDS={seeds}", f"SITE={site}"]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False, env={**os.environ, "KB_STRICT": "false"})
+    assert result.returncode == 0, result.stderr
+    assert (site / "index.html").is_file() and (site / MARKER).is_file()
+    assert not any((folder / name).exists() for folder in (tmp_path, ROOT, odd) for name in ("hacked", "hacked2"))
