@@ -93,7 +93,8 @@ def test_an_unknown_metadata_key_is_refused_with_the_known_keys(tmp_path: Path) 
     assert (line, what) == (4, "unknown key `interviwer`")
     assert todo.startswith("did you mean `interviewer`?")
     assert "title, date, source, interviewer, speakers, publication, series, format, media, slug" in todo
-    line, what, todo = error("meta", tmp_path, META + "  Bob:\n    nmae: Bob B\n")
+    bob = "  Bob: {name: Bob B, role: Guest, organization: Org}\n"
+    line, what, todo = error("meta", tmp_path, META.replace(bob, "  Bob:\n    nmae: Bob B\n"))
     assert what == "unknown key `nmae`" and "did you mean `name`?" in todo
 
 

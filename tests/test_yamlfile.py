@@ -48,4 +48,4 @@ def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path: Path) -> None:
 
 def test_a_nul_byte_is_one_line_at_its_line(tmp_path: Path) -> None:
     message = error_of(tmp_path, b"title: T\nrole: C\x00TO\n")
-    assert message.startswith("2: character U+0000 is not allowed in YAML — ")
+    assert message.startswith("2: character U+0000 (a control character) at column 8 is not text — ")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from markdown.extensions.toc import slugify
-
 from scripts.kb.errors import SeedError
 from scripts.kb.knowledge import phrases
+from scripts.kb.seeds import slugs
 from scripts.kb.seeds.loader import Interview
 from scripts.kb.seeds.schemas import EntitiesFile, validate
 from scripts.kb.seeds.yamlfile import read
@@ -42,7 +41,7 @@ class Entity:
 
     @property
     def slug(self) -> str:
-        return slugify(self.name, "-") or "entity"
+        return slugs.slug(self.name, "entity")
 
     @property
     def path(self) -> str:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markdown.util
-from markdown.extensions.toc import slugify
 
 from scripts.kb.knowledge import phrases
+from scripts.kb.seeds import slugs
 from scripts.kb.seeds.schemas import GlossaryFile, validate
 from scripts.kb.seeds.yamlfile import read
 
@@ -42,7 +42,7 @@ class Term:
 
     @property
     def slug(self) -> str:
-        return slugify(self.term, "-") or "term"
+        return slugs.slug(self.term, "term")
 
 
 def load(path: Path) -> tuple[Term, ...]:
@@ -72,7 +72,7 @@ def load(path: Path) -> tuple[Term, ...]:
             if form in owner:
                 raise source.error(where, f"'{form}' is already listed under '{owner[form]}'", "list each spelling once")
             owner[form] = term
-        if any(t.slug == slugify(term, "-") for t in terms):
+        if any(t.slug == slugs.slug(term, "term") for t in terms):
             raise source.error((*where, "term"), f"term '{term}' gives the same page anchor as another term", "merge the two entries")
         terms.append(Term(term, entry.definition, entry.link, tuple(forms), source.line(*where)))
     return tuple(sorted(terms, key=lambda t: (t.term.casefold(), t.term)))

@@ -79,16 +79,33 @@ def _as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
+# Limits, far above any real value (README, "Limits"): a title is copied into every page's navigation, so a 200 KB
+# title grew a one-interview site from 4 MB to 17 MB; a longer value is refused with one line.
+MAX_LABEL_CHARS = 100  # a speaker label, a format
+MAX_NAME_CHARS = 200  # names, roles, organizations, glossary terms and their spellings, anchors
+MAX_TITLE_CHARS = 300  # titles, series, publications
+MAX_URL_CHARS = 2_000
+MAX_TEXT_CHARS = 5_000  # descriptions, definitions, facts and quotes
+
+
+def _at_most(chars: int) -> Any:
+    return Field(max_length=chars)
+
+
 # One line of text, runs of whitespace folded.
 Text = Annotated[str, AfterValidator(_one_line)]
+Label = Annotated[Text, _at_most(MAX_LABEL_CHARS)]
+Name = Annotated[Text, _at_most(MAX_NAME_CHARS)]
+Title = Annotated[Text, _at_most(MAX_TITLE_CHARS)]
+Prose = Annotated[Text, _at_most(MAX_TEXT_CHARS)]
 # An http(s) address.
-Url = Annotated[str, AfterValidator(_one_line), AfterValidator(_url)]
+Url = Annotated[str, _at_most(MAX_URL_CHARS), AfterValidator(_one_line), AfterValidator(_url)]
 # Lower-case words joined by -.
 Slug = Annotated[str, AfterValidator(_slug)]
 # YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month or day, kept as written.
 EditorDate = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_one_line), AfterValidator(_editor_date)]
 # Other spellings: one, or a list of them.
-Also = Annotated[list[Text], BeforeValidator(_as_list)]
+Also = Annotated[list[Name], BeforeValidator(_as_list)]
 Kind = Literal["person", "organization", "product"]
 
 
@@ -110,9 +127,9 @@ class Schema(BaseModel):
 
 class SpeakerEntry(Schema):
     NOUN = "speaker"
-    name: Text
-    role: Text = ""
-    organization: Text = ""
+    name: Name
+    role: Name = ""
+    organization: Name = ""
 
 
 class Metadata(Schema):
@@ -120,30 +137,30 @@ class Metadata(Schema):
 
     NOUN = "metadata"
     README = "Adding an interview"
-    title: Text
+    title: Title
     date: EditorDate
     source: Url
-    interviewer: Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]  # who asks: one label or a list
+    interviewer: Annotated[list[Label], BeforeValidator(_as_list), Field(min_length=1)]  # who asks: one label or a list
     speakers: Annotated[
-        dict[str, SpeakerEntry],
+        dict[Annotated[str, _at_most(MAX_LABEL_CHARS)], SpeakerEntry],
         Field(
             min_length=1,
             description="map each transcript label to name, role and organization",
             examples=["{Ann: {name: Ann Lee, role: Host, organization: Example Media}}"],
         ),
     ]
-    publication: Text = ""
-    series: Text = ""
-    format: Text = "auto"
+    publication: Title = ""
+    series: Title = ""
+    format: Label = "auto"
     media: Url = ""
     slug: Slug = ""
-    announcer: Annotated[list[Text], BeforeValidator(_as_list)] = []  # neither host nor guest: their turns are not the interview
-    description: Text = ""  # a summary of the interview (a Markdown transcript's front matter may give it)
+    announcer: Annotated[list[Label], BeforeValidator(_as_list)] = []  # neither host nor guest: their turns are not the interview
+    description: Prose = ""  # a summary of the interview (a Markdown transcript's front matter may give it)
     # Where the conversation rules are wrong for one exchange (README, "How a conversation is read"):
     recognise_parts: bool = True  # false: no cold open, introduction, sponsor read or closing is recognised, only markers
     split: Annotated[list[int], BeforeValidator(lambda v: [v] if isinstance(v, int) else v)] = []  # lines where an exchange opens
     join: Annotated[
-        list[Text | int], BeforeValidator(lambda v: [v] if isinstance(v, str | int) else v)
+        list[Name | int], BeforeValidator(lambda v: [v] if isinstance(v, str | int) else v)
     ] = []  # exchanges that go on the one before
     turns: Annotated[dict[str, Text], BeforeValidator(_times_as_text)] = {}  # for captions that name nobody: start time → label
 
@@ -151,15 +168,15 @@ class Metadata(Schema):
 class TopicEntry(Schema):
     NOUN = "topic"
     slug: Slug
-    title: Text
-    description: Text
+    title: Title
+    description: Prose
     evidence: Annotated[
-        dict[str, float],
+        dict[Annotated[str, _at_most(MAX_NAME_CHARS)], float],
         Field(min_length=1, description="map terms to numeric weights", examples=["{SBC: 3, session border controller*: 2}"]),
     ]
     threshold: float | None = None
-    include: list[Text] = []
-    exclude: list[Text] = []
+    include: list[Name] = []
+    exclude: list[Name] = []
 
 
 class TopicsFile(Schema):
@@ -172,8 +189,8 @@ class TopicsFile(Schema):
 
 class TermEntry(Schema):
     NOUN = "glossary entry"
-    term: Text
-    definition: Text
+    term: Name
+    definition: Prose
     also: Also = []
     link: Url = ""
 
@@ -187,9 +204,9 @@ class GlossaryFile(Schema):
 
 class EntityEntry(Schema):
     NOUN = "entity"
-    name: Text
+    name: Name
     kind: Kind
-    about: Text
+    about: Prose
     also: Also = []
     link: Url = ""
 
@@ -203,10 +220,10 @@ class EntitiesFile(Schema):
 
 class FactEntry(Schema):
     NOUN = "fact"
-    fact: Text
-    quote: Text
+    fact: Prose
+    quote: Prose
     date: EditorDate = ""
-    when: Text = ""
+    when: Name = ""
 
 
 class FactsFile(Schema):
@@ -295,6 +312,10 @@ def _seed_error(source: YamlFile, root: type[Schema], error: ErrorDetails) -> Se
         return source.error(loc, f"unknown key `{loc[-1]}`", f"{hint} (known keys: {', '.join(keys)})")
 
     subject = f"a key under `{name}`" if below[-1:] == ("[key]",) else f"each item of `{name}`" if below else f"`{name}`"
+    if kind in ("string_too_long", "too_long"):
+        long = f"a key under `{name}`" if below[-1:] == ("[key]",) else f"an item of `{name}`" if below else f"`{name}`"
+        limit = (error.get("ctx") or {}).get("max_length", 0)
+        return source.error(loc, f"{long} is {len(value):,} characters long, more than the limit of {limit:,}", "shorten it")
     if kind == "string_type":
         todo = f'put it in quotes: "{shown}"' if isinstance(value, bool | int | float) else "write it as one line of text"
         return source.error(loc, f"{subject} must be text, not {_kind(value)}", todo)

@@ -23,7 +23,6 @@ Rules (see README, "How a transcript is read"):
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +30,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from scripts.kb.errors import SeedError, SeedWarning
-from scripts.kb.seeds import conversation, diagnose, outside
+from scripts.kb.seeds import characters, conversation, diagnose, outside
 from scripts.kb.seeds.conversation import Outside as Outside
 from scripts.kb.seeds.conversation import Turn as Turn
 from scripts.kb.seeds.formats import AUTO, CaptionFormat, TranscriptFormat, TurnStart, detect, normalise
@@ -39,8 +38,6 @@ from scripts.kb.seeds.formats import FORMATS as FORMATS
 from scripts.kb.seeds.formats import Paragraph as Paragraph
 from scripts.kb.seeds.formats import raw_paragraphs as raw_paragraphs
 
-# Control characters other than whitespace: invisible in an editor, and not allowed in HTML.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 ANCHOR_WORDS = 6
 # Limits well above any real interview (a three-hour interview is about 200 KB and 300 exchanges), documented in
 # the README: a page costs time linear in its size up to them (scripts/kb/render/linear_markdown.py), and larger
@@ -100,7 +97,8 @@ def read_transcript(path: Path) -> str:
 
 
 def decode(data: bytes, path: Path | str) -> str:
-    """UTF-8 text without BOM and with LF line ends; a bad byte, a control character or an over-long line is a SeedError."""
+    """UTF-8 text without BOM and with LF line ends; a bad byte, a character that is not text (`characters`) or an over-long
+    line is a SeedError."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -112,16 +110,7 @@ def decode(data: bytes, path: Path | str) -> str:
             "save the file as UTF-8",
         ) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    control = _CONTROL.search(text)
-    if control:
-        line = text.count("\n", 0, control.start()) + 1
-        column = control.start() - text.rfind("\n", 0, control.start())
-        raise SeedError(
-            path,
-            line,
-            f"character U+{ord(control.group()):04X} (a control character) at column {column} is not text",
-            "delete it (it is invisible in most editors)",
-        )
+    characters.refuse(text, path)
     for number, content in enumerate(text.split("\n"), start=1):
         if len(content) > MAX_LINE_CHARS:
             raise SeedError(

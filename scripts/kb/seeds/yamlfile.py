@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import yaml
 
 from scripts.kb.errors import SeedError
+from scripts.kb.seeds import characters
 
 
 @dataclass(frozen=True)
@@ -48,50 +50,113 @@ class YamlFile:
         return SeedError(self.path, self.line(*keys), what, todo)
 
 
-class _RefusedAnchor(yaml.MarkedYAMLError):
-    """An anchor (`&name`) or alias (`*name`): a few lines of them expand to gigabytes, and editors never need them."""
+# Deeper than any seed file needs (a speaker's fields are three levels down); PyYAML composes nested nodes recursively,
+# so a few hundred levels would end in Python's recursion limit, with no line.
+MAX_DEPTH = 50
+# The only plain scalars read as numbers: decimal integers and decimal fractions, as written. YAML 1.1 would also read
+# `02015` as octal (1037), `20:15` as base 60 (1215), `0x7E0` as hex (2016) and `2_015` as 2015; they stay text.
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp")
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """What a seed file may not hold though YAML allows it; `todo` says what to do."""
+
+    def __init__(self, problem: str, mark: yaml.Mark | None, todo: str) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+        self.todo = todo
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as the text the editor wrote, for the schema to check, and refuses anchors and aliases.
+    """SafeLoader that keeps what the editor wrote for the schema to check, and refuses what no seed file needs.
 
-    (PyYAML would turn 2015-06-01 into a date, and raise a bare ValueError with no
-    line for 2015-06-31.)
+    Dates stay text (PyYAML would turn 2015-06-01 into a date, and raise a bare
+    ValueError with no line for 2015-06-31), and so do numbers that are not
+    written in plain decimals (`02015`, `20:15`, `0x7E0`, `2_015`). Anchors and
+    aliases are refused (a few lines of them expand to gigabytes), and so are a
+    key given twice in one mapping (PyYAML keeps the last silently) and nesting
+    deeper than MAX_DEPTH.
     """
+
+    _depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             what = "alias *" if isinstance(event, yaml.AliasEvent) else "anchor &"
-            raise _RefusedAnchor(problem=f"YAML {what}{anchor} is not allowed in seed files", problem_mark=event.start_mark)
-        return super().compose_node(parent, index)
+            raise _Refused(f"YAML {what}{anchor} is not allowed in seed files", event.start_mark, "write the value out in full")
+        if self._depth >= MAX_DEPTH:
+            raise _Refused(
+                f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                event.start_mark,
+                "write it flatter: seed files need a few levels (see README)",
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def compose_mapping_node(self, anchor: Any) -> yaml.MappingNode:
+        node = super().compose_mapping_node(anchor)
+        first: dict[str, yaml.Node] = {}
+        for key, _ in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            if key.value in first:
+                lines = f"{first[key.value].start_mark.line + 1} and {key.start_mark.line + 1}"
+                raise _Refused(f"key `{key.value}` is given twice, on lines {lines}", key.start_mark, "keep one of them")
+            first[key.value] = key
+        return node
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _NUMBER_TAGS]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
 
 
 def read(path: Path) -> YamlFile:
     """Parse `path` once into nodes (for lines) and data; a syntax error or bad encoding becomes a SeedError with its line."""
+    data = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise SeedError(path, 1, f"byte at offset {error.start} is not UTF-8", "save the file as UTF-8") from None
+        line = data[: error.start].count(b"\n") + 1
+        raise SeedError(
+            path, line, f"byte 0x{data[error.start]:02x} at byte offset {error.start} is not UTF-8", "save the file as UTF-8"
+        ) from None
     return parse_text(path, text)
+
+
+def _refuse_in_values(path: Path, node: yaml.Node | None) -> None:
+    """A character that is not text, written as an escape (`"\\x9b"`) in a quoted value or key."""
+    if isinstance(node, yaml.ScalarNode):
+        characters.refuse_in_value(node.value, path, node.start_mark.line + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _refuse_in_values(path, item)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _refuse_in_values(path, key)
+            _refuse_in_values(path, value)
 
 
 def parse_text(path: Path, text: str) -> YamlFile:
     """Parse YAML text read from `path` (such as a transcript's front matter, its lines padded to the file's)."""
+    characters.refuse(text.removeprefix("\ufeff"), path)
     try:
         loader = _Loader(text)
         node = loader.get_single_node()
+        _refuse_in_values(path, node)
         data = loader.construct_document(node) if node is not None else None
-    except _RefusedAnchor as error:
+    except _Refused as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 1
-        raise SeedError(path, line, str(error.problem), "write the value out in full") from None
+        raise SeedError(path, line, str(error.problem), error.todo) from None
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
         what = f"character U+{error.character:04X} is not allowed in YAML" if isinstance(error.character, int) else "unreadable text"
