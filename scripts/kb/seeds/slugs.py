@@ -3,9 +3,10 @@
 A name written in Latin letters keeps Python-Markdown's slug (`Martin Taylor`
 → `martin-taylor`, `José Müller` → `jose-muller`), as it always had. A name
 with letters or digits of another script would lose them there (`李明` and
-`王芳` both gave nothing), so it is transliterated with Unidecode (pinned in
-requirements.txt: the slug is a page's address) and given the first
-DIGEST_DIGITS hex digits of SHA-256 over the name: `李明` → `li-ming-aa2271`.
+`王芳` both gave nothing), so it is transliterated with anyascii (pinned in
+requirements.txt: the slug is a page's address; ISC-licensed and without
+dependencies) and given the first DIGEST_DIGITS hex digits of SHA-256 over the
+name: `李明` → `liming-aa2271`.
 The hash keeps two names apart that read alike (`王芳`, `汪芳`), depends on the
 name alone, and stands after the fallback word (`entity-aa2271`) when
 transliteration gives nothing.
@@ -17,7 +18,7 @@ import hashlib
 import unicodedata
 
 from markdown.extensions.toc import slugify
-from unidecode import unidecode
+from anyascii import anyascii
 
 DIGEST_DIGITS = 6
 
@@ -35,4 +36,4 @@ def slug(name: str, fallback: str) -> str:
     """Lower-case ASCII words joined by `-` for `name`; `fallback` when a Latin name gives none (see the module's docstring)."""
     if _latin(name):
         return slugify(name, "-") or fallback
-    return f"{slugify(unidecode(name), '-') or fallback}-{digest(name)}"
+    return f"{slugify(anyascii(name), '-') or fallback}-{digest(name)}"
