@@ -337,6 +337,9 @@ class StopSignals:
     """
 
     def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
         self.stopping = False
         self.holding = False
         self.pending: int | None = None
@@ -353,7 +356,7 @@ class StopSignals:
 
     @contextmanager
     def installed(self) -> Iterator[None]:
-        self.__init__()  # type: ignore[misc]
+        self.reset()
         previous = {number: signal.getsignal(number) for number in STOP_SIGNALS}
         for number, handler in previous.items():
             if handler != signal.SIG_IGN:
