@@ -292,7 +292,7 @@ def test_a_build_stopped_by_a_signal_cleans_up_and_leaves_the_previous_site(tmp_
     try:
         # Pagefind is indexing the records (npm's launcher, then Pagefind itself, are its children).
         wait_for(lambda: any(b"pagefind" in line for line in descendants(process.pid).values()), "Pagefind process", process)
-        assert record_folders(process.pid) and list(tmp_path.glob(".site.building-*")) and (tmp_path / ".site.lock").exists()
+        assert list(tmp_path.glob(".site.building-*")) and (tmp_path / ".site.lock").exists()
         children = descendants(process.pid)
         process.send_signal(stop)
         _, stderr = process.communicate(timeout=DEADLINE)

@@ -104,15 +104,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def wait_for_search_index(self) -> BaseException | None:
         """The search index being written is finished before anything else touches the site folder; its failure, if any."""
-        indexing, self.search_indexing = self.search_indexing, None
-        return indexing.wait() if indexing else None
+        indexing = self.search_indexing
+        if indexing is None:
+            return None
+        failure = indexing.wait()  # forgotten only once it has ended: a Ctrl-C meanwhile must still find it to stop it
+        self.search_indexing = None
+        return failure
 
     def stop_search_index(self) -> None:
         """The build was stopped: the search index being written is given up, Pagefind's processes ended and waited for."""
-        indexing, self.search_indexing = self.search_indexing, None
-        if indexing:
+        indexing = self.search_indexing
+        if indexing is not None:
             indexing.cancel()
             indexing.wait()
+            self.search_indexing = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.wait_for_search_index()
