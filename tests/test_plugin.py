@@ -180,21 +180,24 @@ def test_a_build_without_the_search_index(tmp_path: Path) -> None:
     assert not (result.site / "pagefind").exists()
 
 
-def test_an_interrupted_build_waits_for_the_search_index_and_leaves_no_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """MkDocs tells plugins of its errors, not of an interrupt (Ctrl-C): the build command waits for the index itself."""
+def test_an_interrupted_build_stops_the_search_index_and_leaves_no_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs tells plugins of its errors, not of an interrupt (Ctrl-C): the build command stops the index and waits for it."""
     import mkdocs.commands.build
 
     from scripts.kb import search_index
     from scripts.kb.commands import build
     from tests.test_errors import make_seeds
 
-    interrupted, written = threading.Event(), threading.Event()
+    interrupted, ended = threading.Event(), threading.Event()
     complete = search_index.complete
 
     def complete_after_the_interrupt(prepared: search_index.Prepared) -> None:
         interrupted.wait(timeout=60)
-        complete(prepared)
-        written.set()
+        try:
+            complete(prepared)
+        except search_index.Cancelled:
+            ended.set()  # stopped, and nothing writes into the build's folder after this
+            raise
 
     def interrupted_page(*args: Any, **kwargs: Any) -> None:
         interrupted.set()
@@ -204,5 +207,40 @@ def test_an_interrupted_build_waits_for_the_search_index_and_leaves_no_site(tmp_
     monkeypatch.setattr(mkdocs.commands.build, "_build_page", interrupted_page)
     with pytest.raises(KeyboardInterrupt):
         build.build(make_seeds(tmp_path / "seeds"), tmp_path / "site")
-    assert written.is_set()
+    assert ended.is_set()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]
+
+
+def test_a_build_interrupted_while_it_waits_for_the_search_index_stops_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C or SIGTERM as the build waits for the index at its end: the index is still found, stopped and waited for."""
+    from scripts.kb import search_index
+    from scripts.kb.commands import build
+    from scripts.kb.plugin import SearchIndexing
+    from tests.test_errors import make_seeds
+
+    started, ended = threading.Event(), threading.Event()
+    complete, wait = search_index.complete, SearchIndexing.wait
+
+    def long_complete(prepared: search_index.Prepared) -> None:
+        started.set()
+        prepared.pagefind.cancelled.wait(timeout=60)  # a long Pagefind run, until the build stops it
+        try:
+            complete(prepared)
+        except search_index.Cancelled:
+            ended.set()
+            raise
+
+    interrupts = [KeyboardInterrupt()]
+
+    def interrupted_once(self: SearchIndexing) -> BaseException | None:
+        if interrupts:  # the build's wait at its end
+            started.wait(timeout=60)
+            raise interrupts.pop()
+        return wait(self)
+
+    monkeypatch.setattr(search_index, "complete", long_complete)
+    monkeypatch.setattr(SearchIndexing, "wait", interrupted_once)
+    with pytest.raises(KeyboardInterrupt):
+        build.build(make_seeds(tmp_path / "seeds"), tmp_path / "site")
+    assert ended.is_set()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]

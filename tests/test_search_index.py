@@ -154,7 +154,7 @@ def test_a_failed_index_leaves_the_previous_one_and_nothing_beside_it(monkeypatc
     (site / "pagefind").mkdir(parents=True)
     (site / "pagefind" / "pagefind.js").write_text("the previous index")
 
-    def failing(work: Path, output: Path) -> None:
+    def failing(work: Path, output: Path, *_: object) -> None:
         output.mkdir(parents=True, exist_ok=True)  # as Pagefind does, before it fails
         raise RuntimeError("pagefind failed: no space left on device")
 

@@ -104,8 +104,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def wait_for_search_index(self) -> BaseException | None:
         """The search index being written is finished before anything else touches the site folder; its failure, if any."""
-        indexing, self.search_indexing = self.search_indexing, None
-        return indexing.wait() if indexing else None
+        indexing = self.search_indexing
+        if indexing is None:
+            return None
+        failure = indexing.wait()  # forgotten only once it has ended: a Ctrl-C meanwhile must still find it to stop it
+        self.search_indexing = None
+        return failure
+
+    def stop_search_index(self) -> None:
+        """The build was stopped: the search index being written is given up, Pagefind's processes ended and waited for."""
+        indexing = self.search_indexing
+        if indexing is not None:
+            indexing.cancel()
+            indexing.wait()
+            self.search_indexing = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.wait_for_search_index()
@@ -211,7 +223,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             search_index.pagefind_executable()  # missing: one line now, not after the pages
             prepared = search_index.prepare(Path(config.site_dir), self.kb, self.knowledge, SiteUrls.of(config))
             self.progress.state("search index", "started")
-            self.search_indexing = SearchIndexing(lambda: self.index_then_tell(prepared))
+            self.search_indexing = SearchIndexing(lambda: self.index_then_tell(prepared), cancel=prepared.cancel)
         return env
 
     def index_then_tell(self, prepared: search_index.Prepared) -> None:
@@ -271,9 +283,10 @@ class SearchIndexing:
     happens, and the served site keeps its previous index.
     """
 
-    def __init__(self, job: Callable[[], None], log_failure: bool = False) -> None:
+    def __init__(self, job: Callable[[], None], log_failure: bool = False, cancel: Callable[[], None] | None = None) -> None:
         self.failure: BaseException | None = None
         self.log_failure = log_failure
+        self.cancel = cancel or (lambda: None)  # ends the job early (its processes ended and waited for)
         self.thread = threading.Thread(target=self.run, args=(job,), name="search-index")
         self.thread.start()
 

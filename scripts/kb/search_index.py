@@ -24,6 +24,7 @@ Pagefind's output for the same records is byte-identical from one build to the n
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import html
@@ -32,8 +33,10 @@ import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -188,6 +191,11 @@ class Prepared:
     pages: list[dict[str, str]]  # PAGES
     work: tempfile.TemporaryDirectory[str]
     start: float
+    pagefind: Pagefind = field(default_factory=lambda: Pagefind())
+
+    def cancel(self) -> None:
+        """Stop the indexing (a build stopped by a signal): Pagefind's processes are ended and waited for."""
+        self.pagefind.cancel()
 
 
 def prepare(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, shard_size: int = SHARD_SIZE) -> Prepared:
@@ -202,7 +210,9 @@ def prepare(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteU
     parts = shards(found, shard_size)
     documents = [[record.html() for record in part] for part in parts]
     scratch = in_memory_folder(sum(len(document) for part in documents for document in part))
-    work = tempfile.TemporaryDirectory(prefix="kb-search-", dir=scratch)
+    remove_leftovers()
+    # Named after this process, so that a later build can tell the folder of a build that died from a running one's.
+    work = tempfile.TemporaryDirectory(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=scratch)
     try:
         inputs = [Path(work.name, f"records-{number}") for number in range(len(parts))]
         for part, extra_words, folder in zip(documents, missing_words(parts), inputs, strict=True):
@@ -227,7 +237,7 @@ def complete(prepared: Prepared) -> None:
     try:
         shutil.rmtree(staging, ignore_errors=True)
         with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-            list(pool.map(index_records, prepared.inputs, folders))
+            list(pool.map(index_records, prepared.inputs, folders, [prepared.pagefind] * len(folders)))
         for folder in folders:
             for name in UNUSED_OUTPUT:
                 (folder / name).unlink(missing_ok=True)
@@ -253,16 +263,45 @@ def complete(prepared: Prepared) -> None:
     log.info(f"search index: {prepared.records} records in {time.perf_counter() - prepared.start:.2f} s")
 
 
+WORK_PREFIX = "kb-search-"  # then the process id: `kb-search-<pid>-<random>`
+SHARED_MEMORY = Path("/dev/shm")
+
+
+def remove_leftovers() -> None:
+    """Remove the record folders of builds that died without cleaning up (SIGKILL, a power cut); never a running build's."""
+    for scratch in {SHARED_MEMORY, Path(tempfile.gettempdir())}:
+        try:
+            leftovers = list(scratch.glob(f"{WORK_PREFIX}*"))
+        except OSError:
+            continue
+        for folder in leftovers:
+            found = re.match(rf"{re.escape(WORK_PREFIX)}(\d+)-", folder.name)
+            if found and int(found[1]) != os.getpid() and not running(int(found[1])):
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def running(pid: int) -> bool:
+    """Whether a process `pid` exists (another user's too)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OverflowError:
+        return False
+    return True
+
+
 def in_memory_folder(size: int) -> str | None:
     """A folder in memory with room for `size` bytes of record files, if the system has one (else the usual temporary folder).
 
     The records are thousands of small files, written once and read once:
     18,000 of them took 4 s to write on a disk, 0.3 s in memory.
     """
-    shared_memory = Path("/dev/shm")
     try:
-        if shared_memory.is_dir() and os.access(shared_memory, os.W_OK) and shutil.disk_usage(shared_memory).free > 4 * size:
-            return str(shared_memory)
+        if SHARED_MEMORY.is_dir() and os.access(SHARED_MEMORY, os.W_OK) and shutil.disk_usage(SHARED_MEMORY).free > 4 * size:
+            return str(SHARED_MEMORY)
     except OSError:
         pass
     return None
@@ -319,18 +358,103 @@ def write_records(documents: list[str], extra_words: list[str], work: Path) -> N
         )
 
 
-def index_records(work: Path, output: Path) -> None:
-    """Index the record files in `work` into `output` with Pagefind's command line.
+class Cancelled(Exception):
+    """The indexing was stopped (`Pagefind.cancel`)."""
 
-    Its command line indexes a folder in one run; its Python API answers one
-    record per 0.1 s, which took minutes at a hundred interviews.
+
+class Pagefind:
+    """Pagefind's command line, run once per part of the index; `cancel` ends the runs and waits for them.
+
+    npm's launcher runs the Pagefind binary as a child process of its own, so each
+    run is a process group of its own, which `cancel` ends whole: nothing is left
+    writing into a folder that the build is removing.
     """
-    command = [pagefind_executable(), "--site", str(work), "--output-path", str(output), "--force-language", "en", "--silent"]
-    # Pagefind reads the slice size from the environment only (its name says it may change: the version is pinned).
-    environment = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_LOCATIONS)}
-    result = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
-    if result.returncode:
-        raise RuntimeError(f"pagefind failed: {result.stderr.strip()}")
+
+    GRACE = 5.0  # seconds between SIGTERM and SIGKILL
+
+    def __init__(self) -> None:
+        self.cancelled = threading.Event()
+        self.lock = threading.Lock()
+        self.running: list[subprocess.Popen[str]] = []
+
+    def index(self, work: Path, output: Path) -> None:
+        """Index the record files in `work` into `output` with Pagefind's command line.
+
+        Its command line indexes a folder in one run; its Python API answers one
+        record per 0.1 s, which took minutes at a hundred interviews.
+        """
+        command = [pagefind_executable(), "--site", str(work), "--output-path", str(output), "--force-language", "en", "--silent"]
+        # Pagefind reads the slice size from the environment only (its name says it may change: the version is pinned).
+        environment = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_LOCATIONS)}
+        with self.lock:
+            if self.cancelled.is_set():
+                raise Cancelled("the search index was not written: the build was stopped")
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=environment,
+                process_group=0,
+            )
+            self.running.append(process)
+        try:
+            _, errors = process.communicate()
+        finally:
+            with self.lock:
+                self.running.remove(process)
+        if self.cancelled.is_set():
+            raise Cancelled("the search index was not written: the build was stopped")
+        if process.returncode:
+            raise RuntimeError(f"pagefind failed: {errors.strip()}")
+
+    def cancel(self) -> None:
+        """End every run (SIGTERM, then SIGKILL after `GRACE` seconds) and wait until none of their processes is left."""
+        with self.lock:
+            self.cancelled.set()
+            groups = [process.pid for process in self.running]
+        for group in groups:
+            signal_group(group, signal.SIGTERM)
+        deadline = time.monotonic() + self.GRACE
+        for group in groups:
+            while group_alive(group) and time.monotonic() < deadline:
+                time.sleep(0.02)
+            if group_alive(group):
+                signal_group(group, signal.SIGKILL)
+                while group_alive(group) and time.monotonic() < deadline + self.GRACE:
+                    time.sleep(0.02)
+
+
+def index_records(work: Path, output: Path, pagefind: Pagefind | None = None) -> None:
+    """Index the record files in `work` into `output` with Pagefind's command line (`Pagefind.index`)."""
+    (pagefind or Pagefind()).index(work, output)
+
+
+def signal_group(group: int, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(group, signum)
+
+
+def group_alive(group: int) -> bool:
+    """Whether a process of the process group `group` is still running (zombies are not: they have ended)."""
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return True
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        if len(fields) > 2 and int(fields[2]) == group and fields[0] != "Z":
+            return True
+    return False
 
 
 def pagefind_executable() -> str:

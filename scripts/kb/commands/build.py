@@ -7,10 +7,28 @@ prints one line, `path:line: what — what to do`, and exits 1; several print on
 line each, sorted by file and line, then how many there are in how many files.
 
 Only one build at a time writes beside a target: a second one stops at the lock
-`.<site>.lock`. The swap is one atomic step where the system has one (Linux
+`.<site>.lock`, which holds the process id of the build that holds it (a lock
+left by a build that was killed is taken over, with a note). The swap is one atomic step where the system has one (Linux
 `renameat2` with RENAME_EXCHANGE), so the target is a complete site at every
 instant. Elsewhere it is two renames through `.<site>.old`; a build interrupted
 between them is repaired by the next build, which puts `.<site>.old` back first.
+
+A target that is a mount point (a container volume, a CI cache) cannot be
+renamed or exchanged (EBUSY), nor can a folder from another file system be
+renamed into its place (EXDEV): its contents are replaced instead (`swap_contents`).
+The build then writes into a hidden folder inside it, and each top-level entry
+is exchanged into place, the marker first; entries the new site does not have
+are removed. That is one atomic step per entry, not one for the whole site: a
+reader may, for the few milliseconds it takes, get a new page next to an old
+one, and a build killed (SIGKILL) halfway leaves a mix of the two, which the
+next build replaces.
+
+SIGTERM and SIGHUP (docker stop, systemd, a CI timeout, a closed terminal) stop a
+build as Ctrl-C does: the search index's Pagefind processes are ended and
+waited for, the temporary folders removed, the lock released, and the command
+prints one line and exits 128 + the signal's number (130, 143, 129) as shells
+expect. A signal that comes while the new site is being put in place is acted
+on once it is in place, never halfway.
 """
 
 from __future__ import annotations
@@ -21,12 +39,15 @@ import errno
 import fcntl
 import logging
 import os
+import re
 import secrets
 import shutil
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, cast
 
 from scripts.kb.commands import output_folder
@@ -45,6 +66,7 @@ def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml", 
     """Build into a temporary folder, then swap it in. Raises SeedError, SeedErrors, OutputFolderError or RuntimeError.
 
     The output folder is checked first (`output_folder.check`): nothing is touched when a build may not replace it.
+    The temporary folder is beside the output folder, or inside it when it is a mount point (see `swap_contents`).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -53,7 +75,8 @@ def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml", 
     from mkdocs.exceptions import Abort, MkDocsException
 
     given, site = site, site.resolve()
-    staging = site.with_name(f".{site.name}.building-{os.getpid()}-{secrets.token_hex(4)}")
+    inside = is_mount_point(site)
+    staging = (site if inside else site.parent) / f"{output_folder.staging_prefix(site)}{os.getpid()}-{secrets.token_hex(4)}"
     try:
         config = load_config(str(config_file), site_dir=str(staging))
     except (Abort, MkDocsException) as error:
@@ -61,15 +84,18 @@ def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml", 
     output_folder.check(given, project=ROOT, keep=read_folders(config, seeds_dir), replace=replace)
     with site_lock(site):
         recover(site)
-        staging.mkdir()
         plugin = None
         try:
+            staging.mkdir()
             plugin = use_seeds(config, seeds_dir)
             mkdocs_build(config)
             output_folder.mark(staging)
         except BaseException as error:
             if plugin:  # MkDocs lets the index finish on its errors, not on an interrupt: nothing may write here after
-                plugin.wait_for_search_index()
+                if isinstance(error, KeyboardInterrupt):  # Ctrl-C, SIGTERM, SIGHUP: Pagefind is stopped, not waited for
+                    plugin.stop_search_index()
+                else:
+                    plugin.wait_for_search_index()
                 plugin.progress.close()  # the status line on a terminal, before what is printed next
             shutil.rmtree(staging, ignore_errors=True)
             if not isinstance(error, Abort | MkDocsException | SeedError | SeedErrors):
@@ -80,15 +106,45 @@ def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml", 
             if seed_error:
                 raise seed_error from None
             raise RuntimeError(f"{config_file}:1: the MkDocs build failed ({error}) — fix the messages above and build again") from None
-        swap(staging, site)
+        with SIGNALS.held():  # a stop signal is acted on once the new site is in place, not halfway
+            try:
+                if inside:
+                    swap_contents(staging, site)
+                else:
+                    swap(staging, site)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+            SIGNALS.replaced = True
+
+
+def is_mount_point(folder: Path) -> bool:
+    """Whether `folder` is a mount point, which no rename can replace: `os.path.ismount`, or listed in /proc/self/mountinfo.
+
+    A bind mount of a folder of the same file system (`docker run -v`) is one that `os.path.ismount` does not see.
+    """
+    if not folder.is_dir():
+        return False
+    if os.path.ismount(folder):
+        return True
+    try:
+        table = Path("/proc/self/mountinfo").read_text(encoding="utf-8", errors="surrogateescape")
+    except OSError:
+        return False
+    # The fifth field is the mount point, with spaces and the like written as octal escapes (`\\040`).
+    points = (line.split(" ")[4] for line in table.splitlines() if line.count(" ") >= 4)
+    return str(folder) in {re.sub(r"\\([0-7]{3})", lambda m: chr(int(m[1], 8)), point) for point in points}
 
 
 @contextmanager
 def site_lock(site: Path | str) -> Iterator[None]:
     """Hold `.<site>.lock` beside the output folder while building; RuntimeError when another build holds it.
 
-    The lock file is removed on release, so a waiting process may have locked a
-    file that is no longer there: it checks that it holds the file at the path.
+    The lock is an flock on that file, which holds the holder's process id. The
+    system releases the flock of a process that ends in any way, so a build
+    killed (SIGKILL) leaves only the file: the next build takes it over, with a
+    note naming the build that left it. The lock file is removed on release, so a
+    waiting process may have locked a file that is no longer there: it checks that
+    it holds the file at the path.
     """
     site = Path(site).resolve()
     path = site.with_name(f".{site.name}.lock")
@@ -98,9 +154,12 @@ def site_lock(site: Path | str) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            holder = lock_holder(handle)
             os.close(handle)
+            running = f" (process {holder})" if holder else ""
             raise RuntimeError(
-                f"{shown(site)}:1: another build into {site.name}/ is running — wait for it to finish, or build into another --site"
+                f"{shown(site)}:1: another build into {site.name}/ is running{running}"
+                " — wait for it to finish, or build into another --site"
             ) from None
         try:
             if os.stat(path).st_ino == os.fstat(handle).st_ino:
@@ -109,33 +168,94 @@ def site_lock(site: Path | str) -> Iterator[None]:
             pass
         os.close(handle)
     try:
+        left = lock_holder(handle)
+        if left and left != os.getpid():  # its flock is free: the build that wrote it has ended without removing it
+            print(f"{shown(site)}:1: note: took over the lock of build {left}, which is no longer running", file=sys.stderr)
+        os.ftruncate(handle, 0)
+        os.pwrite(handle, f"{os.getpid()}\n".encode(), 0)
         yield
     finally:
         path.unlink(missing_ok=True)
         os.close(handle)
 
 
+def lock_holder(handle: int) -> int | None:
+    """The process id written in a lock file, if any."""
+    try:
+        text = os.pread(handle, 32, 0).decode("ascii", "replace").strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None
+
+
 def recover(site: Path) -> None:
-    """Undo what an interrupted build left beside `site`, never deleting the last complete site."""
+    """Undo what an interrupted build left beside `site` (or inside it: a mount point), never deleting the last complete site."""
     retired = site.with_name(f".{site.name}.old")
     if retired.exists() and not site.exists():  # interrupted between the two renames of `swap`
         retired.rename(site)
     shutil.rmtree(retired, ignore_errors=True)
-    for leftover in site.parent.glob(f".{site.name}.building-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+    for folder in (site.parent, site):
+        for leftover in folder.glob(f"{output_folder.staging_prefix(site)}*"):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def swap(staging: Path, site: Path) -> None:
-    """Put the built `staging` folder in place of `site`, keeping a complete site at `site` as long as the system allows."""
-    if not site.exists():
-        staging.rename(site)
-    elif exchange(staging, site):
-        shutil.rmtree(staging)
-    else:
-        retired = site.with_name(f".{site.name}.old")
-        site.rename(retired)
-        staging.rename(site)
-        shutil.rmtree(retired)
+    """Put the built `staging` folder in place of `site`, keeping a complete site at `site` as long as the system allows.
+
+    A `site` that cannot be renamed (EBUSY: a mount point that `is_mount_point`
+    did not see) or renamed over (EXDEV) keeps its folder: the new site is copied
+    into it and its contents replaced (`swap_contents`).
+    """
+    try:
+        if not site.exists():
+            staging.rename(site)
+        elif exchange(staging, site):
+            shutil.rmtree(staging)
+        else:
+            retired = site.with_name(f".{site.name}.old")
+            site.rename(retired)
+            staging.rename(site)
+            shutil.rmtree(retired)
+        return
+    except OSError as error:
+        if error.errno not in (errno.EBUSY, errno.EXDEV):
+            raise
+    inner = site / staging.name
+    try:
+        shutil.copytree(staging, inner, symlinks=True)
+        swap_contents(inner, site)
+    finally:
+        shutil.rmtree(inner, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def swap_contents(staging: Path, site: Path) -> None:
+    """Replace the contents of `site` with those of `staging`, a folder inside it: for a `site` that is a mount point.
+
+    A mount point cannot be renamed or exchanged, so there is no one atomic step
+    for the whole site: each top-level entry of the new site is exchanged with the
+    old one of its name (one atomic step per entry; where the system has no
+    exchange, the old one is moved aside first), the marker first, so that the
+    folder is a site this project built at every instant; then the entries the new
+    site does not have are moved aside. The old entries end up in `staging` and
+    `<staging>.old`, both removed.
+    """
+    retired = staging.with_name(f"{staging.name}.old")
+    retired.mkdir()
+    try:
+        new = sorted(os.listdir(staging), key=lambda name: (name != output_folder.MARKER, name))
+        for name in new:
+            entry = site / name
+            if os.path.lexists(entry):
+                if exchange(staging / name, entry):
+                    continue
+                entry.rename(retired / name)
+            (staging / name).rename(entry)
+        for name in sorted(set(os.listdir(site)) - {*new, staging.name, retired.name}):
+            (site / name).rename(retired / name)
+    finally:
+        shutil.rmtree(retired, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def exchange(first: Path, second: Path) -> bool:
@@ -195,6 +315,74 @@ class EditorFormatter(logging.Formatter):
         return message if record.name == "mkdocs.plugins.interview_kb" else f"{record.levelname}: {message}"
 
 
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class Stopped(KeyboardInterrupt):
+    """A stop signal (SIGINT, SIGTERM, SIGHUP), raised in the main thread as Ctrl-C is, so that the build's cleanup runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+
+
+class StopSignals:
+    """What the build command does on a stop signal: raise `Stopped` once, or later while `held`.
+
+    Signals that come while the first one's cleanup runs are ignored: the cleanup
+    ends Pagefind and removes the temporary folders, which a second Ctrl-C or
+    SIGTERM would leave half done. A signal the process was started ignoring
+    (`nohup`, a background job) stays ignored.
+    """
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.stopping = False
+        self.holding = False
+        self.pending: int | None = None
+        self.replaced = False  # the new site is in place
+
+    def handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.stopping:
+            return
+        if self.holding:
+            self.pending = self.pending or signum
+            return
+        self.stopping = True
+        raise Stopped(signum)
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        self.reset()
+        previous = {number: signal.getsignal(number) for number in STOP_SIGNALS}
+        for number, handler in previous.items():
+            if handler != signal.SIG_IGN:
+                signal.signal(number, self.handle)
+        try:
+            yield
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """A stop signal that comes meanwhile is raised at the end, not in the middle."""
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = False
+        if self.pending is not None and not self.stopping:
+            self.stopping = True
+            raise Stopped(self.pending)
+
+
+SIGNALS = StopSignals()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.kb.commands.build", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder (default: seeds)")
@@ -204,7 +392,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     log_for_editors(args.verbose)
     try:
-        build(args.seeds, args.site, replace=args.replace)
+        with SIGNALS.installed():
+            return run(args.seeds, args.site, args.replace)
+    except Stopped as stopped:
+        if SIGNALS.replaced:
+            what = f"the build was stopped ({stopped.name}) as it ended; the new site is in place — nothing to redo"
+        else:
+            what = f"the build was stopped ({stopped.name}); the previous site is unchanged — build again"
+        print(f"{shown(args.site)}:1: {what}", file=sys.stderr)
+        return 128 + stopped.signum
+
+
+def run(seeds: Path, site: Path, replace: bool) -> int:
+    """`build`, its failures printed as their lines: the exit status."""
+    try:
+        build(seeds, site, replace=replace)
     except output_folder.OutputFolderError as error:
         print(error, file=sys.stderr)
         return 2

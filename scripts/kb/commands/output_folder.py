@@ -77,7 +77,8 @@ def check(site: Path, *, project: Path, keep: Iterable[tuple[str, Path]], replac
             site, "this is a file, not a folder, and a build would replace it", "choose a folder for the site with --site"
         )
     if target.is_dir() and not replace and not is_previous_site(target):
-        found = sorted(p.name for p in target.iterdir())
+        # A build into a mount point writes inside it: what a killed one left there is removed by the next.
+        found = sorted(p.name for p in target.iterdir() if not p.name.startswith(staging_prefix(target)))
         if found:
             example = ", ".join(found[:3]) + (", …" if len(found) > 3 else "")
             raise OutputFolderError(
@@ -95,6 +96,11 @@ def is_previous_site(folder: Path) -> bool:
 def mark(folder: Path) -> None:
     """Write the marker that lets the next build replace `folder`."""
     (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+
+
+def staging_prefix(site: Path) -> str:
+    """How the name of a build's temporary folder for `site` begins (`.site.building-<pid>-<random>`)."""
+    return f".{site.name}.building-"
 
 
 def project_entries(project: Path) -> set[str]:
