@@ -17,8 +17,8 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
-from markdown.extensions.toc import slugify
 from anyascii import anyascii
+from markdown.extensions.toc import slugify
 
 DIGEST_DIGITS = 6
 
