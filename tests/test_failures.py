@@ -1,0 +1,161 @@
+"""Failures of the machine, not of the seeds, and messages that used to mislead: each is one line saying what to do."""
+
+from __future__ import annotations
+
+import errno
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from scripts.kb.commands import build
+from tests.conftest import ROOT
+from tests.test_errors import ONE_LINE, make_seeds, run_build
+
+
+def build_in_process(seeds: Path, site: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = build.main(["--seeds", str(seeds), "--site", str(site)])
+    return code, capsys.readouterr().err
+
+
+def refusing(real: Callable[..., object], error: int, when: Callable[[str], bool]) -> Callable[..., object]:
+    """`real`, raising OSError(`error`) for the paths `when` accepts."""
+
+    def call(path: object, *args: object, **kwargs: object) -> object:
+        if when(os.fsdecode(path)):  # type: ignore[call-overload]
+            raise OSError(error, os.strerror(error), os.fsdecode(path))  # type: ignore[call-overload]
+        return real(path, *args, **kwargs)
+
+    return call
+
+
+def test_a_full_disk_while_writing_the_site_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mkdocs import utils
+
+    def full(output: bytes, path: str) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(utils, "write_file", full)
+    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site", capsys)
+    assert code == 1
+    assert ONE_LINE.match(err), err
+    assert "No space left on device" in err and "free some space" in err
+    assert err.startswith("site:1:") or f"{tmp_path / 'site'}:1:" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]  # no half-built folder left beside it
+
+
+def test_a_full_disk_names_the_file_of_the_site_not_the_temporary_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = Path.write_text
+    monkeypatch.setattr(Path, "write_text", refusing(real, errno.ENOSPC, lambda path: path.endswith("kb.json")))
+    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site", capsys)
+    assert code == 1
+    assert ONE_LINE.match(err), err
+    assert f"{tmp_path / 'site' / 'kb.json'}:1: the disk is full (No space left on device)" in err
+    assert ".building-" not in err
+
+
+@pytest.mark.parametrize(("code", "says"), [(errno.EACCES, "writable"), (errno.EROFS, "read-only")])
+def test_an_output_folder_that_cannot_be_written_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], code: int, says: str
+) -> None:
+    # As root, a folder without write permission can still be written: the refusal is simulated.
+    monkeypatch.setattr(build.os, "open", refusing(os.open, code, lambda path: path.endswith(".site.lock")))
+    exit_code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site", capsys)
+    assert exit_code == 1
+    assert ONE_LINE.match(err), err
+    assert os.strerror(code) in err and says in err and str(tmp_path) in err
+
+
+def test_a_real_read_only_output_folder_is_one_line(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes into any folder")
+    parent = tmp_path / "out"
+    parent.mkdir()
+    parent.chmod(0o555)
+    try:
+        result = run_build(make_seeds(tmp_path / "seeds"), parent / "site")
+    finally:
+        parent.chmod(0o755)
+    assert result.returncode == 1
+    assert ONE_LINE.match(result.stderr), result.stderr
+    assert "Permission denied" in result.stderr and "writable" in result.stderr
+
+
+def with_second_metadata(seeds: Path) -> Path:
+    (seeds / "x.yml").write_text((seeds / "demo.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    return seeds
+
+
+def folder(seeds: Path) -> None:
+    (seeds / "x.txt").mkdir()
+
+
+def loop(seeds: Path) -> None:
+    os.symlink("b", seeds / "a")
+    os.symlink("a", seeds / "b")
+    os.symlink("a", seeds / "x.txt")
+
+
+def dangling(seeds: Path) -> None:
+    os.symlink("gone.txt", seeds / "x.txt")
+
+
+def fifo_transcript(seeds: Path) -> None:
+    os.mkfifo(seeds / "x.txt")
+
+
+def fifo_metadata(seeds: Path) -> None:
+    """A transcript beside a FIFO `x.yml`: reading the metadata waited for a writer forever."""
+    (seeds / "x.yml").unlink()
+    (seeds / "x.txt").write_text((seeds / "demo.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    os.mkfifo(seeds / "x.yml")
+
+
+def a_socket(seeds: Path) -> None:
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(seeds / "x.txt"))
+    server.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "path", "says"),
+    [
+        (folder, "x.txt", "this is a folder, where a transcript file belongs"),
+        (loop, "x.txt", "symbolic link in a loop"),
+        (dangling, "x.txt", "symbolic link to nothing (gone.txt does not exist)"),
+        (fifo_transcript, "x.txt", "this is a named pipe (FIFO), where a transcript file belongs"),
+        (fifo_metadata, "x.yml", "this is a named pipe (FIFO), where a metadata file belongs"),
+        (a_socket, "x.txt", "this is a socket, where a transcript file belongs"),
+    ],
+    ids=["folder", "symlink loop", "dangling symlink", "FIFO transcript", "FIFO metadata", "socket"],
+)
+def test_a_seed_that_is_no_regular_file_is_one_line_before_anything_is_read(
+    tmp_path: Path, make: Callable[[Path], None], path: str, says: str
+) -> None:
+    seeds = with_second_metadata(make_seeds(tmp_path / "seeds"))
+    make(seeds)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(seeds), "--site", str(tmp_path / "site")],
+            cwd=ROOT,
+            env={**os.environ, "KB_STRICT": "false"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("the build hangs")
+    assert result.returncode == 1
+    assert ONE_LINE.match(result.stderr), result.stderr
+    assert result.stderr.startswith(f"{seeds / path}:1: "), result.stderr
+    assert says in result.stderr
+    assert "no transcript" not in result.stderr and "missing" not in result.stderr
