@@ -159,3 +159,44 @@ def test_a_seed_that_is_no_regular_file_is_one_line_before_anything_is_read(
     assert result.stderr.startswith(f"{seeds / path}:1: "), result.stderr
     assert says in result.stderr
     assert "no transcript" not in result.stderr and "missing" not in result.stderr
+
+
+def fake_pagefind(folder: Path, script: str) -> Path:
+    folder.mkdir()
+    launcher = folder / "pagefind"
+    launcher.write_text("#!/bin/sh\n" + script + "\n", encoding="utf-8")
+    launcher.chmod(0o755)
+    return folder
+
+
+def test_a_killed_pagefind_says_by_which_signal_and_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from scripts.kb import search_index
+
+    monkeypatch.setattr(search_index, "PAGEFIND_BIN", fake_pagefind(tmp_path / "bin", "kill -9 $$"))
+    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site", capsys)
+    assert code == 1
+    assert ONE_LINE.match(err), err
+    assert "killed by signal 9 (SIGKILL)" in err and "out of memory" in err and "free some memory" in err
+    assert "pagefind failed: —" not in err and "the MkDocs build failed" not in err
+
+
+def test_a_failing_pagefind_without_a_message_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts.kb import search_index
+
+    monkeypatch.setattr(search_index, "PAGEFIND_BIN", fake_pagefind(tmp_path / "bin", "exit 3"))
+    with pytest.raises(RuntimeError, match=r"Pagefind failed to write the search index \(no message, exit status 3\) — "):
+        search_index.index_records(tmp_path, tmp_path / "out")
+
+
+def test_missing_node_is_named_before_pagefind_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site", capsys)
+    assert code == 1
+    assert ONE_LINE.match(err), err
+    assert "Node.js is missing" in err and "install Node.js" in err
+    assert "/usr/bin/env" not in err

@@ -32,6 +32,7 @@ import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -43,6 +44,7 @@ from typing import Any
 
 import cbor2
 
+from scripts.kb.errors import one_line
 from scripts.kb.knowledge.glossary import Term
 from scripts.kb.knowledge.layer import Knowledge
 from scripts.kb.render.knowledge_pages import GLOSSARY_PAGE
@@ -329,8 +331,17 @@ def index_records(work: Path, output: Path) -> None:
     # Pagefind reads the slice size from the environment only (its name says it may change: the version is pinned).
     environment = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_LOCATIONS)}
     result = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
+    if result.returncode < 0:  # killed: by the kernel when memory ran out, most often
+        number = -result.returncode
+        name = signal.Signals(number).name if number in signal.valid_signals() else "unknown"
+        raise RuntimeError(
+            f"{command[0]}:1: Pagefind, writing the search index, was killed by signal {number} ({name}),"
+            " e.g. when the machine ran out of memory — free some memory (close other programs) or give the build more,"
+            " then build again"
+        )
     if result.returncode:
-        raise RuntimeError(f"pagefind failed: {result.stderr.strip()}")
+        said = one_line(result.stderr.strip()) or f"no message, exit status {result.returncode}"
+        raise RuntimeError(f"{command[0]}:1: Pagefind failed to write the search index ({said}) — fix what it says, then build again")
 
 
 def pagefind_executable() -> str:
@@ -340,6 +351,11 @@ def pagefind_executable() -> str:
         raise RuntimeError(
             f"{PAGEFIND_BIN / 'pagefind'}: Pagefind, which writes the search index, is not installed"
             " — run `npm ci --omit=dev` in the project folder (`make site` and `make serve` do it)"
+        )
+    if not shutil.which("node"):  # npm's launcher is a Node.js script (`#!/usr/bin/env node`)
+        raise RuntimeError(
+            f"{found}:1: Node.js is missing, and Pagefind, which writes the search index, runs on it"
+            " — install Node.js (e.g. `apt-get install nodejs`, or from https://nodejs.org) so that `node` is on the PATH, then build again"
         )
     return found
 
