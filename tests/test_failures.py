@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from scripts.kb.commands import build
+from scripts.kb.errors import SeedError
 from tests.conftest import ROOT
 from tests.test_errors import ONE_LINE, make_seeds, run_build
 
@@ -200,3 +201,22 @@ def test_missing_node_is_named_before_pagefind_runs(
     assert ONE_LINE.match(err), err
     assert "Node.js is missing" in err and "install Node.js" in err
     assert "/usr/bin/env" not in err
+
+
+def test_a_slug_clash_is_blamed_on_the_file_whose_slug_causes_it(tmp_path: Path) -> None:
+    """`a.yml` says `slug: b`, and `b.txt` (no `slug:`) takes its slug from its name: the mistake is a.yml's `slug:` line."""
+    from scripts.kb.seeds.loader import load
+    from tests.test_errors import META, TRANSCRIPT
+
+    seeds = tmp_path / "seeds"
+    make_seeds(seeds)
+    (seeds / "a.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    (seeds / "a.yml").write_text(META + "slug: b\n", encoding="utf-8")
+    (seeds / "b.txt").write_text(TRANSCRIPT.replace("First question", "Another question"), encoding="utf-8")
+    (seeds / "b.yml").write_text(META, encoding="utf-8")
+    with pytest.raises(SeedError) as raised:
+        load(seeds)
+    assert raised.value.path.endswith("a.yml")
+    assert raised.value.line == 8  # the `slug:` line
+    assert raised.value.what == "slug 'b' is also the slug of b.txt (from its file name)"
+    assert "change this `slug:`" in raised.value.todo

@@ -237,9 +237,7 @@ def load(
             except SeedError as error:  # a strict report: the warning is one more mistake
                 errors.append(error)
         if interview.slug in loaded:
-            meta = read(path.with_suffix(".yml"))
-            other = loaded[interview.slug].name
-            errors.append(meta.error(("slug",), f"slug '{interview.slug}' is also the slug of {other}", "give each interview its own slug"))
+            errors.append(slug_clash(interview.slug, path, loaded[interview.slug]))
             continue
         loaded[interview.slug] = path
         unordered.append(interview)
@@ -272,6 +270,22 @@ def load(
     _collecting(errors, lambda: topic_rules.check(topics_path, topics, exchange_topics, report, {i.slug for i in interviews}))
     fail(errors)
     return KnowledgeBase(tuple(interviews), topics, exchange_topics, loaded)
+
+
+def slug_clash(slug: str, path: Path, other: Path) -> SeedError:
+    """Two interviews with one slug, blamed on the `slug:` line that makes it: this interview's, or else the other's."""
+    metas = {transcript: read(transcript.with_suffix(".yml")) for transcript in (path, other)}
+
+    def given(transcript: Path) -> bool:
+        data = metas[transcript].data
+        return isinstance(data, dict) and bool(data.get("slug"))
+
+    blamed, named = (other, path) if given(other) and not given(path) else (path, other)
+    how = "its `slug:`" if given(named) else "its file name"
+    todo = (
+        "change this `slug:` or remove it, so that each interview has its own slug" if given(blamed) else "give each interview its own slug"
+    )
+    return metas[blamed].error(("slug",), f"slug '{slug}' is also the slug of {named.name} (from {how})", todo)
 
 
 T = TypeVar("T")
