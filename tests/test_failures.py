@@ -220,3 +220,37 @@ def test_a_slug_clash_is_blamed_on_the_file_whose_slug_causes_it(tmp_path: Path)
     assert raised.value.line == 8  # the `slug:` line
     assert raised.value.what == "slug 'b' is also the slug of b.txt (from its file name)"
     assert "change this `slug:`" in raised.value.todo
+
+
+@pytest.mark.parametrize("name", ["topics.txt", "Glossary.md", "entities.txt"])
+@pytest.mark.parametrize("fresh", [True, False], ids=["fresh seeds folder", "seeds with the taxonomy"])
+def test_make_new_refuses_a_transcript_with_a_reserved_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, fresh: bool
+) -> None:
+    from scripts.kb.commands import new
+
+    seeds = tmp_path / "seeds"
+    if not fresh:
+        make_seeds(seeds)
+    before = sorted(seeds.iterdir()) if seeds.exists() else []
+    source = tmp_path / "archive" / name
+    source.parent.mkdir()
+    source.write_text("Ann: Why?\n\nBob: Because.\n\nAnn: Thanks?\n", encoding="utf-8")
+    assert new.main(["--seeds", str(seeds), str(source)]) == 1
+    err = capsys.readouterr().err
+    assert ONE_LINE.match(err), err
+    stem = Path(name).stem.lower()
+    assert f"'{stem}' is a reserved name" in err and "rename the transcript" in err
+    assert "remove it" not in err
+    assert (sorted(seeds.iterdir()) if seeds.exists() else []) == before  # no draft as topics.yml, nothing copied
+
+
+def test_a_transcript_with_a_reserved_name_in_the_seeds_is_one_line(tmp_path: Path) -> None:
+    from scripts.kb.seeds.loader import load
+
+    seeds = make_seeds(tmp_path / "seeds")
+    (seeds / "topics.txt").write_text("Ann: Why?\n\nBob: Because.\n", encoding="utf-8")
+    with pytest.raises(SeedError) as raised:
+        load(seeds)
+    assert raised.value.path.endswith("topics.txt")
+    assert "'topics' is a reserved name" in raised.value.what and "rename the transcript" in raised.value.todo

@@ -29,7 +29,7 @@ from markdown.extensions.toc import slugify
 from scripts.kb.errors import SeedError, shown
 from scripts.kb.seeds import diagnose
 from scripts.kb.seeds.formats import detect
-from scripts.kb.seeds.loader import SLUG_HELP
+from scripts.kb.seeds.loader import SLUG_HELP, reserved_name
 from scripts.kb.seeds.markdown_source import SUFFIXES, FrontMatter, Person, reader_text
 from scripts.kb.seeds.schemas import SLUG
 from scripts.kb.seeds.transcript import read_transcript
@@ -165,6 +165,9 @@ def write_draft(source: Path, seeds: Path) -> Written:
     text = read_transcript(source)
     read = reader_text(text, source)
     slug = slug_of(source)
+    reserved = reserved_name(source.with_stem(slug))
+    if reserved:
+        raise SeedError(source, 1, reserved.what, reserved.todo + ", then run make new again")
     suffix = source.suffix.lower() if source.suffix.lower() in SUFFIXES else ".txt"
     meta, target = seeds / f"{slug}.yml", seeds / f"{slug}{suffix}"
     copy = not (target.exists() and target.samefile(source))

@@ -23,6 +23,22 @@ from scripts.kb.topics import Topic
 
 TOPICS_FILE = "topics.yml"
 RESERVED = {TOPICS_FILE, "glossary.yml", "entities.yml"}
+RESERVED_WHAT = {TOPICS_FILE: "the taxonomy", "glossary.yml": "the glossary", "entities.yml": "the people, organizations and products"}
+
+
+def reserved_name(transcript: Path) -> SeedError | None:
+    """A transcript named `topics`, `glossary` or `entities`, whose metadata would be one of the series' own files."""
+    meta = f"{transcript.stem}.yml"
+    if meta not in RESERVED:
+        return None
+    return SeedError(
+        transcript,
+        1,
+        f"'{transcript.stem}' is a reserved name: {meta} beside it is {RESERVED_WHAT[meta]}, not an interview's metadata",
+        f"rename the transcript (e.g. {transcript.stem}-interview{transcript.suffix})",
+    )
+
+
 SLUG_HELP = "use lower-case words joined by -, e.g. my-interview (as the file name or as `slug:`)"
 
 
@@ -226,7 +242,9 @@ def load(
     loaded: dict[str, Path] = {}
     unordered: list[Interview] = []
     for done, path in enumerate(transcripts, start=1):
-        interview = _collecting(errors, partial(read_interview, path))
+        reserved = reserved_name(path)
+        interview = _collecting(errors, partial(read_interview, path)) if not reserved else None
+        errors += [reserved] if reserved else []
         if progress:
             progress(done, len(transcripts))
         if interview is None:
