@@ -26,9 +26,9 @@ def build_in_process(seeds: Path, site: Path, capsys: pytest.CaptureFixture[str]
 def refusing(real: Callable[..., object], error: int, when: Callable[[str], bool]) -> Callable[..., object]:
     """`real`, raising OSError(`error`) for the paths `when` accepts."""
 
-    def call(path: object, *args: object, **kwargs: object) -> object:
-        if when(os.fsdecode(path)):  # type: ignore[call-overload]
-            raise OSError(error, os.strerror(error), os.fsdecode(path))  # type: ignore[call-overload]
+    def call(path: str | os.PathLike[str], *args: object, **kwargs: object) -> object:
+        if when(os.fsdecode(path)):
+            raise OSError(error, os.strerror(error), os.fsdecode(path))
         return real(path, *args, **kwargs)
 
     return call
@@ -63,12 +63,12 @@ def test_a_full_disk_names_the_file_of_the_site_not_the_temporary_folder(
     assert ".building-" not in err
 
 
-@pytest.mark.parametrize(("code", "says"), [(errno.EACCES, "writable"), (errno.EROFS, "read-only")])
+@pytest.mark.parametrize(("code", "says"), [(errno.EACCES, "writable"), (errno.EROFS, "remount")])
 def test_an_output_folder_that_cannot_be_written_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], code: int, says: str
 ) -> None:
     # As root, a folder without write permission can still be written: the refusal is simulated.
-    monkeypatch.setattr(build.os, "open", refusing(os.open, code, lambda path: path.endswith(".site.lock")))
+    monkeypatch.setattr(os, "open", refusing(os.open, code, lambda path: path.endswith(".site.lock")))
     exit_code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site", capsys)
     assert exit_code == 1
     assert ONE_LINE.match(err), err
