@@ -254,3 +254,30 @@ def test_a_transcript_with_a_reserved_name_in_the_seeds_is_one_line(tmp_path: Pa
         load(seeds)
     assert raised.value.path.endswith("topics.txt")
     assert "'topics' is a reserved name" in raised.value.what and "rename the transcript" in raised.value.todo
+
+
+def test_tags_json_under_mkdocs_serve_is_the_bytes_of_a_clean_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A topic whose title is not ASCII: the tags plugin writes `\\u00e9`, a rewrite wrote `é`; both now write one form."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    from tests.conftest import build_site
+    from tests.test_errors import TRANSCRIPT
+    from tests.test_plugin import load
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    seeds = make_seeds(tmp_path / "seeds")
+    topics = (seeds / "topics.yml").read_text(encoding="utf-8")
+    (seeds / "topics.yml").write_text(topics.replace("title: Widgets", "title: Widgets — café"), encoding="utf-8")
+    served = tmp_path / "served"
+    config = load(served, seeds)
+    config.plugins.on_startup(command="serve", dirty=True)  # type: ignore[attr-defined]
+    try:
+        mkdocs_build(config, serve_url="http://127.0.0.1:8000/", dirty=True)  # type: ignore[arg-type]
+        (seeds / "demo.txt").write_text(TRANSCRIPT.replace("widgets.", "widgets (edited)."), encoding="utf-8")
+        mkdocs_build(load(served, seeds), serve_url="http://127.0.0.1:8000/", dirty=True)  # type: ignore[arg-type]
+    finally:
+        config.plugins.on_shutdown()  # type: ignore[attr-defined]
+    clean = build_site(tmp_path / "clean", seeds)
+    assert clean.returncode == 0, clean.stderr
+    assert "Widgets — café" in (clean.site / "tags.json").read_text(encoding="utf-8")
+    assert (served / "tags.json").read_bytes() == (clean.site / "tags.json").read_bytes()
