@@ -281,3 +281,57 @@ def test_tags_json_under_mkdocs_serve_is_the_bytes_of_a_clean_build(tmp_path: Pa
     assert clean.returncode == 0, clean.stderr
     assert "Widgets — café" in (clean.site / "tags.json").read_text(encoding="utf-8")
     assert (served / "tags.json").read_bytes() == (clean.site / "tags.json").read_bytes()
+
+
+def rendered_home(seeds: Path) -> str:
+    from scripts.kb.render import pages
+    from scripts.kb.seeds.loader import load
+
+    return pages.render(load(seeds), pages.Site("KB", ""))["index.md"]
+
+
+def test_an_interview_with_no_guest_names_its_hosts_without_a_dangling_comma(tmp_path: Path) -> None:
+    from tests.test_errors import META
+
+    seeds = make_seeds(tmp_path / "seeds")
+    (seeds / "demo.yml").write_text(META.replace("interviewer: Ann", "interviewer: [Ann, Bob]"), encoding="utf-8")
+    home = rendered_home(seeds)
+    assert "Hosted by Ann A (Host, Org) and Bob B (Guest, Org)" in home
+    assert ", interviewed by" not in home
+
+
+def test_one_exchange_is_one_exchange(tmp_path: Path) -> None:
+    seeds = make_seeds(tmp_path / "seeds")
+    (seeds / "demo.txt").write_text("Ann: First question?\n\nBob: An answer about widgets.\n", encoding="utf-8")
+    home = rendered_home(seeds)
+    assert " · 1 exchange\n" in home
+    assert "1 exchanges" not in home
+
+
+def test_make_new_counts_one_turn_and_one_label_in_the_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from scripts.kb.commands import new
+
+    source = tmp_path / "solo.txt"
+    source.write_text("Ann: Is anyone there?\n", encoding="utf-8")
+    assert new.main(["--seeds", str(tmp_path / "seeds"), str(source)]) == 0
+    assert "draft for 1 speaker label (Ann)" in capsys.readouterr().out
+    assert "# 1 turn, 1 ends with ?" in (tmp_path / "seeds" / "solo.yml").read_text(encoding="utf-8")
+
+
+def test_an_address_ending_in_a_backslash_keeps_it(tmp_path: Path) -> None:
+    import dataclasses
+
+    import markdown
+
+    from scripts.kb.render import pages
+    from scripts.kb.seeds.loader import load_interview
+
+    interview = load_interview(make_seeds(tmp_path / "seeds") / "demo.txt")
+    interview = dataclasses.replace(interview, media="https://example.com/talk\\", source="https://example.com/page\\")
+    turn = dataclasses.replace(interview.transcript.exchanges[0].question, timestamp="0:05")
+    extensions = ["attr_list", "pymdownx.escapeall"]
+    assert 'href="https://example.com/talk\\#t=5"' in markdown.markdown(pages.timestamp(turn, interview), extensions=extensions)
+    link = f"[Original publication](<{pages.markdown_url(interview.source)}>)"
+    assert 'href="https://example.com/page\\"' in markdown.markdown(link, extensions=extensions)
+    autolink = f"<{pages.markdown_url(interview.source)}>"
+    assert 'href="https://example.com/page\\"' in markdown.markdown(autolink, extensions=extensions)
