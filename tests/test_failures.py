@@ -324,6 +324,7 @@ def test_an_address_ending_in_a_backslash_keeps_it(tmp_path: Path) -> None:
     import markdown
 
     from scripts.kb.render import pages
+    from scripts.kb.render.markdown_text import markdown_url
     from scripts.kb.seeds.loader import load_interview
 
     interview = load_interview(make_seeds(tmp_path / "seeds") / "demo.txt")
@@ -331,7 +332,7 @@ def test_an_address_ending_in_a_backslash_keeps_it(tmp_path: Path) -> None:
     turn = dataclasses.replace(interview.transcript.exchanges[0].question, timestamp="0:05")
     extensions = ["attr_list", "pymdownx.escapeall"]
     assert 'href="https://example.com/talk\\#t=5"' in markdown.markdown(pages.timestamp(turn, interview), extensions=extensions)
-    link = f"[Original publication](<{pages.markdown_url(interview.source)}>)"
+    link = f"[Original publication](<{markdown_url(interview.source)}>)"
     assert 'href="https://example.com/page\\"' in markdown.markdown(link, extensions=extensions)
-    autolink = f"<{pages.markdown_url(interview.source)}>"
+    autolink = f"<{markdown_url(interview.source)}>"
     assert 'href="https://example.com/page\\"' in markdown.markdown(autolink, extensions=extensions)
