@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Dates in the sitemap come from the last commit, so rebuilds are byte-identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site site-zensical serve test lint generate new import chromium clean bench
+.PHONY: site site-zensical serve test lint js-test generate new import chromium clean bench
 
 # npm packages, pinned in package-lock.json. Every build needs Pagefind, which
 # writes the search index (`dependencies`: `npm ci --omit=dev` installs it alone);
@@ -106,11 +106,16 @@ chromium:
 	  fi; \
 	fi
 
-## lint: ruff and mypy
+## lint: ruff and mypy, and the site's scripts parsed by Node.js
 lint: $(BIN)/.test-deps
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
+	for script in overrides/assets/*.js tests/js/*.js; do node --check "$$script" || exit 1; done
+
+## js-test: the unit tests of the site's scripts (tests/js/, Node.js's own test runner; pytest runs them too)
+js-test:
+	node --test tests/js/
 
 # npm packages first: a complete install also counts as Pagefind's, so npm ci runs once, not twice.
 ## test: install what tests need, lint, and run the whole suite

@@ -284,7 +284,8 @@ def test_interview_and_cross_interview_mistakes_are_reported_together(tmp_path: 
     assert result.stderr.splitlines() == [
         f"{seeds}/{BROKEN['beta'][1]}",
         f"{seeds}/lonely.yml:1: metadata file has no transcript — add lonely.txt, .md, .mdx, .vtt or .srt beside it, or remove it",
-        f"{seeds}/other.yml:8: slug 'demo' is also the slug of demo.txt — give each interview its own slug",
+        f"{seeds}/other.yml:8: slug 'demo' is also the slug of demo.txt (from its file name)"
+        " — change this `slug:` or remove it, so that each interview has its own slug",
         "3 mistakes in 3 files — fix them and build again",
     ]
 

@@ -27,7 +27,72 @@
      people, organizations, products and topics whose name or description has
      the words are listed instead ("Other pages", from `pagefind/kb-pages.json`,
      fetched only then); their links end with the page's address, not an anchor. */
-(function () {
+
+/* Text for the reader, without a page (tests/js/ runs these in Node.js).
+
+   - `excerptParts(excerpt, content)`: Pagefind's excerpt as [{text, marked}],
+     the characters exactly as the transcript has them. Pagefind builds the
+     excerpt from the record's words with `<` and `>` written `&lt;` and `&gt;`
+     (and nothing else escaped), each matched word wrapped in <mark>: a
+     transcript's own `&lt;` reads the same as an escaped `<`. So the excerpt's
+     words are found in the record's `content` (the text as indexed, unescaped)
+     and shown from there; only if they are not found is the excerpt decoded,
+     `&lt;` and `&gt;` once.
+   - `decodeFragment(hash)`: an address's `#fragment` decoded, or as it is
+     when it is not valid percent-encoding (`#%E0%A4%A`). */
+var kbSearchText = (function () {
+  var SEPARATORS = /[^\S\uFEFF]+/ // Pagefind's own word separators
+
+  function unescapeAngles(text) {
+    return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">")
+  }
+
+  function escapeAngles(text) {
+    return text.replace(/</g, "&lt;").replace(/>/g, "&gt;")
+  }
+
+  function excerptParts(excerpt, content) {
+    // Pagefind's own <mark> and </mark> are the only `<` in an excerpt: the text's are escaped.
+    var tokens = excerpt.split(" ").map(function (token) {
+      var marked = /^<mark>[\s\S]*<\/mark>$/.test(token)
+      return { text: marked ? token.slice(6, -7) : token, marked: marked }
+    })
+    var words = typeof content === "string" && content.indexOf("\u200B") < 0 ? content.split(SEPARATORS) : []
+    var start = -1
+    for (var at = 0; excerpt && at + tokens.length <= words.length && start < 0; at++) {
+      var all = true
+      for (var k = 0; k < tokens.length && all; k++) all = escapeAngles(words[at + k]) === tokens[k].text
+      if (all) start = at
+    }
+    var parts = []
+    tokens.forEach(function (token, k) {
+      var text = start >= 0 ? words[start + k] : unescapeAngles(token.text)
+      if (k) add(" ", false)
+      add(text, token.marked)
+    })
+    return parts
+
+    function add(text, marked) {
+      var last = parts[parts.length - 1]
+      if (last && last.marked === marked) last.text += text
+      else if (text) parts.push({ text: text, marked: marked })
+    }
+  }
+
+  function decodeFragment(hash) {
+    var id = (hash || "").replace(/^#/, "")
+    try {
+      return decodeURIComponent(id)
+    } catch (error) {
+      if (error instanceof URIError) return id
+      throw error
+    }
+  }
+
+  return { excerptParts: excerptParts, decodeFragment: decodeFragment }
+})()
+
+;(function () {
   var root = document.querySelector("[data-kb-search]")
   if (!root) return
   var toggle = document.getElementById("__search")
@@ -304,22 +369,19 @@
     load().then(function (module) { countFilters(module, parse(query).words, filters, current) })
   }
 
-  /* Pagefind's excerpt is text with <mark> around the matched words: keep only those marks. */
-  function excerpt(html) {
+  /* Pagefind's excerpt, its matched words marked, as the transcript writes it (`kbSearchText.excerptParts`). */
+  function excerpt(html, content) {
     var element = document.createElement("p")
-    html.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
-      if (part === "<mark>") return true
-      if (part === "</mark>") return false
-      var text = document.createTextNode(part.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&"))
-      if (marked) {
+    kbSearchText.excerptParts(html, content).forEach(function (part) {
+      var text = document.createTextNode(part.text)
+      if (part.marked) {
         var mark = document.createElement("mark")
         mark.appendChild(text)
         element.appendChild(mark)
       } else {
         element.appendChild(text)
       }
-      return marked
-    }, false)
+    })
     return element
   }
 
@@ -361,7 +423,7 @@
         var article = element("div", "md-search-result__article md-typeset")
         article.appendChild(element("p", "kb-search-result__title", d.meta.title))
         if (d.meta.speaker) article.appendChild(element("p", "kb-search-result__by", d.meta.speaker))
-        article.appendChild(excerpt(d.excerpt || ""))
+        article.appendChild(excerpt(d.excerpt || "", d.content))
         a.appendChild(article)
         li.appendChild(a)
         inner.appendChild(li)
@@ -463,7 +525,7 @@
     var link = event.target.closest && event.target.closest("a")
     if (!link) return
     var here = !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button)  // not a new tab or window
-    chosen = here ? { path: link.pathname, anchor: decodeURIComponent(link.hash.slice(1)), words: new URL(link.href).searchParams.get("h") || "" } : null
+    chosen = here ? { path: link.pathname, anchor: kbSearchText.decodeFragment(link.hash), words: new URL(link.href).searchParams.get("h") || "" } : null
     close()
   })
 
@@ -474,7 +536,7 @@
   document$.subscribe(function () {
     var target = chosen && chosen.path === location.pathname ? chosen : null
     chosen = null
-    var id = target ? target.anchor : decodeURIComponent(location.hash.slice(1))
+    var id = target ? target.anchor : kbSearchText.decodeFragment(location.hash)
     var heading = id && document.getElementById(id)
     if (!heading) return
     if (target && !location.hash) history.replaceState(history.state, "", "#" + encodeURIComponent(id))

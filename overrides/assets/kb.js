@@ -37,7 +37,12 @@ document$.subscribe(function () {
    whose scroll margin keeps the heading clear of the fixed header). The click
    does not bubble, so instant navigation does not see it. */
 document$.subscribe(function () {
-  var id = decodeURIComponent(location.hash.slice(1))
+  var id = location.hash.slice(1)
+  try {
+    id = decodeURIComponent(id)
+  } catch (error) {
+    if (!(error instanceof URIError)) throw error // not percent-encoding (`#%E0%A4%A`): the fragment as it is
+  }
   if (!id) return
   requestAnimationFrame(function () {
     var target = document.getElementById(id)

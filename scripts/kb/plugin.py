@@ -255,16 +255,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         # The search box is Pagefind's (overrides/partials/search.html): Material's lunr index is not used.
         shutil.rmtree(Path(config.site_dir, "search"), ignore_errors=True)
         tags_path = Path(config.site_dir, "tags.json")
-        if self.dirty and tags_path.exists():
-            self.order_tags_export(tags_path)
+        if tags_path.exists():
+            self.write_tags_export(tags_path)
         self.progress.close()
 
-    def order_tags_export(self, path: Path) -> None:
-        """The tags plugin's export lists pages in the order it read them: put them in the order a clean build reads them."""
+    def write_tags_export(self, path: Path) -> None:
+        """The tags plugin's export, the same bytes from every build: pages in the order a clean build reads them, one serialisation.
+
+        The tags plugin lists pages in the order it read them (under `mkdocs serve
+        --dirty`, the skipped pages' last); it is rewritten after every build, clean or not.
+        """
         position = {url: index for index, url in enumerate(self.page_order)}
         export = json.loads(path.read_text(encoding="utf-8"))
         export["mappings"].sort(key=lambda mapping: position.get(mapping["item"]["url"], len(position)))
-        path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+        path.write_text(json.dumps(export, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
         """The build stops: the search index is let finish first, so that nothing writes into the site folder after it."""

@@ -46,6 +46,7 @@ from typing import Any
 
 import cbor2
 
+from scripts.kb.errors import one_line
 from scripts.kb.knowledge.glossary import Term
 from scripts.kb.knowledge.layer import Knowledge
 from scripts.kb.render.knowledge_pages import GLOSSARY_PAGE
@@ -406,8 +407,17 @@ class Pagefind:
                 self.running.remove(process)
         if self.cancelled.is_set():
             raise Cancelled("the search index was not written: the build was stopped")
+        if process.returncode < 0:  # killed: by the kernel when memory ran out, most often
+            number = -process.returncode
+            name = signal.Signals(number).name if number in signal.valid_signals() else "unknown"
+            raise RuntimeError(
+                f"{command[0]}:1: Pagefind, writing the search index, was killed by signal {number} ({name}),"
+                " e.g. when the machine ran out of memory — free some memory (close other programs) or give the build more,"
+                " then build again"
+            )
         if process.returncode:
-            raise RuntimeError(f"pagefind failed: {errors.strip()}")
+            said = one_line(errors.strip()) or f"no message, exit status {process.returncode}"
+            raise RuntimeError(f"{command[0]}:1: Pagefind failed to write the search index ({said}) — fix what it says, then build again")
 
     def cancel(self) -> None:
         """End every run (SIGTERM, then SIGKILL after `GRACE` seconds) and wait until none of their processes is left."""
@@ -464,6 +474,11 @@ def pagefind_executable() -> str:
         raise RuntimeError(
             f"{PAGEFIND_BIN / 'pagefind'}: Pagefind, which writes the search index, is not installed"
             " — run `npm ci --omit=dev` in the project folder (`make site` and `make serve` do it)"
+        )
+    if not shutil.which("node"):  # npm's launcher is a Node.js script (`#!/usr/bin/env node`)
+        raise RuntimeError(
+            f"{found}:1: Node.js is missing, and Pagefind, which writes the search index, runs on it"
+            " — install Node.js (e.g. `apt-get install nodejs`, or from https://nodejs.org) so that `node` is on the PATH, then build again"
         )
     return found
 

@@ -51,7 +51,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, cast
 
 from scripts.kb.commands import output_folder
-from scripts.kb.errors import MISTAKES, SeedError, SeedErrors, shown
+from scripts.kb.errors import MISTAKES, SeedError, SeedErrors, one_line, shown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -63,7 +63,7 @@ PLUGIN = "interview-kb"
 
 
 def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml", replace: bool = False) -> None:
-    """Build into a temporary folder, then swap it in. Raises SeedError, SeedErrors, OutputFolderError or RuntimeError.
+    """Build into a temporary folder, then swap it in. Raises SeedError(s), OutputFolderError, RuntimeError or OSError.
 
     The output folder is checked first (`output_folder.check`): nothing is touched when a build may not replace it.
     The temporary folder is beside the output folder, or inside it when it is a mount point (see `swap_contents`).
@@ -105,6 +105,9 @@ def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml", 
             seed_error = seed_error_behind(error)
             if seed_error:
                 raise seed_error from None
+            system_error = os_error_behind(error)
+            if system_error:  # a full disk or a folder that cannot be written, met in a hook
+                raise system_error from None
             raise RuntimeError(f"{config_file}:1: the MkDocs build failed ({error}) — fix the messages above and build again") from None
         with SIGNALS.held():  # a stop signal is acted on once the new site is in place, not halfway
             try:
@@ -298,6 +301,52 @@ def seed_error_behind(error: BaseException | None) -> SeedError | SeedErrors | N
     return error
 
 
+def os_error_behind(error: BaseException | None) -> OSError | None:
+    """The OSError behind what MkDocs raised (PluginError, Abort), if any."""
+    while error is not None and not isinstance(error, OSError):
+        error = error.__cause__ or error.__context__
+    return error
+
+
+# What to do when the system refuses: by errno, for a write (into the site) and a read (of the seeds).
+FULL = "free some space on that disk (or build elsewhere with --site), then build again"
+TODO = {
+    errno.ENOSPC: FULL,
+    errno.EDQUOT: "free some space within your disk quota (or build elsewhere with --site), then build again",
+    errno.EROFS: "build into a folder on a writable file system with --site, or remount the one of {folder} writable",
+    errno.EACCES: "make {folder} writable for you (or build into another folder with --site), then build again",
+    errno.EPERM: "make {folder} writable for you (or build into another folder with --site), then build again",
+    errno.ENOMEM: "free some memory (close other programs), then build again",
+    errno.EMFILE: "raise the limit of open files (ulimit -n), then build again",
+}
+READ_TODO = {
+    errno.EACCES: "make it readable for you, then build again",
+    errno.EPERM: "make it readable for you, then build again",
+}
+
+
+def environment_failure(error: OSError, site: Path, seeds: Path) -> str:
+    """One line for a failure of the system, not of the seeds: `path:1: what (cause) — what to do`.
+
+    A path in the temporary folder a build writes into is named as the output folder
+    it stands for; a failure with no path names the output folder.
+    """
+    site = site.absolute()
+    path = Path(os.fsdecode(error.filename)).absolute() if error.filename else site
+    for folder in (path, *path.parents):
+        if folder.parent == site.parent and folder.name.startswith(f".{site.name}.building-"):
+            path = site / path.relative_to(folder)
+            break
+    cause = error.strerror or str(error)
+    reading = path.is_relative_to(seeds.absolute())
+    todo = (READ_TODO if reading else {}).get(error.errno or 0) or TODO.get(error.errno or 0, "check the path, then build again")
+    what = f"cannot {'read' if reading else 'write'} {'this file' if reading else 'here'}"
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        what = "the disk is full"
+    folder = next((p for p in (path, *path.parents) if p.is_dir()), path)
+    return one_line(f"{shown(path)}:1: {what} ({cause}) — {todo.format(folder=shown(folder))}")
+
+
 def log_for_editors(verbose: bool = False) -> None:
     """Log to stderr as the build commands do: seed warnings as their one line, MkDocs' messages with their level."""
     handler = logging.StreamHandler()
@@ -412,6 +461,9 @@ def run(seeds: Path, site: Path, replace: bool) -> int:
         return 2
     except (*MISTAKES, RuntimeError) as error:
         print(error, file=sys.stderr)  # several mistakes: one line each, then the count
+        return 1
+    except OSError as error:  # the system refused: a full disk, a read-only folder, …
+        print(environment_failure(error, site, seeds), file=sys.stderr)
         return 1
     return 0
 

@@ -29,7 +29,7 @@ from markdown.extensions.toc import slugify
 from scripts.kb.errors import SeedError, shown
 from scripts.kb.seeds import diagnose
 from scripts.kb.seeds.formats import detect
-from scripts.kb.seeds.loader import SLUG_HELP
+from scripts.kb.seeds.loader import SLUG_HELP, reserved_name
 from scripts.kb.seeds.markdown_source import SUFFIXES, FrontMatter, Person, reader_text
 from scripts.kb.seeds.schemas import SLUG
 from scripts.kb.seeds.transcript import read_transcript
@@ -112,7 +112,7 @@ def draft(found: Guess, source: Path, front: FrontMatter | None = None) -> str:
     for label, (count, asked) in found.turns.items():
         person = people.get(label, Person(""))
         lines += [
-            f"  {yaml_text(label)}:   # {count} turns, {asked} end with ?",
+            f"  {yaml_text(label)}:   # {count} turn{'' if count == 1 else 's'}, {asked} end{'s' if asked == 1 else ''} with ?",
             f"    name: {yaml_text(person.name)}   # from the front matter" if person.name else "    name:",
             f"    role: {yaml_text(person.role)}" if person.role else "    role:",
             f"    organization: {yaml_text(person.organization)}" if person.organization else "    organization:",
@@ -152,7 +152,8 @@ def new(source: Path, seeds: Path) -> list[str]:
     written = write_draft(source, seeds)
     meta, found = written.meta, written.found
     labels = list(found.turns)
-    said = [f"{shown(meta)}: draft for {len(labels)} speaker labels ({', '.join(labels)}), format {found.format}"]
+    noun = "speaker label" if len(labels) == 1 else "speaker labels"
+    said = [f"{shown(meta)}: draft for {len(labels)} {noun} ({', '.join(labels)}), format {found.format}"]
     if written.copied:
         said.append(f"{shown(written.copied)}: copied from {shown(source)}")
     said.append(f"left to fill in: {written.left}")
@@ -165,6 +166,9 @@ def write_draft(source: Path, seeds: Path) -> Written:
     text = read_transcript(source)
     read = reader_text(text, source)
     slug = slug_of(source)
+    reserved = reserved_name(source.with_stem(slug))
+    if reserved:
+        raise SeedError(source, 1, reserved.what, reserved.todo + ", then run make new again")
     suffix = source.suffix.lower() if source.suffix.lower() in SUFFIXES else ".txt"
     meta, target = seeds / f"{slug}.yml", seeds / f"{slug}{suffix}"
     copy = not (target.exists() and target.samefile(source))
@@ -180,6 +184,7 @@ def write_draft(source: Path, seeds: Path) -> Written:
             "no speaker label found (such as `Name:` at the start of a paragraph)",
             'label each turn with its speaker (see README, "Transcript formats")',
         )
+    seeds.mkdir(parents=True, exist_ok=True)
     if copy:
         with target.open("xb") as out:
             out.write(source.read_bytes())

@@ -38,6 +38,14 @@ def escape_inline(text: str) -> str:
     return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text)).translate(_ANGLE)
 
 
+def markdown_url(url: str) -> str:
+    """An address as written inside `<…>` in Markdown (a link destination or an autolink): its backslashes escaped.
+
+    Markdown reads `\\#` as `#`, so an address ending in `\\` lost it before `#t=…` (and before `>`, the link).
+    """
+    return url.replace("\\", "\\\\")
+
+
 def link(text: str, url: str) -> str:
     """A Markdown link whose text renders literally; `url` is a generated relative URL."""
     return f"[{escape_inline(text)}](<{url}>)"

@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from scripts.kb.knowledge.layer import Knowledge, speakers_only
 from scripts.kb.render import exchange_view, pictures
-from scripts.kb.render.markdown_text import attribute, escape
+from scripts.kb.render.markdown_text import attribute, escape, markdown_url
 from scripts.kb.seeds.loader import Interview, KnowledgeBase, Speaker
 from scripts.kb.seeds.transcript import Exchange, Turn
 from scripts.kb.topics import Topic
@@ -35,8 +35,15 @@ def who(speaker: Speaker) -> str:
 
 
 def participants(interview: Interview) -> str:
+    """`Guest (role), interviewed by Host`; with no guest (only interviewers), `Hosted by Host and Other`."""
     guests = "; ".join(who(s) for s in interview.guests)
-    return f"{guests}, interviewed by {names([who(interview.speakers[label]) for label in interview.interviewers])}"
+    hosts = names([who(interview.speakers[label]) for label in interview.interviewers])
+    return f"{guests}, interviewed by {hosts}" if guests else f"Hosted by {hosts}"
+
+
+def count(number: int, noun: str) -> str:
+    """`1 exchange`, `2 exchanges`, `0 exchanges`."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def names(parts: list[str]) -> str:
@@ -57,7 +64,7 @@ def timestamp(turn: Turn, interview: Interview) -> str:
     if not turn.timestamp:
         return ""
     if interview.media:
-        return f"[{turn.timestamp}](<{interview.media}#t={seconds(turn.timestamp)}>){{ .kb-timestamp }} "
+        return f"[{turn.timestamp}](<{markdown_url(interview.media)}#t={seconds(turn.timestamp)}>){{ .kb-timestamp }} "
     return f'<span class="kb-timestamp">{turn.timestamp}</span> '
 
 
@@ -90,6 +97,8 @@ _env.filters.update(
     md=escape,
     who=who,
     participants=participants,
+    count=count,
+    url=markdown_url,
     excerpt=excerpt,
     front_matter=front_matter,
     badge=pictures.badge,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -20,6 +23,22 @@ from scripts.kb.topics import Topic
 
 TOPICS_FILE = "topics.yml"
 RESERVED = {TOPICS_FILE, "glossary.yml", "entities.yml"}
+RESERVED_WHAT = {TOPICS_FILE: "the taxonomy", "glossary.yml": "the glossary", "entities.yml": "the people, organizations and products"}
+
+
+def reserved_name(transcript: Path) -> SeedError | None:
+    """A transcript named `topics`, `glossary` or `entities`, whose metadata would be one of the series' own files."""
+    meta = f"{transcript.stem}.yml"
+    if meta not in RESERVED:
+        return None
+    return SeedError(
+        transcript,
+        1,
+        f"'{transcript.stem}' is a reserved name: {meta} beside it is {RESERVED_WHAT[meta]}, not an interview's metadata",
+        f"rename the transcript (e.g. {transcript.stem}-interview{transcript.suffix})",
+    )
+
+
 SLUG_HELP = "use lower-case words joined by -, e.g. my-interview (as the file name or as `slug:`)"
 
 
@@ -154,11 +173,50 @@ def load_interview(transcript_path: Path) -> Interview:
     )
 
 
+KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFSOCK: "a socket",
+         stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}  # fmt: skip
+
+
+def refuse_special_files(seeds: Path) -> None:
+    """Only regular files are read: a folder, FIFO, device or socket named like a seed file, or a broken link, is a mistake.
+
+    Checked with `os.stat` before anything is opened: reading a FIFO waits for a
+    writer that never comes, and a folder or a link to nothing would be taken for
+    a missing file. Every such entry is reported at once.
+    """
+    errors: list[SeedError] = []
+    for entry in sorted(seeds.iterdir()) if seeds.is_dir() else []:
+        if entry.suffix not in (*SUFFIXES, ".yml"):
+            continue
+        belongs = "a metadata file" if entry.suffix == ".yml" else "a transcript file"
+        try:
+            mode = os.stat(entry).st_mode
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                errors.append(SeedError(entry, 1, "this file is a symbolic link in a loop (it leads back to itself)",
+                                        "replace the link with the file itself, or remove it"))  # fmt: skip
+            elif error.errno == errno.ENOENT and entry.is_symlink():
+                errors.append(SeedError(entry, 1, f"this file is a symbolic link to nothing ({os.readlink(entry)} does not exist)",
+                                        "point the link at the file, copy the file here instead, or remove the link"))  # fmt: skip
+            else:
+                errors.append(SeedError(entry, 1, f"this file cannot be read ({error.strerror})", "check its permissions"))
+            continue
+        if not stat.S_ISREG(mode):
+            kind = KINDS.get(stat.S_IFMT(mode), "a special file")
+            errors.append(SeedError(entry, 1, f"this is {kind}, where {belongs} belongs",
+                                    f"replace it with {belongs} (a regular file), or rename or remove it"))  # fmt: skip
+    fail(errors)
+
+
 def refuse_links_outside(seeds: Path) -> None:
     """Nothing outside `seeds/` is read: a symbolic link that leads out of it (to /etc/passwd, say) stops the build."""
     root = seeds.resolve()
     for entry in sorted(seeds.iterdir()) if seeds.is_dir() else []:
-        if entry.is_symlink() and not entry.resolve().is_relative_to(root):
+        try:
+            target = entry.resolve()
+        except (OSError, RuntimeError):  # a loop: named like a seed file, `refuse_special_files` said so; else never read
+            continue
+        if entry.is_symlink() and not target.is_relative_to(root):
             raise SeedError(entry, 1, "this file is a symbolic link to outside the seeds folder", "copy the file into the folder instead")
 
 
@@ -174,12 +232,13 @@ def load(
     Each interview is read even when another has a mistake, then the checks across
     interviews (slugs, anchors) and the topics file follow; the topics' anchors are
     checked only when every interview was read. No transcript at all, or a link to
-    outside the folder, stops at once. `report` hears of doubtful input (a `report`
+    outside the folder, or a seed file that is no regular file, stops at once. `report` hears of doubtful input (a `report`
     that raises a SeedError adds it to the others); `read_interview` reads one
     transcript and its metadata (the plugin passes a cached one, so a rebuild reads
     only what changed); `topics_path` replaces `seeds/topics.yml` (to measure a
     taxonomy on other interviews); `progress(n, total)` hears of each interview read.
     """
+    refuse_special_files(seeds)
     refuse_links_outside(seeds)
     transcripts = transcript_files(seeds)
     if not transcripts:
@@ -194,7 +253,9 @@ def load(
     loaded: dict[str, Path] = {}
     unordered: list[Interview] = []
     for done, path in enumerate(transcripts, start=1):
-        interview = _collecting(errors, partial(read_interview, path))
+        reserved = reserved_name(path)
+        interview = _collecting(errors, partial(read_interview, path)) if not reserved else None
+        errors += [reserved] if reserved else []
         if progress:
             progress(done, len(transcripts))
         if interview is None:
@@ -205,9 +266,7 @@ def load(
             except SeedError as error:  # a strict report: the warning is one more mistake
                 errors.append(error)
         if interview.slug in loaded:
-            meta = read(path.with_suffix(".yml"))
-            other = loaded[interview.slug].name
-            errors.append(meta.error(("slug",), f"slug '{interview.slug}' is also the slug of {other}", "give each interview its own slug"))
+            errors.append(slug_clash(interview.slug, path, loaded[interview.slug]))
             continue
         loaded[interview.slug] = path
         unordered.append(interview)
@@ -240,6 +299,22 @@ def load(
     _collecting(errors, lambda: topic_rules.check(topics_path, topics, exchange_topics, report, {i.slug for i in interviews}))
     fail(errors)
     return KnowledgeBase(tuple(interviews), topics, exchange_topics, loaded)
+
+
+def slug_clash(slug: str, path: Path, other: Path) -> SeedError:
+    """Two interviews with one slug, blamed on the `slug:` line that makes it: this interview's, or else the other's."""
+    metas = {transcript: read(transcript.with_suffix(".yml")) for transcript in (path, other)}
+
+    def given(transcript: Path) -> bool:
+        data = metas[transcript].data
+        return isinstance(data, dict) and bool(data.get("slug"))
+
+    blamed, named = (other, path) if given(other) and not given(path) else (path, other)
+    how = "its `slug:`" if given(named) else "its file name"
+    todo = (
+        "change this `slug:` or remove it, so that each interview has its own slug" if given(blamed) else "give each interview its own slug"
+    )
+    return metas[blamed].error(("slug",), f"slug '{slug}' is also the slug of {named.name} (from {how})", todo)
 
 
 T = TypeVar("T")
