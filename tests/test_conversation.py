@@ -136,10 +136,15 @@ def test_the_hosts_introduction_up_to_the_first_question_is_a_part() -> None:
 
 
 def test_an_introduction_that_asks_is_the_first_question() -> None:
-    text = "Host: Welcome to The Tide Table. What brought you to the harbour?\n\nGuest: My father was a pilot.\n"
+    text = (
+        "Host: Welcome to The Tide Table. What brought you to the harbour?\n\n"
+        "Guest: My father was a pilot.\n\n"
+        "Host: Did you follow him?\n\n"
+        "Guest: Eventually.\n"
+    )
     transcript = read(text)
     assert transcript.recognised == ()
-    assert starts(transcript) == [(HOST, 1, "What brought you to the harbour?")]
+    assert starts(transcript) == [(HOST, 1, "What brought you to the harbour?"), (HOST, 5, "Did you follow him?")]
 
 
 def test_a_sponsor_read_up_to_the_hosts_return_is_a_part_inside_the_exchange() -> None:
@@ -148,6 +153,7 @@ def test_a_sponsor_read_up_to_the_hosts_return_is_a_part_inside_the_exchange() -
         "Guest: My father was a pilot.\n\n"
         "Host: This episode is brought to you by Larkspur Tea. Larkspur Tea is dried in the sun for a week.\n\n"
         "Now, back to my conversation with our guest.\n\n"
+        "He was a pilot for thirty years.\n\n"
         "Guest: As I was saying, he was a pilot for thirty years.\n\n"
         "Host: How did he train you?\n\n"
         "Guest: On the water.\n"
@@ -159,9 +165,10 @@ def test_a_sponsor_read_up_to_the_hosts_return_is_a_part_inside_the_exchange() -
         "This episode is brought to you by Larkspur Tea. Larkspur Tea is dried in the sun for a week.",
         "Now, back to my conversation with our guest.",
     ]
-    assert starts(transcript) == [(HOST, 1, "What brought you to the harbour?"), (HOST, 11, "How did he train you?")]
+    assert starts(transcript) == [(HOST, 1, "What brought you to the harbour?"), (HOST, 13, "How did he train you?")]
     assert turns(transcript.exchanges[0]) == [
         (GUEST, "My father was a pilot.", False),
+        (HOST, "He was a pilot for thirty years.", True),
         (GUEST, "As I was saying, he was a pilot for thirty years.", False),
     ]
 
@@ -428,12 +435,14 @@ def test_a_set_up_by_the_asker_just_before_the_question_joins_it() -> None:
         "Host: What brought you to the harbour?\n\n"
         "Guest: My father was a pilot.\n\n"
         f"Host: {SET_UP}\n\n"
+        "Guest: Mm-hmm.\n\n"
         "Host: Why did you go back?\n\n"
         "Guest: The office was dull.\n"
     )
     transcript = read(text)
     first, second = transcript.exchanges
     assert turns(first) == [(GUEST, "My father was a pilot.", False)]
+    assert [t.text for t in second.answers] == ["Mm-hmm.", "The office was dull."]
     assert (second.line, second.label, [p.text for p in second.question.paragraphs]) == (
         5,
         "Why did you go back?",
@@ -495,7 +504,7 @@ def test_a_repeated_question_gets_a_stable_distinct_anchor() -> None:
         "Let's do it.",
     ]
     assert len(set(anchors)) == 4
-    assert anchors[1].startswith("lets-do-it-") and anchors[3].startswith("lets-do-it-")
+    assert all(re.fullmatch(r"lets-do-it-[0-9a-f]{6}", anchors[i]) for i in (1, 3)), anchors
     # Editing what is said around them moves neither.
     edited = read(REPEATED.replace("Rope.", "Rope, and a knot.").replace("What is the second", "Which is the second"), split=forced)
     assert [edited.exchanges[i].anchor for i in (0, 1, 3)] == [anchors[i] for i in (0, 1, 3)]
