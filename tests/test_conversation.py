@@ -186,11 +186,6 @@ def test_a_sponsor_read_ends_where_the_host_asks_again() -> None:
     assert starts(transcript) == [(HOST, 1, "What brought you to the harbour?"), (HOST, 7, "So what did your father think of your choice?")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="conversation.sponsor_reads ends the read after the paragraph where the host returns ('Welcome back.') "
-    "even when that paragraph goes on to ask: the question is hidden in the sponsor part and its answer joins the exchange before",
-)
 def test_a_question_in_the_hosts_return_after_a_sponsor_read_opens_an_exchange() -> None:
     text = (
         "Host: What brought you to the harbour?\n\n"
@@ -204,11 +199,6 @@ def test_a_question_in_the_hosts_return_after_a_sponsor_read_opens_an_exchange()
     assert starts(transcript) == [(HOST, 1, "What brought you to the harbour?"), (HOST, 7, "So what did your father think of your choice?")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merge_same_speaker keeps only the first time of a speaker's consecutive turns, so when sponsor_reads splits "
-    "the question after the read off again, that question has no time (its own '[00:01:42]' is lost)",
-)
 def test_the_question_after_a_sponsor_read_keeps_its_time() -> None:
     text = (
         "Host [00:00:01]: What brought you to the harbour?\n\n"
@@ -239,11 +229,6 @@ def test_closing_words_after_the_last_question_are_a_part() -> None:
     assert turns(transcript.exchanges[0]) == [(GUEST, "My father was a pilot.", False)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="conversation.closing_words takes an interviewer turn with a closing formula ('We'll see you next week') as the "
-    "closing even when that same paragraph then asks the last question: the question and its answer become a 'closing' part",
-)
 def test_closing_words_before_the_last_question_are_not_a_part() -> None:
     text = (
         "Host: What brought you to the harbour?\n\n"
@@ -256,12 +241,6 @@ def test_closing_words_before_the_last_question_are_not_a_part() -> None:
     assert [e.line for e in transcript.exchanges] == [1, 5]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="conversation.closing_words looks back for the closing formula up to the last turn that asks or requests, past "
-    "exchanges opened otherwise (a long statement, the closing thanks): a formula in an earlier aside ('we'll see you there') "
-    "makes them all a 'closing' part",
-)
 def test_closing_words_after_an_exchange_without_a_question_keep_it() -> None:
     text = (
         "Host: What is next for you?\n\n"
@@ -489,11 +468,6 @@ def test_a_set_up_by_the_asker_just_before_the_question_joins_it() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="conversation._with_set_up returns the back-channel heard during a set-up as an answer (aside=False), "
-    "so the exchange counts as answered by 'Mm-hmm.'",
-)
 def test_a_back_channel_during_a_short_set_up_is_an_aside() -> None:
     text = (
         "Host: What brought you to the harbour?\n\n"

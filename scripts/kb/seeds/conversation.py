@@ -295,32 +295,59 @@ def cold_open(items: Sequence[Item], interviewers: Collection[str]) -> list[Item
 
 
 def sponsor_reads(items: Sequence[Item], interviewers: Collection[str]) -> list[Item]:
-    """Each interviewer turn's paragraphs from a sponsor formula up to the host's return, as a recognised part (`SPONSOR`)."""
+    """From an interviewer's paragraph that opens with a sponsor formula up to the host's return, as a recognised part
+    (`SPONSOR`): the read goes on through the same speaker's next turns (each keeps its time), and ends after a paragraph
+    that returns ("Now, back to my conversation with Ana.") or before one that asks."""
     found: list[Item] = []
-    for item in items:
-        if not isinstance(item, Turn) or item.speaker not in interviewers:
-            found.append(item)
-            continue
-        start = next((i for i, p in enumerate(item.paragraphs) if (m := _SPONSOR.search(p.text)) and m.start() <= SPONSOR_REACH), None)
+    index = 0
+    while index < len(items):
+        item = items[index]
+        start = _sponsor_start(item, interviewers)
         if start is None:
             found.append(item)
+            index += 1
             continue
-        end = len(item.paragraphs)
-        for index in range(start + 1, len(item.paragraphs)):
-            text = item.paragraphs[index].text
-            if _BACK.search(text):
-                end = index + 1
-                break
+        assert isinstance(item, Turn)
+        run = [item]  # the speaker's consecutive turns, which the read may go on through
+        while index + len(run) < len(items) and _same_speaker(items[index + len(run)], item.speaker):
+            run.append(items[index + len(run)])  # type: ignore[arg-type]  # checked by _same_speaker
+        places = [(t, p) for t, turn in enumerate(run) for p in range(len(turn.paragraphs)) if (t, p) >= (0, start)]
+        stop = len(places)  # the read takes places[:stop]
+        for number, (t, p) in enumerate(places[1:], start=1):
+            text = run[t].paragraphs[p].text
             if any(s.endswith("?") for s in sentences(text)):
-                end = index
+                stop = number
                 break
-        before, read, after = item.paragraphs[:start], item.paragraphs[start:end], item.paragraphs[end:]
-        if before:
-            found.append(Turn(item.speaker, before, item.timestamp))
-        found.append(Outside(SPONSOR, read[0].line, (Turn(item.speaker, read, "" if before else item.timestamp),), recognised=True))
-        if after:
-            found.append(Turn(item.speaker, after))
+            if _BACK.search(text):
+                stop = number + 1
+                break
+        if stop == len(places):  # no return and no question: the read is what this turn says from the formula on
+            stop = len(item.paragraphs) - start
+        read = places[:stop]
+        last_turn, last_paragraph = read[-1]
+        if start:
+            found.append(Turn(item.speaker, item.paragraphs[:start], item.timestamp))
+        turns = []
+        for t in range(last_turn + 1):
+            taken = tuple(run[t].paragraphs[p] for tt, p in read if tt == t)
+            turns.append(Turn(item.speaker, taken, "" if (t == 0 and start) else run[t].timestamp))
+        found.append(Outside(SPONSOR, item.paragraphs[start].line, tuple(turns), recognised=True))
+        rest = run[last_turn].paragraphs[last_paragraph + 1 :]
+        if rest:
+            found.append(Turn(item.speaker, rest))
+        index += last_turn + 1
     return found
+
+
+def _sponsor_start(item: Item, interviewers: Collection[str]) -> int | None:
+    """The paragraph of an interviewer's turn where a sponsor read starts, if one does."""
+    if not isinstance(item, Turn) or item.speaker not in interviewers:
+        return None
+    return next((i for i, p in enumerate(item.paragraphs) if (m := _SPONSOR.search(p.text)) and m.start() <= SPONSOR_REACH), None)
+
+
+def _same_speaker(item: Item, speaker: str) -> bool:
+    return isinstance(item, Turn) and item.speaker == speaker
 
 
 def introduction(items: Sequence[Item], interviewers: Collection[str]) -> list[Item]:
@@ -353,9 +380,11 @@ def closing_words(items: Sequence[Item], interviewers: Collection[str]) -> list[
         item = items[index]
         if not isinstance(item, Turn) or item.speaker not in interviewers:
             continue
-        if any(_OUTRO.search(p.text) for p in item.paragraphs):
+        closing = next((i for i, p in enumerate(item.paragraphs) if _OUTRO.search(p.text)), None)
+        asked = any(asks(s) or requests(s) for p in item.paragraphs[closing or 0 :] for s in sentences(p.text))
+        if closing is not None and not asked:
             found = index
-        elif opens(item, statement=False):
+        elif opens(item):  # an exchange opens here: what closes the show comes after it
             break
     if found is None:
         return list(items)
@@ -458,7 +487,7 @@ def _with_set_up(previous: Group, question: Turn) -> tuple[Turn, list[Item]]:
     if start == end:
         return question, []
     set_up = [t for t in rest[start:end] if isinstance(t, Turn)]
-    heard = [t for t in rest[end:] if isinstance(t, Turn)]
+    heard = [aside(t) for t in rest[end:] if isinstance(t, Turn)]
     del rest[start:]
     paragraphs = tuple(p for t in set_up for p in t.paragraphs) + question.paragraphs
     return Turn(question.speaker, paragraphs, set_up[0].timestamp or question.timestamp), list(heard)
