@@ -380,9 +380,9 @@ def closing_words(items: Sequence[Item], interviewers: Collection[str]) -> list[
         item = items[index]
         if not isinstance(item, Turn) or item.speaker not in interviewers:
             continue
-        closing = next((i for i, p in enumerate(item.paragraphs) if _OUTRO.search(p.text)), None)
-        asked = any(asks(s) or requests(s) for p in item.paragraphs[closing or 0 :] for s in sentences(p.text))
-        if closing is not None and not asked:
+        at = next((i for i, p in enumerate(item.paragraphs) if _OUTRO.search(p.text)), None)
+        asked = any(asks(s) or requests(s) for p in item.paragraphs[at or 0 :] for s in sentences(p.text))
+        if at is not None and not asked:
             found = index
         elif opens(item):  # an exchange opens here: what closes the show comes after it
             break
