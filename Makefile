@@ -2,6 +2,7 @@
 SEEDS ?= seeds
 BENCH_SIZES ?= 1 10 100 1000
 BENCH_LARGE ?= 1000 5000 10000
+BENCH_PODCAST ?= 300
 SITE ?= site
 SITE_ZENSICAL ?= site-zensical
 PYTHON ?= python3
@@ -122,9 +123,9 @@ js-test:
 test: $(NODE_DEPS) $(BIN)/.test-deps $(ZENSICAL_BIN)/.deps chromium lint
 	$(BIN)/python -m pytest
 
-## bench: build synthetic series of 1, 10, 100 and 1000 interviews, and one interview of 1,000, 5,000 and 10,000 exchanges; print the figures (build/bench.json)
+## bench: build synthetic series of 1, 10, 100 and 1000 interviews, one interview of 1,000, 5,000 and 10,000 exchanges, and a podcast archive of 300 episodes; print the figures (build/bench.json)
 bench: $(BIN)/.site-deps
-	$(BIN)/python -m scripts.tools.bench $(BENCH_SIZES) --large $(BENCH_LARGE)
+	$(BIN)/python -m scripts.tools.bench $(BENCH_SIZES) --large $(BENCH_LARGE) --podcast $(BENCH_PODCAST)
 
 clean:
 	rm -rf site site-zensical build .pytest_cache .mypy_cache .ruff_cache

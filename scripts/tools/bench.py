@@ -25,12 +25,21 @@ With `--large E ...` it also builds, for each E, the seeds plus one synthetic
 interview of E exchanges, and prints the build time per 1,000 exchanges (flat
 when the cost of one page is linear in its size).
 
+With `--podcast N` it also builds, once, a synthetic podcast archive of N
+episodes of about 15,000 words (scripts/tools/synthetic_podcast.py) and prints
+its episodes, words, exchanges, asides and recognised parts (from kb.json), the
+build time (wall, and the CPU time of all its processes, which a busy machine
+changes less), the peak memory of the build's whole process tree (the sum of
+its processes' RSS, sampled every 0.1 s; and its largest process), the site's
+and kb.json's sizes and its largest pages.
+
 It prints the tables and writes them as JSON to build/bench.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import gzip
 import io
@@ -49,6 +58,7 @@ from pathlib import Path
 from scripts.kb.commands import generate
 from scripts.tools import live_reload, search_timing
 from scripts.tools.synthetic import write_series
+from scripts.tools.synthetic_podcast import write_archive
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -183,6 +193,127 @@ LARGE_COLUMNS = [
 ]
 
 
+def tree_rss(root: int) -> tuple[int, int]:
+    """(sum, largest) RSS in bytes of process `root` and its descendants, read from /proc (Linux); (0, 0) elsewhere."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    try:
+        entries = [e.name for e in os.scandir("/proc") if e.name.isdigit()]
+    except OSError:
+        return 0, 0
+    for name in entries:
+        try:
+            with open(f"/proc/{name}/stat", encoding="utf-8", errors="replace") as file:
+                stat = file.read()
+        except OSError:  # gone since the listing
+            continue
+        fields = stat[stat.rfind(")") + 2 :].split()  # after the command name, which may hold spaces
+        parents[int(name)] = int(fields[1])
+        rss[int(name)] = int(fields[21]) * page
+    tree, queue = {root}, [root]
+    while queue:
+        pid = queue.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in tree:
+                tree.add(child)
+                queue.append(child)
+    sizes = [rss.get(pid, 0) for pid in tree]
+    return sum(sizes), max(sizes, default=0)
+
+
+def build_sampled(seeds_dir: Path, site: Path, work: Path) -> tuple[float, float, int, int, str]:
+    """Wall and CPU seconds (user and system, of every process), peak RSS of the whole process tree and of its largest
+    process (bytes, sampled every 0.1 s), and the log of one build in a child process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false", "KB_SEARCH_INDEX": "true"}
+    log = work / "podcast-build.log"
+    peak_tree = peak_process = 0
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with log.open("w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(seeds_dir), "--site", str(site), "--verbose"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        while process.poll() is None:
+            total, largest = tree_rss(process.pid)
+            peak_tree, peak_process = max(peak_tree, total), max(peak_process, largest)
+            time.sleep(0.1)
+        seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build and the processes it waited for
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    text = log.read_text(encoding="utf-8", errors="replace")
+    if process.returncode != 0:
+        raise SystemExit(f"build failed for {seeds_dir}:\n{text[-4000:]}")
+    return seconds, cpu, peak_tree, peak_process, text
+
+
+def measure_podcast(count: int, work: Path, largest_pages: int = 5) -> dict[str, object]:
+    """One build of a synthetic podcast archive of `count` episodes, with what kb.json says it holds."""
+    start = time.perf_counter()
+    seeds_dir = write_archive(count, work / f"podcast-{count}")
+    written = time.perf_counter() - start
+    site = work / f"site-podcast-{count}"
+    seconds, cpu, peak_tree, peak_process, log = build_sampled(seeds_dir, site, work)
+    kb = json.loads((site / "kb.json").read_text(encoding="utf-8"))
+    exchanges = kb["exchanges"]
+    parts = [part for interview in kb["interviews"] for part in interview.get("outside", [])]
+    spoken = [t["text"] for e in exchanges for t in e["turns"]] + [t["text"] for part in parts for t in part["turns"]]
+    pages = sorted(((p.stat().st_size, p) for p in site.rglob("*.html")), key=lambda found: (-found[0], str(found[1])))
+    indexing = INDEXING.search(log)
+    row: dict[str, object] = {
+        "episodes": len(kb["interviews"]),
+        "words": sum(len(text.split()) for text in spoken),
+        "exchanges": len(exchanges),
+        "answered": sum(1 for e in exchanges if e["answer"] is not None),
+        "asides": sum(1 for e in exchanges for t in e["turns"] if t["aside"]),
+        "parts": dict(sorted(collections.Counter(part["what"] for part in parts).items())),
+        "archive_written_s": round(written, 1),
+        "build_s": round(seconds, 1),
+        "build_cpu_s": round(cpu, 1),
+        "search_index_s": float(indexing.group(1)) if indexing else "-",
+        "peak_rss_tree_mb": round(peak_tree / 2**20, 1),
+        "peak_rss_largest_process_mb": round(peak_process / 2**20, 1),
+        "site_mb": round(folder_bytes(site) / 2**20, 1),
+        "kb_json_mb": round((site / "kb.json").stat().st_size / 2**20, 1),
+        "largest_pages_kb": {str(p.relative_to(site)): round(size / 1024, 1) for size, p in pages[:largest_pages]},
+    }
+    shutil.rmtree(site, ignore_errors=True)
+    return row
+
+
+PODCAST_ROWS = [
+    ("episodes", "episodes"),
+    ("words", "words"),
+    ("exchanges", "exchanges"),
+    ("answered", "answered"),
+    ("asides", "asides (interviewer's interjections)"),
+    ("parts", "recognised parts"),
+    ("archive_written_s", "archive written in s"),
+    ("build_s", "build s"),
+    ("build_cpu_s", "build CPU s (user + system)"),
+    ("search_index_s", "search index s (its log line)"),
+    ("peak_rss_tree_mb", "peak RSS MB, process tree"),
+    ("peak_rss_largest_process_mb", "peak RSS MB, largest process"),
+    ("site_mb", "site MB"),
+    ("kb_json_mb", "kb.json MB"),
+    ("largest_pages_kb", "largest pages KB"),
+]
+
+
+def podcast_table(row: dict[str, object]) -> str:
+    def shown(value: object) -> str:
+        if isinstance(value, dict):
+            return ", ".join(f"{key} {number:,}" if isinstance(number, int) else f"{key} {number}" for key, number in value.items())
+        return f"{value:,}" if isinstance(value, int) else str(value)
+
+    width = max(len(title) for _, title in PODCAST_ROWS)
+    return "\n".join(f"{title.ljust(width)}  {shown(row[key])}" for key, title in PODCAST_ROWS)
+
+
 def table(rows: list[dict[str, float | int | str]], columns: list[tuple[str, str]] = COLUMNS) -> str:
     widths = [max(len(title), *(len(str(r[key])) for r in rows)) for key, title in columns]
     lines = ["  ".join(title.rjust(w) for (_, title), w in zip(columns, widths, strict=True))]
@@ -197,13 +328,17 @@ def main() -> None:
     parser.add_argument("--live-reload-max", type=int, default=100, help="time live reload up to this size (default: 100)")
     parser.add_argument("--large", type=int, nargs="*", default=[], metavar="E", help="also build one interview of E exchanges")
     parser.add_argument("--no-browser", action="store_true", help="leave out the search figures measured in Chromium")
+    parser.add_argument("--podcast", type=int, default=0, metavar="N", help="also build a synthetic podcast archive of N episodes")
     parser.add_argument("--builds", type=int, default=1, help="builds with and without the search index, each (median; default: 1)")
     args = parser.parse_args()
     if args.builds < 1:
         parser.error("--builds must be 1 or more")
-    sizes = args.sizes or ([] if args.large else [1, 10, 100, 1000])
+    if args.podcast < 0:
+        parser.error("--podcast must be 0 (none) or more episodes")
+    sizes = args.sizes or ([] if args.large or args.podcast else [1, 10, 100, 1000])
     rows: list[dict[str, float | int | str]] = []
     large: list[dict[str, float | int | str]] = []
+    podcast: dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as work:
         for count in sizes:
             rows.append(measure(count, Path(work), args.live_reload_max, not args.no_browser, args.builds))
@@ -211,11 +346,16 @@ def main() -> None:
         for exchanges in args.large:
             large.append(measure_large(exchanges, Path(work)))
             print(table(large, LARGE_COLUMNS).splitlines()[-1] if len(large) > 1 else table(large, LARGE_COLUMNS), flush=True)
+        if args.podcast:
+            podcast = measure_podcast(args.podcast, Path(work))
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"series": rows, "large_interview": large}, indent=2) + "\n", encoding="utf-8")
+    figures = {"series": rows, "large_interview": large, "podcast_archive": podcast}
+    args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     for title, done, columns in (("Series", rows, COLUMNS), ("One large interview", large, LARGE_COLUMNS)):
         if done:
             print(f"\n{title}\n{table(done, columns)}")
+    if podcast:
+        print(f"\nPodcast archive\n{podcast_table(podcast)}")
     print(f"\nwritten to {args.json}")
 
 
