@@ -708,7 +708,7 @@ def test_the_build_log_names_the_recognised_parts(tmp_path: Path, caplog: pytest
 
     text = "Guest: The sea does not care.\n\nHost: What did the sea teach you?\n\nGuest: Patience.\n\nHost: That's our show.\n"
     path = seeds_folder(tmp_path / "seeds", "", text)
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=False)  # not as CI's KB_STRICT
     plugin = use_seeds(config, path.parent)
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.interview_kb"):
         plugin.on_config(config)

@@ -336,3 +336,21 @@ def test_an_address_ending_in_a_backslash_keeps_it(tmp_path: Path) -> None:
     assert 'href="https://example.com/page\\"' in markdown.markdown(link, extensions=extensions)
     autolink = f"<{markdown_url(interview.source)}>"
     assert 'href="https://example.com/page\\"' in markdown.markdown(autolink, extensions=extensions)
+
+
+def test_a_full_disk_while_copying_a_theme_file_names_the_site_not_the_file_copied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    real = shutil.copyfile
+
+    def copy(source: str, target: str, **options: object) -> object:
+        if str(source).endswith(".js"):  # as the kernel reports it: the file being read when the write failed
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(source))
+        return real(source, target, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shutil, "copyfile", copy)
+    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site", capsys)
+    assert code == 1 and ONE_LINE.match(err), err
+    assert err.startswith(f"{tmp_path / 'site'}:1: the disk is full (No space left on device)") or err.startswith("site:1: the disk"), err

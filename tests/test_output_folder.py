@@ -128,8 +128,13 @@ def test_the_build_command_refuses_a_folder_of_notes_and_replaces_it_when_told(t
     assert run_build(seeds, notes).returncode == 0  # now a previous site
 
 
-def test_make_site_with_site_dot_leaves_the_project_as_it_was(tmp_path: Path) -> None:
-    """`make site SITE=.` in a copy of the project (the command's project is the folder it runs from)."""
+@pytest.mark.parametrize(
+    ("site", "says"),
+    [(".", ".:1: the output folder is the project"), ("docs/sub", "docs/sub:1: the output folder lies inside the docs folder")],
+)
+def test_make_site_into_the_project_or_its_docs_leaves_the_project_as_it_was(tmp_path: Path, site: str, says: str) -> None:
+    """`make site SITE=.` in a copy of the project (the command's project is the folder it runs from); MkDocs' own
+    refusal of a site inside the docs folder (two lines, exit 1) comes after the output folder's check."""
     copy = tmp_path / "copy"
     copy.mkdir()
     for name in ("scripts", "seeds", "docs", "overrides"):
@@ -138,7 +143,7 @@ def test_make_site_with_site_dot_leaves_the_project_as_it_was(tmp_path: Path) ->
         shutil.copy2(ROOT / name, copy / name)
     before = sorted(str(p.relative_to(copy)) for p in copy.rglob("*"))
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.kb.commands.build", "--seeds=seeds", "--site=."],
+        [sys.executable, "-m", "scripts.kb.commands.build", "--seeds=seeds", f"--site={site}"],
         cwd=copy,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false"},
         capture_output=True,
@@ -147,7 +152,7 @@ def test_make_site_with_site_dot_leaves_the_project_as_it_was(tmp_path: Path) ->
     )
     assert result.returncode == 2, result.stderr
     assert ONE_LINE.match(result.stderr), result.stderr
-    assert ".:1: the output folder is the project" in result.stderr
+    assert result.stderr.startswith(says)
     assert sorted(str(p.relative_to(copy)) for p in copy.rglob("*") if "__pycache__" not in p.parts) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy"]
 

@@ -282,3 +282,45 @@ def test_a_speaker_label_above_its_length_limit_is_refused(tmp_path: Path) -> No
     with pytest.raises(SeedError) as caught:
         validate(read(path), Metadata)
     assert str(caught.value).startswith(f"{path}:7: a key under `speakers` is 101 characters long, more than the limit of 100 — ")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("你在哪里长大？", "你为什么开始写作？"),  # Chinese, full-width question marks, no spaces between sentences
+        ("どこで育ちましたか？", "なぜ書き始めたのですか？"),  # Japanese
+        ("أين نشأت؟", "لماذا بدأت الكتابة في تلك السنة؟"),  # Arabic question mark
+    ],
+)
+def test_questions_in_other_scripts_open_exchanges(first: str, second: str) -> None:
+    from scripts.kb.seeds.transcript import parse
+
+    text = f"Li: {first}\n\nWang: 在北京。\n\nLi: 谢谢。{second}\n\nWang: 因为我喜欢。\n"
+    transcript = parse(text, interview="x", labels=["Li", "Wang"], interviewers=["Li"], path="x.txt")
+    assert [e.label for e in transcript.exchanges] == [first, second]
+
+
+def test_a_term_in_a_script_without_spaces_is_found_inside_its_text() -> None:
+    from scripts.kb.knowledge import phrases
+
+    found = phrases.find(phrases.pattern(["云计算", "IMS"]), "我们的云计算平台 and claims, an IMS core")
+    assert [m.phrase for m in found] == ["云计算", "IMS"]  # "IMS" is still not found inside "claims"
+
+
+def test_the_page_gives_a_chinese_term_its_tooltip() -> None:
+    import markdown
+
+    from scripts.kb.render.linear_markdown import LinearMarkdown
+
+    md = markdown.Markdown(extensions=["abbr", LinearMarkdown()])
+    html = md.convert("*[云计算]: Cloud computing\n\n我们的云计算平台, claims\n\n*[IMS]: IP Multimedia Subsystem\n")
+    assert '<abbr title="Cloud computing">云计算</abbr>' in html and "<abbr" not in html.split("平台")[1]
+
+
+def test_an_address_with_a_backslash_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.yml"
+    path.write_text(
+        "title: T\ndate: 2020\nsource: https://example.org/a\ninterviewer: A\nspeakers: {A: {name: Al}}\nmedia: 'https://example.org/a.mp3\\'\n"
+    )
+    with pytest.raises(SeedError, match=r"x.yml:6: media .* is not an http\(s\) URL"):
+        validate(read(path), Metadata)

@@ -78,10 +78,13 @@ def build(seeds_dir: Path, site: Path, config_file: Path = ROOT / "mkdocs.yml", 
     inside = is_mount_point(site)
     staging = (site if inside else site.parent) / f"{output_folder.staging_prefix(site)}{os.getpid()}-{secrets.token_hex(4)}"
     try:
-        config = load_config(str(config_file), site_dir=str(staging))
+        # Loaded with its own output folder first: MkDocs refuses a site inside the docs folder in two lines of its own,
+        # and the output folder's check says it in one.
+        config = load_config(str(config_file))
     except (Abort, MkDocsException) as error:
         raise RuntimeError(f"{config_file}:1: the MkDocs configuration is not valid ({error}) — fix it and build again") from None
     output_folder.check(given, project=ROOT, keep=read_folders(config, seeds_dir), replace=replace)
+    config["site_dir"] = str(staging)
     with site_lock(site):
         recover(site)
         plugin = None
@@ -333,6 +336,8 @@ def environment_failure(error: OSError, site: Path, seeds: Path) -> str:
     """
     site = site.absolute()
     path = Path(os.fsdecode(error.filename)).absolute() if error.filename else site
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) and not _inside_output(path, site):
+        path = site  # a copy into the site names its source: the disk that is full is the output's
     for folder in (path, *path.parents):
         if folder.parent == site.parent and folder.name.startswith(f".{site.name}.building-"):
             path = site / path.relative_to(folder)
@@ -345,6 +350,13 @@ def environment_failure(error: OSError, site: Path, seeds: Path) -> str:
         what = "the disk is full"
     folder = next((p for p in (path, *path.parents) if p.is_dir()), path)
     return one_line(f"{shown(path)}:1: {what} ({cause}) — {todo.format(folder=shown(folder))}")
+
+
+def _inside_output(path: Path, site: Path) -> bool:
+    """Whether `path` lies in the output folder or in a temporary folder a build writes beside or inside it."""
+    return path.is_relative_to(site) or any(
+        folder.parent == site.parent and folder.name.startswith(f".{site.name}.") for folder in (path, *path.parents)
+    )
 
 
 def log_for_editors(verbose: bool = False) -> None:

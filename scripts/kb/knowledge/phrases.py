@@ -1,6 +1,7 @@
 """Find glossary terms and names in text the way Python-Markdown's `abbr` does.
 
-Case-sensitive, whole words only (`\\b` on both sides), longest phrase first, no
+Case-sensitive, whole words only (`\\b` on both sides; in scripts written without
+spaces, any letter: `START`, `END`), longest phrase first, no
 overlaps: "IMS" is found in "an IMS core" but not in "claims", and "VNFs" wins
 over "VNF". Using the same rule as the `abbr` extension means that what the
 build counts as a use of a term is exactly what gets a tooltip on the page.
@@ -14,7 +15,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from scripts.kb.seeds.conversation import UNSPACED
+
 _WORD = re.compile(r"\w")
+# Letters of scripts written without spaces between words (`UNSPACED`: Thai, kana, CJK ideographs) may each start or
+# end a word, so "云计算" is found in "我们的云计算平台" while "IMS" is still not found in "claims".
+# Python-Markdown's `\b` on either side of a phrase that starts and ends with a word character, but for those letters.
+START = rf"(?<![^\W{UNSPACED}])"
+END = rf"(?![^\W{UNSPACED}])"
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,7 @@ def _compiled(phrases: frozenset[str]) -> re.Pattern[str]:
         for character in phrase:
             node = node.setdefault(character, {})
         node[""] = {}
-    return re.compile(r"\b(?:" + _branches(trie) + r")\b")
+    return re.compile(START + "(?:" + _branches(trie) + ")" + END)
 
 
 def _branches(node: dict[str, Any]) -> str:

@@ -25,12 +25,23 @@ from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.extensions.md_in_html import HtmlBlockPreprocessor, HTMLExtractorExtra
 from markdown.util import AtomicString
 
+from scripts.kb.knowledge import phrases
+
 # `markdown.htmlparser.blank_line_re` without its `^`, to match at a position instead of on a copy.
 BLANK_LINE = re.compile(r"([ ]*\n){2}")
 
 
 class LinearAbbrTreeprocessor(AbbrTreeprocessor):  # type: ignore[misc]
-    """Upstream's `iter_element`, told each child's position instead of searching for it."""
+    """Upstream's `iter_element`, told each child's position instead of searching for it; and upstream's `run` with the
+    word boundaries the build counts uses with (`phrases.START`, `phrases.END`: a term in Chinese is found in Chinese)."""
+
+    def run(self, root: etree.Element) -> etree.Element | None:
+        if not self.abbrs:
+            return None
+        longest_first = sorted(self.abbrs, key=len, reverse=True)
+        self.RE = re.compile(phrases.START + "(?:" + "|".join(re.escape(key) for key in longest_first) + ")" + phrases.END)
+        self.iter_element(root)
+        return None
 
     def iter_element(self, el: etree.Element, parent: etree.Element | None = None, index: int = 0) -> None:
         # Children are visited last to first, as upstream does; tags inserted after child i never move children < i.

@@ -28,7 +28,12 @@ from dataclasses import dataclass
 
 from scripts.kb.seeds.formats import Paragraph
 
-_SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
+# A sentence ends at a stop and a space, or at a full-width stop, written without one (Chinese, Japanese).
+_SENTENCE_END = re.compile("(?<=[.?!…\u037e\u061f])\\s+|(?<=[\u3002\uff01\uff1f])\\s*")
+# Letters of scripts written without spaces between words (Thai, kana, CJK ideographs), as a character class's body.
+UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Question marks of the world's scripts: Latin, full-width (Chinese, Japanese), Arabic, Greek (U+037E, like a semicolon).
+QUESTION_MARKS = ("?", "？", "؟", "\u037e")
 _WORD = re.compile(r"[\w’'-]+")
 # A request this short ("Tell me.") asks for nothing in particular.
 FOLLOW_UP_WORDS = 3
@@ -224,13 +229,18 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s]
 
 
+def is_question(sentence: str) -> bool:
+    """Whether a sentence (or a turn's text) ends with a question mark, of any script, before closing quotes."""
+    return sentence.rstrip(" \"'”’»)]」』").endswith(QUESTION_MARKS)
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
 def asks(sentence: str, names: Collection[str] = ()) -> bool:
     """Whether a sentence ending in `?` asks something that opens an exchange."""
-    if not sentence.endswith("?") or _NO_QUESTION.match(sentence.strip(" \"'“”‘’")):
+    if not is_question(sentence) or _NO_QUESTION.match(sentence.strip(" \"'“”‘’")):
         return False
     found = [w.casefold() for w in words(sentence)]
     tag = _TAG.search(sentence)
@@ -315,7 +325,7 @@ def sponsor_reads(items: Sequence[Item], interviewers: Collection[str]) -> list[
         stop = len(places)  # the read takes places[:stop]
         for number, (t, p) in enumerate(places[1:], start=1):
             text = run[t].paragraphs[p].text
-            if any(s.endswith("?") for s in sentences(text)):
+            if any(is_question(s) for s in sentences(text)):
                 stop = number
                 break
             if _BACK.search(text):
@@ -441,7 +451,7 @@ def group(
             before = next((t for t in reversed(listed[:index]) if isinstance(t, Turn)), None)
             # A long statement prompts the guest only right after the guest said something that asked nothing:
             # after a co-host it is a co-host's reply, after a guest's question the host's answer.
-            prompting = before is not None and before.speaker not in interviewers and not before.text.rstrip(" \"'”’)").endswith("?")
+            prompting = before is not None and before.speaker not in interviewers and not is_question(before.text)
             co_hosts = {n for label in interviewers if label != item.speaker for n in (names_of or {}).get(label, ())}
             if current is None or decided or (closing and index == last_turn and current.answered and decided is None):
                 groups.append(Group(item, []))

@@ -26,7 +26,7 @@ from scripts.kb.errors import SeedError
 from scripts.kb.seeds.yamlfile import YamlFile
 
 # An address an editor gives (source, media, reference links): http(s) and nothing that could break out of Markdown or HTML.
-URL = re.compile(r"https?://[^\s<>\"'`]+")
+URL = re.compile(r"https?://[^\s<>\"'`\\]+")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 

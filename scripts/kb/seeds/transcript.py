@@ -23,6 +23,7 @@ Rules (see README, "How a transcript is read"):
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,7 +131,7 @@ sentences = conversation.sentences
 def key_sentence(text: str) -> str:
     """The sentence that names the question in one paragraph: the last one ending in `?`, else the first."""
     found = sentences(text)
-    asked = [s for s in found if s.endswith("?")]
+    asked = [s for s in found if s.endswith("?")]  # the first interview's rule, which its anchors were made with
     return (asked[-1] if asked else found[0]) if found else text
 
 
@@ -144,7 +145,7 @@ def question_sentence(question: Turn) -> str:
     (For the first interview's questions this is `key_sentence`, so its anchors stay.)
     """
     every = [s for p in question.paragraphs for s in sentences(p.text)]
-    for kind in (conversation.asks, conversation.requests, lambda s: s.endswith("?")):
+    for kind in (conversation.asks, conversation.requests, conversation.is_question):
         for paragraph in question.paragraphs:
             found = [s for s in sentences(paragraph.text) if kind(s)]
             if found:
@@ -155,7 +156,8 @@ def question_sentence(question: Turn) -> str:
 def exchange_label(question: Turn) -> str:
     """Heading text for an exchange: its question sentence, cut at a word near 100 characters."""
     sentence = question_sentence(question)
-    if len(sentence.split()) <= SHORT_QUESTION_WORDS:  # "What has happened?" says more after what came before it
+    # "What has happened?" says more after what came before it (words are not counted in scripts written without spaces).
+    if len(sentence.split()) <= SHORT_QUESTION_WORDS and not re.search(f"[{conversation.UNSPACED}]", sentence):
         for paragraph in question.paragraphs:
             found = sentences(paragraph.text)
             if sentence in found[1:]:
