@@ -11,6 +11,7 @@ import pytest
 
 from scripts.kb.seeds.loader import Interview
 from scripts.tools import conversation_accuracy as ca
+from scripts.tools.scores import Figures
 
 DATA = Path(__file__).parent / "data"
 CONVERSATIONS = DATA / "conversations"
@@ -40,7 +41,7 @@ def interview(exchanges: list[SimpleNamespace], outside: tuple[SimpleNamespace, 
 
 def test_measure_counts_lines_found_on_a_labelled_line() -> None:
     figures = ca.measure([1, 5, 9, 12], [1, 9, 20])
-    assert figures == ca.Figures(true_positive=2, predicted=4, relevant=3)
+    assert figures == Figures(true_positive=2, predicted=4, relevant=3)
     assert figures.precision == pytest.approx(2 / 4)
     assert figures.recall == pytest.approx(2 / 3)
 
@@ -60,12 +61,12 @@ def test_nothing_to_find_and_nothing_found_is_perfect_but_nothing_found_of_somet
 
 
 def test_figures_add_up_over_files() -> None:
-    assert ca.Figures(1, 2, 3) + ca.Figures(4, 5, 6) == ca.Figures(5, 7, 9)
+    assert Figures(1, 2, 3) + Figures(4, 5, 6) == Figures(5, 7, 9)
 
 
 def test_total_is_summed_over_files_not_averaged() -> None:
-    small = ca.Score("a", ca.Figures(0, 1, 1), answered=0, asides=ca.Figures(0, 0, 0), outside=ca.Figures(0, 0, 0))
-    large = ca.Score("b", ca.Figures(9, 9, 9), answered=9, asides=ca.Figures(0, 0, 0), outside=ca.Figures(0, 0, 0))
+    small = ca.Score("a", Figures(0, 1, 1), answered=0, asides=Figures(0, 0, 0), outside=Figures(0, 0, 0))
+    large = ca.Score("b", Figures(9, 9, 9), answered=9, asides=Figures(0, 0, 0), outside=Figures(0, 0, 0))
     overall = ca.total([small, large])
     assert overall.boundaries.precision == pytest.approx(9 / 10)  # an average of the files' figures would be 0.5
     assert (overall.answered, overall.exchanges) == (9, 10)
@@ -102,10 +103,10 @@ def test_score_names_missed_and_extra_starts_and_counts_answers_asides_and_outsi
     labels = ca.Labels(exchanges=frozenset({1, 10, 20}), asides=frozenset({5, 15}), outside={30: "sponsor", 2: "cold open"})
     found = ca.Found(exchanges=(1, 10, 12), answered=2, asides=frozenset({5, 13}), outside={30: "Sponsor"})
     score = ca.score("x.txt", labels, found)
-    assert score.boundaries == ca.Figures(2, 3, 3)
+    assert score.boundaries == Figures(2, 3, 3)
     assert (score.missed, score.extra) == ((20,), (12,))
     assert (score.answered, score.exchanges) == (2, 3)
-    assert score.asides == ca.Figures(1, 2, 2)
+    assert score.asides == Figures(1, 2, 2)
     assert score.outside.recall == pytest.approx(1 / 2)
 
 
@@ -140,7 +141,7 @@ def test_a_file_that_fails_to_load_misses_every_labelled_start(tmp_path: Path) -
 
     score = ca.score_file(tmp_path / "broken.vtt", labels, refuse)
     assert score.error == "no turn found"
-    assert score.boundaries == ca.Figures(0, 0, 2)
+    assert score.boundaries == Figures(0, 0, 2)
     assert score.boundaries.recall == 0.0
     assert score.missed == (4, 8)
     assert (score.asides.recall, score.outside.recall) == (0.0, 0.0)

@@ -39,30 +39,13 @@ from typing import Any
 import yaml
 
 from scripts.kb.seeds.loader import Interview, load_interview
+from scripts.tools.scores import Figures
 
 SEEDS = Path("tests/data/conversations")
 LABELS = Path("tests/data/conversation_labels.yml")
 TARGETS = {"precision": 0.95, "recall": 0.95, "answered": 0.97}
 FIRST_WORDS = 8
 _CUE_HEADER = re.compile(r"^\s*(\d+|.*-->.*)\s*$")  # a caption cue's number or timing line
-
-
-@dataclasses.dataclass(frozen=True)
-class Figures:
-    true_positive: int
-    predicted: int
-    relevant: int
-
-    @property
-    def precision(self) -> float:
-        return self.true_positive / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positive / self.relevant if self.relevant else 1.0
-
-    def __add__(self, other: Figures) -> Figures:
-        return Figures(self.true_positive + other.true_positive, self.predicted + other.predicted, self.relevant + other.relevant)
 
 
 def measure(predicted: Collection[int], labelled: Collection[int]) -> Figures:

@@ -20,21 +20,7 @@ import yaml
 
 from scripts.kb.seeds import loader as seeds
 from scripts.kb.topics import assign
-
-
-@dataclasses.dataclass(frozen=True)
-class Figures:
-    true_positive: int
-    predicted: int
-    relevant: int
-
-    @property
-    def precision(self) -> float:
-        return self.true_positive / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positive / self.relevant if self.relevant else 1.0
+from scripts.tools.scores import Figures
 
 
 def measure(predicted: set[tuple[str, str]], labelled: set[tuple[str, str]]) -> Figures:
