@@ -544,3 +544,34 @@ class TestDetect:
     def test_the_seed_interview_keeps_its_format(self) -> None:
         seed = Path(__file__).parent.parent / "seeds" / "real-ctos-nfv-martin-taylor.txt"
         assert detect(seed.read_text(encoding="utf-8"), ["Prayson", "Martin"]).name == "colon"
+
+
+class TestRollingCaptions:
+    """Captions as video sites export them: each cue repeats the line before, with word timings in tags."""
+
+    VTT = (
+        "WEBVTT\nKind: captions\nLanguage: en\n\n"
+        "00:00:00.000 --> 00:00:02.500\n<v Dana>welcome back to the show<00:00:01.200><c> today</c>\n\n"
+        "00:00:02.500 --> 00:00:02.510\nwelcome back to the show today\n\n"
+        "00:00:02.510 --> 00:00:05.000\nwelcome back to the show today\nwhat got you into<00:00:03.900><c> farming?</c>\n\n"
+        "00:00:05.000 --> 00:00:05.010\nwhat got you into farming?\n\n"
+        "00:00:05.010 --> 00:00:08.000\n<v Ben>my grandmother kept bees\n"
+    )
+
+    def test_each_line_is_read_once(self) -> None:
+        assert turns(read(self.VTT, HOSTS, "webvtt")) == [
+            ("Dana", "00:00:00", "welcome back to the show today what got you into farming?"),
+            ("Ben", "00:00:05", "my grandmother kept bees"),
+        ]
+
+    def test_an_echo_by_the_other_speaker_is_kept(self) -> None:
+        vtt = (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n>> Dana: Where did you learn?\n\n"
+            "00:00:03.000 --> 00:00:05.000\n>> Ben: Between the stamps.\n\n"
+            "00:00:05.300 --> 00:00:07.000\n>> Between the stamps.\nThat's a title.\n"
+        )
+        assert [(speaker, text) for speaker, _, text in turns(read(vtt, HOSTS, "webvtt"))] == [
+            ("Dana", "Where did you learn?"),
+            ("Ben", "Between the stamps."),
+            ("Dana", "Between the stamps. That's a title."),
+        ]

@@ -327,6 +327,7 @@ class CaptionFormat(TranscriptFormat):
         before: str | None = None  # the speaker before the current one, who an unnamed change gives the word back to
         voiced = joining = False
         words, last, end = 0, "", 0.0
+        shown = ""  # the last cue line's text, which rolling captions repeat
         self.inferred = {}
         for item in self.cues(text):
             if not isinstance(item, Cue):
@@ -334,7 +335,11 @@ class CaptionFormat(TranscriptFormat):
                 speaker, voiced, joining = None, False, False
                 continue
             for index, (number, line) in enumerate(item.text):
+                spoken = self.clean(self.unmark(line))
                 change, name, voice = self.mark(line)
+                if spoken and spoken == shown and not change:
+                    continue  # rolling captions (as video sites export them) repeat the line before at each cue
+                shown = spoken or shown
                 if change and name is None and before is not None and speaker is not None:
                     name = before  # `>>` alone, in a file that names its speakers elsewhere: the conversation goes back
                     self.inferred[number - 1] = name
@@ -351,7 +356,6 @@ class CaptionFormat(TranscriptFormat):
                     if not same:
                         speaker, voiced = name, voice
                 joining = True
-                spoken = self.clean(self.unmark(line))
                 words += len(spoken.split())
                 last = spoken or last
             end = item.end
