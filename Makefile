@@ -123,6 +123,10 @@ js-test:
 test: $(NODE_DEPS) $(BIN)/.test-deps $(ZENSICAL_BIN)/.deps chromium lint
 	$(BIN)/python -m pytest
 
+## test-fast: the tests that build no site and drive no browser, in seconds (no lint, nothing installed but the test dependencies)
+test-fast: $(BIN)/.test-deps
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
 ## bench: build synthetic series of 1, 10, 100 and 1000 interviews, one interview of 1,000, 5,000 and 10,000 exchanges, and a podcast archive of 300 episodes; print the figures (build/bench.json)
 bench: $(BIN)/.site-deps
 	$(BIN)/python -m scripts.tools.bench $(BENCH_SIZES) --large $(BENCH_LARGE) --podcast $(BENCH_PODCAST)

@@ -27,6 +27,8 @@ from scripts.kb.errors import SeedError
 from tests.conftest import ROOT
 from tests.test_errors import ONE_LINE, make_seeds, run_build
 
+pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
+
 
 def test_a_second_build_into_the_same_site_stops_with_one_line(tmp_path: Path) -> None:
     site = tmp_path / "site"

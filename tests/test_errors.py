@@ -15,6 +15,8 @@ import pytest
 from scripts.kb.commands import output_folder
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
+
 TRANSCRIPT = "Preface.\n\nAnn: First question?\n\nBob: An answer about widgets.\n\nAnn: Thanks.\n"
 META = (
     "title: Demo\ndate: 2020\nsource: https://example.com/demo\ninterviewer: Ann\nspeakers:\n"

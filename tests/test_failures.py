@@ -17,6 +17,8 @@ from scripts.kb.errors import SeedError
 from tests.conftest import ROOT
 from tests.test_errors import ONE_LINE, make_seeds, run_build
 
+pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
+
 
 def build_in_process(seeds: Path, site: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     code = build.main(["--seeds", str(seeds), "--site", str(site)])

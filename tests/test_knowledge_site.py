@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from bs4 import Tag
 
 from scripts.kb.knowledge import phrases
 from tests.conftest import Build
 from tests.test_site import normalise, soup, text_of
+
+pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
 
 def section(built: Build, exchange: dict[str, Any]) -> list[Tag]:

@@ -22,6 +22,8 @@ from scripts.kb.seeds.loader import Interview, load, load_interview
 from scripts.kb.seeds.transcript import Transcript, parse
 from tests.conftest import ROOT, Build, build_with_shipped_topics
 
+pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
+
 OUTSIDE = Path(__file__).parent / "data" / "outside"
 NAME = "podcast-with-breaks"
 LABELS = ["Dev", "Ines", "Announcer"]

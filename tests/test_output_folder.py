@@ -15,6 +15,8 @@ from scripts.kb.commands.output_folder import MARKER, OutputFolderError, check
 from tests.conftest import ROOT
 from tests.test_errors import ONE_LINE, make_seeds, run_build
 
+pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
+
 
 def fake_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"

@@ -119,5 +119,9 @@ def test_initials_and_colour_are_stable() -> None:
     assert pictures.initials("Martin Taylor") == "MT"
     assert pictures.initials("Prayson") == "P"
     assert pictures.initials("Dr. Ada van Answer") == "DA"
-    assert pictures.badge("Martin Taylor", False) == pictures.badge("Martin Taylor", False)
+    # Recorded values, so that a salted or otherwise per-process colour would fail here, not only across pages.
+    assert pictures.badge("Martin Taylor", False) == (
+        '<span class="kb-badge kb-badge-3 kb-badge--answers" data-initials="MT" aria-hidden="true"></span>'
+    )
+    assert 'class="kb-badge kb-badge-5 kb-badge--asks"' in pictures.badge("Prayson Pate", True)
     assert 'data-initials="BX"' in pictures.badge("<b> x", True)

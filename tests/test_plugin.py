@@ -16,6 +16,8 @@ from scripts.kb.seeds.markdown_source import transcript_files
 from scripts.kb.urls import SiteUrls, interview_page
 from tests.conftest import ROOT, build_site
 
+pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
+
 SERVE_URL = "http://127.0.0.1:8000/"
 
 

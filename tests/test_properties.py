@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 import markdown
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -20,6 +21,8 @@ from scripts.kb.render import pages
 from scripts.kb.seeds.loader import Interview, KnowledgeBase, Speaker
 from scripts.kb.seeds.transcript import Transcript, parse
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
 SYNTAX = [
     *list("<>&*_[]()!#`{}|\\-+=:~^$%\"';/.@?"),

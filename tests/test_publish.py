@@ -20,6 +20,8 @@ from bs4 import BeautifulSoup, Tag
 from scripts.kb.seeds import loader as seeds
 from tests.conftest import ROOT, Build, build_site
 
+pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
+
 SITE_URL = "https://kb.example.org/interviews-archive/"
 BASE_PATH = "/interviews-archive/"
 SOURCE_DATE_EPOCH = "1700000000"  # 2023-11-14

@@ -28,6 +28,8 @@ from bs4 import BeautifulSoup, Tag
 from scripts.kb.seeds.loader import Interview, load_interview
 from tests.conftest import Build, build_with_shipped_topics
 
+pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
+
 SHAPES = Path(__file__).parent / "data" / "shapes"
 FILES = {
     "otter-three-hosts": "otter-three-hosts.txt",

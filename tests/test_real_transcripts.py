@@ -19,6 +19,8 @@ from scripts.kb.seeds.loader import Interview, load_interview
 from scripts.kb.seeds.transcript import parse
 from tests.conftest import Build, build_with_shipped_topics
 
+pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
+
 HELDOUT = Path(__file__).parent / "data" / "heldout"
 
 

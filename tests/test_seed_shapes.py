@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,6 +21,8 @@ from scripts.kb.errors import SeedError
 from scripts.kb.knowledge import layer as knowledge
 from scripts.kb.seeds import loader
 from tests.test_errors import META, TOPICS, TRANSCRIPT
+
+pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
 WORDS = ["Ann", "Bob", "widgets", "First", "question", "*", "", " ", "a*", "*b", "0", "amp", "wzxhzdk", "2020", "https://example.com/x"]
 KEYS = {

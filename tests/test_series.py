@@ -13,6 +13,8 @@ from scripts.kb.seeds import loader as seeds
 from scripts.tools.topic_accuracy import evaluate
 from tests.conftest import ROOT, Build, build_site
 
+pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
+
 SECOND = ROOT / "tests" / "data" / "second"
 SLUG = "edge-cloud-jose-alvarez"
 

@@ -6,10 +6,13 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup, Tag
 
 from scripts.kb.seeds import loader as seeds
 from tests.conftest import ROOT, Build, build_site
+
+pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
 READER_TEXT = ".kb-preface ~ p, .kb-turn p, .kb-epilogue ~ p"
 

@@ -20,6 +20,8 @@ from bs4 import BeautifulSoup
 from scripts.kb.commands import zensical_build
 from tests.conftest import ROOT, Build
 
+pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
+
 ZENSICAL = zensical_build.DEFAULT_ZENSICAL
 SITE_URL = "https://kb.example.org/archive/"
 
