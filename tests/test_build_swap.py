@@ -24,8 +24,7 @@ from scripts.kb import search_index
 from scripts.kb.commands import build
 from scripts.kb.commands.output_folder import MARKER
 from scripts.kb.errors import SeedError
-from tests.conftest import ROOT
-from tests.test_errors import ONE_LINE, make_seeds, run_build
+from tests.support import ONE_LINE, ROOT, make_seeds, run_build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 

@@ -24,7 +24,7 @@ from scripts.kb.seeds.conversation import Turn
 from scripts.kb.seeds.formats import Paragraph
 from scripts.kb.seeds.loader import load_interview
 from scripts.kb.seeds.transcript import Exchange, Transcript, parse
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 HOST, GUEST = "Host", "Guest"
 # A statement long enough to prompt an answer without asking (more than STATEMENT_WORDS words).

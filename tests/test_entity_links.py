@@ -10,7 +10,7 @@ import pytest
 from scripts.kb.errors import SeedError
 from scripts.kb.knowledge import entities, entity_links
 from scripts.kb.knowledge.entity_links import Linker
-from tests.kb_fixtures import interview
+from tests.support import interview
 
 ENTITIES = """entities:
   - name: Metaswitch

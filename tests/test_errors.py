@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -13,36 +12,9 @@ from pathlib import Path
 import pytest
 
 from scripts.kb.commands import output_folder
-from tests.conftest import ROOT
+from tests.support import BROKEN, META, ONE_LINE, ROOT, TOPICS, TRANSCRIPT, add_interview, broken_seeds, make_seeds, run_build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
-
-TRANSCRIPT = "Preface.\n\nAnn: First question?\n\nBob: An answer about widgets.\n\nAnn: Thanks.\n"
-META = (
-    "title: Demo\ndate: 2020\nsource: https://example.com/demo\ninterviewer: Ann\nspeakers:\n"
-    "  Ann: {name: Ann A, role: Host, organization: Org}\n  Bob: {name: Bob B, role: Guest, organization: Org}\n"
-)
-TOPICS = "topics:\n  - slug: widgets\n    title: Widgets\n    description: Widgets.\n    evidence: {widgets: 5}\n"
-ONE_LINE = re.compile(r"^(?P<path>[^\n:]+):(?P<line>\d+): (?P<what>[^\n]+) — (?P<todo>[^\n]+)\n$")
-
-
-def make_seeds(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "demo.txt").write_text(TRANSCRIPT, encoding="utf-8")
-    (folder / "demo.yml").write_text(META, encoding="utf-8")
-    (folder / "topics.yml").write_text(TOPICS, encoding="utf-8")
-    return folder
-
-
-def run_build(seeds: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(seeds), "--site", str(site)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false", **env},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def write(name: str, text: str) -> Callable[[Path], object]:
@@ -225,36 +197,6 @@ def test_copied_seeds_elsewhere_build_the_same_site(tmp_path: Path) -> None:
     assert [str(k) for k in files_a if files_a[k] != files_b[k]] == []
 
 
-BROKEN = {  # interview → (its metadata, the one line its mistake prints after the seeds folder)
-    "alpha": (
-        META.replace("source: https://example.com/demo\n", ""),
-        "alpha.yml:1: required field `source` is missing — add `source:` (see README, 'Adding an interview')",
-    ),
-    "beta": (
-        META.replace("interviewer: Ann", "interviewer: Zed"),
-        "beta.yml:4: interviewer 'Zed' is not one of the speakers (Ann, Bob) — use a label listed under `speakers`",
-    ),
-    "gamma": (
-        META + "interviwer: Ann\n",
-        "gamma.yml:8: unknown key `interviwer` — did you mean `interviewer`? (known keys: title, date, source, interviewer,"
-        " speakers, publication, series, format, media, slug, announcer, description, recognise_parts, split, join, turns)",
-    ),
-}
-
-
-def add_interview(seeds: Path, slug: str, meta: str = META) -> None:
-    """An interview of its own (its question differs from demo's, so its anchor does too)."""
-    (seeds / f"{slug}.txt").write_text(TRANSCRIPT.replace("First question?", f"First {slug} question?"), encoding="utf-8")
-    (seeds / f"{slug}.yml").write_text(meta, encoding="utf-8")
-
-
-def broken_seeds(folder: Path, *slugs: str) -> Path:
-    seeds = make_seeds(folder)
-    for slug in slugs:
-        add_interview(seeds, slug, BROKEN[slug][0])
-    return seeds
-
-
 def test_every_broken_interview_is_reported_at_once(tmp_path: Path, previous_site: Path) -> None:
     seeds = broken_seeds(tmp_path / "seeds", "gamma", "alpha", "beta")
     add_interview(seeds, "omega")  # read after the broken ones: it is fine
@@ -319,7 +261,7 @@ def test_no_transcript_at_all_stops_at_once(tmp_path: Path, previous_site: Path)
 
 
 def test_mkdocs_build_shows_every_mistake(tmp_path: Path) -> None:
-    from tests.conftest import build_site
+    from tests.support import build_site
 
     seeds = broken_seeds(tmp_path / "seeds", "alpha", "beta", "gamma")
     result = build_site(tmp_path / "site", seeds, strict=False, KB_STRICT="false")

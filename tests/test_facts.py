@@ -9,8 +9,7 @@ import pytest
 
 from scripts.kb.errors import SeedError
 from scripts.kb.knowledge import facts
-from tests.conftest import ROOT, build_site
-from tests.kb_fixtures import interview
+from tests.support import ROOT, build_site, interview
 
 TRANSCRIPT = (
     "Q: When did it start?\n\nA: We’ve been in business for 35 years. We shipped in the middle of 2014.\n\n"

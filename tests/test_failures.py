@@ -14,8 +14,7 @@ import pytest
 
 from scripts.kb.commands import build
 from scripts.kb.errors import SeedError
-from tests.conftest import ROOT
-from tests.test_errors import ONE_LINE, make_seeds, run_build
+from tests.support import ONE_LINE, ROOT, make_seeds, run_build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
@@ -208,7 +207,7 @@ def test_missing_node_is_named_before_pagefind_runs(
 def test_a_slug_clash_is_blamed_on_the_file_whose_slug_causes_it(tmp_path: Path) -> None:
     """`a.yml` says `slug: b`, and `b.txt` (no `slug:`) takes its slug from its name: the mistake is a.yml's `slug:` line."""
     from scripts.kb.seeds.loader import load
-    from tests.test_errors import META, TRANSCRIPT
+    from tests.support import META, TRANSCRIPT
 
     seeds = tmp_path / "seeds"
     make_seeds(seeds)
@@ -262,9 +261,8 @@ def test_tags_json_under_mkdocs_serve_is_the_bytes_of_a_clean_build(tmp_path: Pa
     """A topic whose title is not ASCII: the tags plugin writes `\\u00e9`, a rewrite wrote `é`; both now write one form."""
     from mkdocs.commands.build import build as mkdocs_build
 
-    from tests.conftest import build_site
-    from tests.test_errors import TRANSCRIPT
-    from tests.test_plugin import load
+    from tests.support import TRANSCRIPT, build_site
+    from tests.support import plugin_config as load
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     seeds = make_seeds(tmp_path / "seeds")
@@ -293,7 +291,7 @@ def rendered_home(seeds: Path) -> str:
 
 
 def test_an_interview_with_no_guest_names_its_hosts_without_a_dangling_comma(tmp_path: Path) -> None:
-    from tests.test_errors import META
+    from tests.support import META
 
     seeds = make_seeds(tmp_path / "seeds")
     (seeds / "demo.yml").write_text(META.replace("interviewer: Ann", "interviewer: [Ann, Bob]"), encoding="utf-8")

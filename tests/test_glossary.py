@@ -10,7 +10,7 @@ import pytest
 from scripts.kb.errors import SeedError
 from scripts.kb.knowledge import glossary, phrases
 from scripts.kb.knowledge.layer import build
-from tests.kb_fixtures import interview, knowledge_base
+from tests.support import interview, knowledge_base
 
 
 def found(forms: list[str], text: str) -> list[str]:

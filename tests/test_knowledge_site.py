@@ -8,8 +8,7 @@ import pytest
 from bs4 import Tag
 
 from scripts.kb.knowledge import phrases
-from tests.conftest import Build
-from tests.test_site import normalise, soup, text_of
+from tests.support import Build, normalise, soup, text_of
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 

@@ -14,7 +14,7 @@ from scripts.kb.errors import SeedError
 from scripts.kb.seeds.loader import load_interview
 from scripts.kb.seeds.transcript import parse
 from scripts.kb.seeds.yamlfile import read
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 HELDOUT = ROOT / "tests" / "data" / "heldout"
 

@@ -20,7 +20,7 @@ from scripts.kb.knowledge import entities
 from scripts.kb.render.pages import organizations
 from scripts.kb.seeds.loader import Interview, load, load_interview
 from scripts.kb.seeds.transcript import Transcript, parse
-from tests.conftest import ROOT, Build, build_with_shipped_topics
+from tests.support import ROOT, Build, build_with_shipped_topics
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 

@@ -12,8 +12,7 @@ import pytest
 
 from scripts.kb.commands import output_folder
 from scripts.kb.commands.output_folder import MARKER, OutputFolderError, check
-from tests.conftest import ROOT
-from tests.test_errors import ONE_LINE, make_seeds, run_build
+from tests.support import ONE_LINE, ROOT, make_seeds, run_build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 

@@ -10,8 +10,8 @@ from scripts.kb.render import pictures
 from scripts.kb.seeds.loader import KnowledgeBase
 from scripts.kb.topics import Topic
 from scripts.kb.urls import SiteUrls
-from tests import kb_fixtures
-from tests.conftest import Build
+from tests import support
+from tests.support import Build
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -75,8 +75,8 @@ def test_series_map_counts_match_kb_json_and_link_to_those_exchanges(built: Buil
 
 def test_series_map_links_to_the_interview_group_or_past_the_chapter_to_the_interview() -> None:
     text = "Q: Do you sell SBCs?\n\nA: Yes, SBCs.\n"
-    older = kb_fixtures.interview(text, slug="older", date="2014")
-    newer = kb_fixtures.interview(text, slug="newer", date="2016")
+    older = support.interview(text, slug="older", date="2014")
+    newer = support.interview(text, slug="newer", date="2016")
     topic = Topic("sbc", "SBC", "Session border controllers", (("sbc*", 1.0),), 1.0, (), ())
     kb = KnowledgeBase((newer, older), (topic,), {e.anchor: ("sbc",) for i in (newer, older) for e in i.transcript.exchanges})
     cells = pictures.series_cells(kb, full_text=1, urls=SiteUrls())

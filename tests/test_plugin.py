@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from scripts.kb.commands.build import PLUGIN, use_seeds
+from scripts.kb.commands.build import PLUGIN
 from scripts.kb.incremental import Rebuilds
 from scripts.kb.plugin import KnowledgeBasePlugin
 from scripts.kb.seeds.markdown_source import transcript_files
 from scripts.kb.urls import SiteUrls, interview_page
-from tests.conftest import ROOT, build_site
+from tests.support import ROOT, build_site, plugin_config
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
@@ -41,14 +41,6 @@ def test_a_rebuild_skips_only_pages_whose_markdown_and_context_are_unchanged() -
     assert not rebuilds.partial  # the nav changed: every page is rebuilt
 
 
-def load(site: Path, seeds: Path) -> object:
-    from mkdocs.config import load_config
-
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
-    use_seeds(config, seeds)
-    return config
-
-
 def files_of(site: Path) -> dict[str, bytes]:
     return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
@@ -61,7 +53,7 @@ def test_dirty_rebuild_after_an_edit_equals_a_clean_build(tmp_path: Path, monkey
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)
     served = tmp_path / "served"
-    config = load(served, seeds)
+    config = plugin_config(served, seeds)
     plugin = config.plugins[PLUGIN]  # type: ignore[attr-defined]
     assert isinstance(plugin, KnowledgeBasePlugin)
     config.plugins.on_startup(command="serve", dirty=True)  # type: ignore[attr-defined]
@@ -70,7 +62,7 @@ def test_dirty_rebuild_after_an_edit_equals_a_clean_build(tmp_path: Path, monkey
         transcript = transcript_files(seeds)[0]
         home_before = (served / "index.html").stat().st_mtime_ns
         transcript.write_text(transcript.read_text(encoding="utf-8").replace("packets", "packets (edited)", 1), encoding="utf-8")
-        build(load(served, seeds), serve_url=SERVE_URL, dirty=True)  # type: ignore[arg-type]
+        build(plugin_config(served, seeds), serve_url=SERVE_URL, dirty=True)  # type: ignore[arg-type]
         assert plugin.rebuilds.partial
         assert (served / "index.html").stat().st_mtime_ns == home_before, "the home page did not change, so it is not rebuilt"
         assert "packets (edited)" in (served / "interviews" / f"{transcript.stem}" / "index.html").read_text(encoding="utf-8")
@@ -82,7 +74,7 @@ def test_dirty_rebuild_after_an_edit_equals_a_clean_build(tmp_path: Path, monkey
 
 
 def test_seed_warnings_go_through_mkdocs_logger_and_fail_a_strict_build(tmp_path: Path) -> None:
-    from tests.test_errors import make_seeds
+    from tests.support import make_seeds
 
     seeds = make_seeds(tmp_path / "seeds")
     with (seeds / "topics.yml").open("a") as topics:
@@ -102,7 +94,7 @@ def test_the_search_index_is_written_while_the_pages_are_rendered(tmp_path: Path
 
     from scripts.kb import search_index
     from scripts.kb.commands import build
-    from tests.test_errors import make_seeds
+    from tests.support import make_seeds
 
     entered, rendered = threading.Event(), threading.Event()
     seen_before_a_page: list[bool] = []
@@ -129,7 +121,7 @@ def test_the_search_index_is_written_while_the_pages_are_rendered(tmp_path: Path
 def test_a_failed_search_index_fails_the_build_and_leaves_no_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from scripts.kb import search_index
     from scripts.kb.commands import build
-    from tests.test_errors import make_seeds
+    from tests.support import make_seeds
 
     def failing(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("pagefind failed: no space left on device")
@@ -147,7 +139,7 @@ def test_a_build_that_fails_waits_for_the_search_index_and_leaves_no_site(tmp_pa
 
     from scripts.kb import search_index
     from scripts.kb.commands import build
-    from tests.test_errors import make_seeds
+    from tests.support import make_seeds
 
     released, written = threading.Event(), threading.Event()
     complete, on_build_error = search_index.complete, KnowledgeBasePlugin.on_build_error
@@ -174,7 +166,7 @@ def test_a_build_that_fails_waits_for_the_search_index_and_leaves_no_site(tmp_pa
 
 
 def test_a_build_without_the_search_index(tmp_path: Path) -> None:
-    from tests.test_errors import make_seeds
+    from tests.support import make_seeds
 
     result = build_site(tmp_path / "site", make_seeds(tmp_path / "seeds"), KB_SEARCH_INDEX="false")
     assert result.returncode == 0, result.stderr
@@ -188,7 +180,7 @@ def test_an_interrupted_build_stops_the_search_index_and_leaves_no_site(tmp_path
 
     from scripts.kb import search_index
     from scripts.kb.commands import build
-    from tests.test_errors import make_seeds
+    from tests.support import make_seeds
 
     interrupted, ended = threading.Event(), threading.Event()
     complete = search_index.complete
@@ -218,7 +210,7 @@ def test_a_build_interrupted_while_it_waits_for_the_search_index_stops_the_index
     from scripts.kb import search_index
     from scripts.kb.commands import build
     from scripts.kb.plugin import SearchIndexing
-    from tests.test_errors import make_seeds
+    from tests.support import make_seeds
 
     started, ended = threading.Event(), threading.Event()
     complete, wait = search_index.complete, SearchIndexing.wait

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from scripts.kb.progress import ERASE, Progress
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 TERMINAL = {"TERM": "xterm-256color"}
 
@@ -129,7 +129,7 @@ def mkdocs_build_on_a_terminal(seeds: Path, site: Path, monkeypatch: pytest.Monk
 def test_a_build_on_a_terminal_shows_interviews_pages_and_the_search_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wide: None
 ) -> None:
-    from tests.test_errors import add_interview, make_seeds
+    from tests.support import add_interview, make_seeds
 
     seeds = make_seeds(tmp_path / "seeds")
     add_interview(seeds, "omega")
@@ -146,7 +146,7 @@ def test_a_failed_build_erases_the_line_before_its_error(tmp_path: Path, monkeyp
     from mkdocs.exceptions import PluginError
 
     from scripts.kb.commands.build import use_seeds
-    from tests.test_errors import broken_seeds
+    from tests.support import broken_seeds
 
     terminal = FakeTerminal()
     monkeypatch.delenv("CI", raising=False)

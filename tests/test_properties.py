@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 from scripts.kb.render import pages
 from scripts.kb.seeds.loader import Interview, KnowledgeBase, Speaker
 from scripts.kb.seeds.transcript import Transcript, parse
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from scripts.kb.seeds import loader as seeds
-from tests.conftest import ROOT, Build, build_site
+from tests.support import ROOT, Build, build_site
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 

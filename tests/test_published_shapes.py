@@ -26,7 +26,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from scripts.kb.seeds.loader import Interview, load_interview
-from tests.conftest import Build, build_with_shipped_topics
+from tests.support import Build, build_with_shipped_topics
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from scripts.kb.errors import SeedError
 from scripts.kb.seeds.loader import Interview, load_interview
 from scripts.kb.seeds.transcript import parse
-from tests.conftest import Build, build_with_shipped_topics
+from tests.support import Build, build_with_shipped_topics
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 

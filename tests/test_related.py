@@ -6,7 +6,7 @@ import math
 
 from scripts.kb.knowledge import entities, related
 from scripts.kb.knowledge.layer import build
-from tests.kb_fixtures import interview, knowledge_base
+from tests.support import interview, knowledge_base
 
 
 def test_score_weights_rare_shared_features_by_kind() -> None:

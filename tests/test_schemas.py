@@ -14,9 +14,7 @@ from scripts.kb.knowledge import entities, facts, glossary
 from scripts.kb.seeds import schemas
 from scripts.kb.seeds.loader import load_interview
 from scripts.kb.seeds.yamlfile import read
-from tests.conftest import ROOT
-from tests.kb_fixtures import interview
-from tests.test_errors import META, TRANSCRIPT
+from tests.support import META, ROOT, TRANSCRIPT, interview
 
 TOPIC = "topics:\n  - slug: t\n    title: T\n    description: d\n    evidence: {a: 1}\n"
 TERM = "terms:\n  - term: NFV\n    definition: d\n"

@@ -12,7 +12,7 @@ import pytest
 
 from scripts.kb import search_index
 from scripts.kb.search_index import Record, fragment_names, other_spellings, read_chunk, shards
-from tests.conftest import ROOT, write_search_index
+from tests.support import ROOT, write_search_index
 
 SBC = ["session border controller", "SBC", "SBCs"]
 ADVA = ["ADVA Optical Networking", "ADVA"]

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from scripts.kb.errors import SeedError
 from scripts.kb.knowledge import layer as knowledge
 from scripts.kb.seeds import loader
-from tests.test_errors import META, TOPICS, TRANSCRIPT
+from tests.support import META, TOPICS, TRANSCRIPT
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 

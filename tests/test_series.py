@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from scripts.kb.seeds import loader as seeds
 from scripts.tools.topic_accuracy import evaluate
-from tests.conftest import ROOT, Build, build_site
+from tests.support import ROOT, Build, build_site
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 

@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from scripts.kb.seeds import loader as seeds
-from tests.conftest import ROOT, Build, build_site
+from tests.support import ROOT, Build, build_site, normalise, soup, text_of
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
 READER_TEXT = ".kb-preface ~ p, .kb-turn p, .kb-epilogue ~ p"
-
-
-def soup(html: str) -> BeautifulSoup:
-    return BeautifulSoup(html, "html.parser")
-
-
-def normalise(text: str) -> str:
-    return re.sub(r"[ \t\r\n\f\v]+", " ", text).strip()
-
-
-def text_of(node: Tag) -> str:
-    """Visible text as read: inline markup (links, tooltips) adds no spaces; blocks are separated by newlines in the HTML."""
-    return normalise(node.get_text())
 
 
 def article(html: str) -> Tag:

@@ -12,7 +12,7 @@ from scripts.kb.errors import SeedError, SeedWarning
 from scripts.kb.seeds import loader
 from scripts.kb.seeds.transcript import Exchange, parse
 from scripts.tools.topic_accuracy import evaluate
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 
 def count(term: str, text: str) -> int:

@@ -14,7 +14,7 @@ from scripts.kb.seeds import loader
 from scripts.kb.seeds.schemas import SLUG, Metadata, validate
 from scripts.kb.seeds.transcript import decode
 from scripts.kb.seeds.yamlfile import read
-from tests.kb_fixtures import interview
+from tests.support import interview
 
 META = (
     "title: Demo\ndate: 2020\nsource: https://example.com/demo\ninterviewer: Ann\nspeakers:\n"

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.kb.commands import zensical_build
-from tests.conftest import ROOT, Build
+from tests.support import ROOT, Build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 

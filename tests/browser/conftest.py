@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from scripts.tools import served_site
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 NO_BROWSER = pytest.StashKey[str]()

@@ -7,7 +7,7 @@ import re
 
 from scripts.tools import search_quality
 from tests.browser.helpers import wait_heading_in_view
-from tests.conftest import Build
+from tests.support import Build
 
 ACTIVE_HREF = "() => document.activeElement && document.activeElement.href || ''"
 

@@ -8,7 +8,7 @@ import pytest
 
 from scripts.tools import search_quality, served_site
 from tests.browser.conftest import new_page
-from tests.test_errors import META, TOPICS
+from tests.support import META, TOPICS
 
 ANSWER = "It wrote &lt;script&gt; and &amp; literally, a real <b> and AT&T."
 TRANSCRIPT = f"Ann: What did the notes say about widgets?\n\nBob: {ANSWER}\n\nAnn: Thanks.\n"

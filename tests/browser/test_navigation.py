@@ -11,7 +11,7 @@ import html
 import re
 
 from tests.browser.helpers import wait_for_instant_navigation, wait_heading_in_view
-from tests.conftest import Build
+from tests.support import Build
 
 MARKER = "window.__kb_same_document"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tests.browser.helpers import wait_heading_in_view
-from tests.conftest import Build
+from tests.support import Build
 
 
 def test_a_mark_of_the_conversation_map_opens_its_exchange(page, server, built: Build) -> None:

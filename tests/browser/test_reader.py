@@ -6,7 +6,7 @@ Search (type, pick, land highlighted) is in test_search.py; moving between pages
 from __future__ import annotations
 
 from tests.browser.helpers import heading_in_view, wait_heading_in_view
-from tests.conftest import Build
+from tests.support import Build
 
 
 def test_every_exchange_deep_link_scrolls_into_view_and_copies_its_url(page, server, built: Build) -> None:

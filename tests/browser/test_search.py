@@ -15,7 +15,7 @@ from scripts.tools import search_quality
 from scripts.tools.search_quality import Query
 from tests.browser.conftest import new_page
 from tests.browser.helpers import section_marks, wait_heading_in_view
-from tests.conftest import Build
+from tests.support import Build
 
 QUERIES = search_quality.load_queries()
 

@@ -15,7 +15,7 @@ import pytest
 
 from scripts.tools import search_quality, served_site
 from tests.browser.conftest import Served, new_page
-from tests.conftest import write_search_index
+from tests.support import write_search_index
 
 
 @pytest.fixture(scope="module")
