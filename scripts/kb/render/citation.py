@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scripts.kb.render.wording import names
 from scripts.kb.seeds.loader import Interview
 from scripts.kb.seeds.transcript import Exchange
 
@@ -9,8 +10,7 @@ from scripts.kb.seeds.transcript import Exchange
 def speakers(interview: Interview, exchange: Exchange) -> str:
     """Who is cited: the guests who answer, or the interviewer for an unanswered question."""
     labels = list(dict.fromkeys(t.speaker for t in exchange.answers if not t.aside)) or [exchange.question.speaker]
-    names = [interview.speakers[label].name for label in labels]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return names([interview.speakers[label].name for label in labels])
 
 
 def citation(interview: Interview, exchange: Exchange, permalink: str) -> str:
@@ -25,11 +25,7 @@ def citation(interview: Interview, exchange: Exchange, permalink: str) -> str:
         by = f"interview by {interviewer}"
     else:  # a closing thanks, or one voice: the one who spoke is cited, not as interviewed by themself
         guests = [g.name for g in interview.guests if g.name != interviewer]
-        by = (
-            "interview with " + (guests[0] if len(guests) == 1 else ", ".join(guests[:-1]) + " and " + guests[-1])
-            if guests
-            else "interview"
-        )
+        by = f"interview with {names(guests)}" if guests else "interview"
     parts = [speakers(interview, exchange), f"“{interview.title}”", by]
     if interview.publication:
         parts.append(interview.publication)

@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from scripts.kb.knowledge.layer import Knowledge, speakers_only
 from scripts.kb.render import exchange_view, pictures
 from scripts.kb.render.markdown_text import attribute, escape, markdown_url
+from scripts.kb.render.wording import count, names
 from scripts.kb.seeds.loader import Interview, KnowledgeBase, Speaker
 from scripts.kb.seeds.transcript import Exchange, Turn
 from scripts.kb.topics import Topic
@@ -39,16 +40,6 @@ def participants(interview: Interview) -> str:
     guests = "; ".join(who(s) for s in interview.guests)
     hosts = names([who(interview.speakers[label]) for label in interview.interviewers])
     return f"{guests}, interviewed by {hosts}" if guests else f"Hosted by {hosts}"
-
-
-def count(number: int, noun: str) -> str:
-    """`1 exchange`, `2 exchanges`, `0 exchanges`."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def names(parts: list[str]) -> str:
-    """`A`, `A and B`, `A, B and C`."""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def seconds(timestamp: str) -> int:
@@ -206,8 +197,8 @@ def earlier_interviews(entries: list[tuple[Interview, Exchange]]) -> list[tuple[
         known = counts.get(interview.slug)
         counts[interview.slug] = (interview, known[1] + 1 if known else 1)
     years: dict[str, list[tuple[Interview, int]]] = {}
-    for interview, count in counts.values():
-        years.setdefault(interview.date[:4], []).append((interview, count))
+    for interview, number in counts.values():
+        years.setdefault(interview.date[:4], []).append((interview, number))
     return list(years.items())
 
 
