@@ -290,7 +290,7 @@ PODCAST_ROWS = [
     ("words", "words"),
     ("exchanges", "exchanges"),
     ("answered", "answered"),
-    ("asides", "asides (interviewer's interjections)"),
+    ("asides", "asides (reactions, back-channel, hand-offs)"),
     ("parts", "recognised parts"),
     ("archive_written_s", "archive written in s"),
     ("build_s", "build s"),

@@ -8,15 +8,16 @@ Rules (see README, "How a transcript is read"):
   colon (`Martin: ...`), or as the transcript's format says (see `formats`).
   Any other paragraph, `Word:` ones included, continues the current turn.
 * Paragraphs before the first turn are the preface.
-* An exchange is one interviewer's question plus the guest turns that follow
-  it, up to the next question. `interviewer:` may name several labels (hosts,
-  moderators); any of them asks. A short interviewer turn that asks nothing
-  ("Yeah.", "Go on.") after an answer is an interjection: it stays inside the
-  answer as an aside (`is_interjection`).
+* Which turns open an exchange, which stay inside it as asides, and which parts
+  are recognised as not the interview (cold open, introduction, sponsor read,
+  closing) is the conversation model's (see `conversation`, and README, "How a
+  conversation is read"). `interviewer:` may name several labels (hosts,
+  moderators); any of them asks.
 * A closing interviewer turn that gets no answer is one paragraph long; the
   paragraphs after it are the epilogue.
-* Parts that are not the interview (see `outside`): `[What]` … `[/What]` spans
-  and the turns of announcers are set apart (`Outside`), never exchanges.
+* Parts marked in the text (see `outside`): `[What]` … `[/What]` spans and the
+  turns of announcers are set apart (`Outside`), never exchanges.
+* Captions that name nobody are one voice in timed sections (`one_voice`).
 * Anchors: see `exchange_anchor`.
 """
 
@@ -58,7 +59,7 @@ class Exchange:
     anchor: str
     label: str
     question: Turn
-    answers: tuple[Turn, ...]  # the guests' turns, with any interjections (`aside`) among them
+    answers: tuple[Turn, ...]  # the guests' turns, with the interviewers' asides (`aside`) among them
     outside: tuple[tuple[int, Outside], ...] = ()  # parts inside it: (how many of its turns come before, part)
 
     @property
