@@ -71,3 +71,10 @@ def test_one_voice_loads_without_speakers_that_never_speak(tmp_path: Path) -> No
     (tmp_path / "talk.yml").write_text(META)
     interview = load_interview(tmp_path / "talk.vtt")
     assert interview.transcript.one_voice and {t.speaker for e in interview.transcript.exchanges for t in e.turns} == {"Host"}
+
+
+def test_a_turn_time_that_is_not_a_time_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "talk.vtt").write_text(captions(4), encoding="utf-8")
+    (tmp_path / "talk.yml").write_text(META + "turns:\n  soon: Host\n")
+    with pytest.raises(SeedError, match=r"talk.yml:\d+: turn at 'soon' is not a time — "):
+        load_interview(tmp_path / "talk.vtt")

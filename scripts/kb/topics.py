@@ -41,11 +41,6 @@ def exchange_text(exchange: Exchange) -> str:
     return "\n\n".join(turn.text for turn in exchange.turns)
 
 
-@cache
-def _first_word(term: str) -> str:
-    return term.rstrip("*").split()[0].lower()
-
-
 def score(topic: Topic, text: str) -> float:
     """Sum over evidence terms of weight × occurrences (each term counted at most 3 times)."""
     words = Words.of(text)
@@ -71,8 +66,7 @@ class Words:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lowered = text.lower()
-        self.counts = Counter(re.findall(r"\w+", self.lowered))
+        self.counts = Counter(re.findall(r"\w+", text.lower()))
         self.sorted = sorted(self.counts)
 
     @staticmethod

@@ -5,15 +5,18 @@ found the turns:
 
 * A speaker's consecutive turns are one turn (a transcript's time marks, or a
   caption's cues, often split one speaker's words).
-* Turns before the first interviewer turn are a cold open; an interviewer turn
-  that opens with a sponsor formula ("This episode is brought to you by …"),
-  up to where the host turns back to the guest, is a sponsor read. Both are
-  parts that are not the interview (`Outside`), like marked ones.
+* Parts that are not the interview (`Outside`, like marked ones) are
+  recognised: the turns before the first interviewer turn (a cold open); a
+  first interviewer turn that introduces the show and asks nothing, up to the
+  first that asks (an introduction); an interviewer's paragraphs from a sponsor
+  formula ("This episode is brought to you by …") up to the return to the guest
+  (a sponsor read); the host's closing words after the last exchange.
 * An exchange opens at an interviewer turn that asks (`opens`): a question
   sentence that is not a tag ("…, right?"), a back-channel ("Really?"), a
-  hand-off ("Elizabeth?", "What about you, Jin?") or a short follow-up
-  ("Why?", "Like what?"); or a request ("Talk about those two differences.").
-  The first interviewer turn always opens one.
+  hand-off ("Elizabeth?", "What about you, Jin?") or addressed to a co-host; a
+  request ("Talk about those two differences."); or, right after a guest's
+  statement, more than STATEMENT_WORDS words. The first interviewer turn
+  always opens one.
 * Every other interviewer turn stays inside the exchange as an aside: reactions,
   back-channel, hand-offs between panelists, a co-host's follow-up.
 * A guest's back-channel ("Mm-hmm.") while the host sets up a question is an
@@ -36,7 +39,7 @@ UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 QUESTION_MARKS = ("?", "？", "؟", "\u037e")
 _WORD = re.compile(r"[\w’'-]+")
 # A request this short ("Tell me.") asks for nothing in particular.
-FOLLOW_UP_WORDS = 3
+REQUEST_WORDS = 3
 # A statement with a question tag asks when it says this much before the tag.
 TAG_WORDS = 8
 # An interviewer turn of more words than this gives the guest something to respond to, even without a question
@@ -255,7 +258,7 @@ def requests(sentence: str) -> bool:
     Not when it puts the request off ("I want to talk about that, but go on.").
     """
     text = sentence.strip(" \"'“”‘’—-")
-    return bool(_REQUEST.match(text)) and not _DEFER.search(text) and len(words(sentence)) > FOLLOW_UP_WORDS
+    return bool(_REQUEST.match(text)) and not _DEFER.search(text) and len(words(sentence)) > REQUEST_WORDS
 
 
 def opens(turn: Turn, names: Collection[str] = (), *, statement: bool = True, co_hosts: Collection[str] = ()) -> bool:
@@ -423,39 +426,39 @@ class Group:
 def group(
     items: Iterable[Item],
     interviewers: Collection[str],
-    names: Collection[str],
-    closing: bool = True,
+    names_of: Mapping[str, Collection[str]],
     forced: Mapping[int, bool] | None = None,
-    names_of: Mapping[str, Collection[str]] | None = None,
 ) -> tuple[list[Item], list[Group]]:
     """(parts before the first question, exchanges) of a conversation.
 
-    `names` are the speakers' labels and names, case-folded, for hand-offs.
-    `closing`: the transcript's last turn, when an interviewer's after an
-    answer, is its own exchange (a closing thanks), whatever it says.
-    `forced` overrides the rules for the interviewer turns starting on its
-    lines: True opens an exchange there (`split:`), False never (`join:`).
-    `names_of` gives each label's names, case-folded, to tell a question to a co-host.
+    `names_of` gives each label's names, case-folded: any of them in a short
+    question makes it a hand-off, and a co-host's makes it a question to a
+    co-host. The transcript's last turn, when an interviewer's after an answer,
+    is its own exchange (a closing thanks), whatever it says. `forced` overrides
+    the rules for the interviewer turns starting on its lines: True opens an
+    exchange there (`split:`), False never (`join:`).
     """
     forced = forced or {}
+    names = {n for found in names_of.values() for n in found}
+    co_hosts = {asker: {n for label in interviewers if label != asker for n in names_of.get(label, ())} for asker in interviewers}
     listed = list(items)
     last_turn = max((i for i, item in enumerate(listed) if isinstance(item, Turn)), default=-1)
     opening: list[Item] = []
     groups: list[Group] = []
+    before: Turn | None = None  # the turn before this one
     for index, item in enumerate(listed):
         current = groups[-1] if groups else None
         if isinstance(item, Outside):
             (current.rest if current else opening).append(item)
-        elif item.speaker in interviewers:
+            continue
+        if item.speaker in interviewers:
             decided = forced.get(item.paragraphs[0].line)
-            before = next((t for t in reversed(listed[:index]) if isinstance(t, Turn)), None)
             # A long statement prompts the guest only right after the guest said something that asked nothing:
             # after a co-host it is a co-host's reply, after a guest's question the host's answer.
             prompting = before is not None and before.speaker not in interviewers and not is_question(before.text)
-            co_hosts = {n for label in interviewers if label != item.speaker for n in (names_of or {}).get(label, ())}
-            if current is None or decided or (closing and index == last_turn and current.answered and decided is None):
+            if current is None or decided or (index == last_turn and current.answered and decided is None):
                 groups.append(Group(item, []))
-            elif decided is False or not opens(item, names, statement=prompting, co_hosts=co_hosts):
+            elif decided is False or not opens(item, names, statement=prompting, co_hosts=co_hosts[item.speaker]):
                 current.rest.append(aside(item))
             elif not current.answered:  # asked again before any answer: one question, or a co-host's follow-up
                 if item.speaker == current.question.speaker and not any(isinstance(t, Outside) for t in current.rest):
@@ -470,6 +473,7 @@ def group(
             current.rest.append(item)
         else:
             opening.append(item)
+        before = item
     return opening, groups
 
 

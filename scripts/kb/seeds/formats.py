@@ -17,13 +17,13 @@ from typing import ClassVar
 
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 # h:mm:ss, mm:ss, optionally with a fraction of a second (`00:01:02.5`, `00:01:02,500`).
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 # How a time is written around a label: in brackets, in parentheses, or bare.
 _WRAPS = ((r"\[", r"\]"), (r"\(", r"\)"), ("", ""))
 # A line that holds only a time, perhaps with a colon: `(00:01:21):`, `[00:01:21]`, `00:01:21`.
-_TIME_ONLY = re.compile("^(?:" + "|".join(rf"{left}(?P<time{i}>{_TIME}){right}" for i, (left, right) in enumerate(_WRAPS)) + r")\s*:?$")
+_TIME_ONLY = re.compile("^(?:" + "|".join(rf"{left}(?P<time{i}>{TIME}){right}" for i, (left, right) in enumerate(_WRAPS)) + r")\s*:?$")
 # A role or organisation in parentheses after a label, `Dana (Host, Example Radio):`; never a time (that is `timestamped`).
-_ROLE = rf"(?:\s*\((?!\s*{_TIME}\s*\))(?P<role>[^()]+)\))?"
+_ROLE = rf"(?:\s*\((?!\s*{TIME}\s*\))(?P<role>[^()]+)\))?"
 
 Block = tuple[int, list[str]]  # a paragraph as written: its first line number and its raw lines
 
@@ -176,7 +176,7 @@ class TimestampedFormat(PatternFormat):
     description = "`Name [hh:mm:ss]: text`, `Name (hh:mm:ss): text`, `hh:mm:ss Name: text` or `Name: (hh:mm:ss) text`"
 
     def shapes(self) -> list[str]:
-        time = rf"(?P<time>{_TIME})"
+        time = rf"(?P<time>{TIME})"
         after = [rf"^{self.speaker}\s*{left}{time}{right}\s*:?\s*(?P<text>.*)$" for left, right in _WRAPS]
         before = [rf"^{left}{time}{right}\s*{self.speaker}\s*:\s*(?P<text>.*)$" for left, right in _WRAPS]
         # After the colon: in brackets or parentheses; bare only when text follows (`Bob: 10:30` is what Bob said).
@@ -195,7 +195,7 @@ class NameLineFormat(TranscriptFormat):
 
     def __init__(self, labels: Iterable[str]) -> None:
         super().__init__(labels)
-        times = "|".join(rf"{left}(?P<time{i}>{_TIME}){right}" for i, (left, right) in enumerate(_WRAPS))
+        times = "|".join(rf"{left}(?P<time{i}>{TIME}){right}" for i, (left, right) in enumerate(_WRAPS))
         self.pattern = re.compile(rf"^{self.speaker}{_ROLE}\s*(?:{times})?\s*:?$")
 
     def turn_start(self, line: int, lines: Sequence[str]) -> TurnStart | None:
@@ -220,7 +220,7 @@ class MarkdownFormat(PatternFormat):
     how = "in bold with a colon"
 
     def shapes(self) -> list[str]:
-        time = rf"(?:\s*\\?[\[(]?(?P<time>{_TIME})\\?[\])]?)?"
+        time = rf"(?:\s*\\?[\[(]?(?P<time>{TIME})\\?[\])]?)?"
         return [
             rf"^\*\*{self.speaker}{_ROLE}{time}\s*:\s*\*\*\s*(?P<text>.*)$",
             rf"^\*\*{self.speaker}\*\*{_ROLE}{time}\s*:\s*(?P<text>.*)$",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from typing import TypeVar
 
 from scripts.kb import topics as topic_rules
 from scripts.kb.errors import Report, SeedError, SeedErrors, fail, print_warning
-from scripts.kb.seeds.formats import AUTO
+from scripts.kb.seeds.formats import AUTO, TIME
 from scripts.kb.seeds.markdown_source import SUFFIXES, reader_text, transcript_files, transcript_of
 from scripts.kb.seeds.schemas import SLUG, Metadata, validate
 from scripts.kb.seeds.transcript import FORMATS, Exchange, Transcript, parse, read_transcript
@@ -126,6 +127,8 @@ def load_interview(transcript_path: Path) -> Interview:
         raise meta.error(("format",), f"unknown transcript format '{fmt}'", "use one of: " + ", ".join((AUTO, *FORMATS)) + " (see README)")
 
     for time, label in data.turns.items():
+        if not re.fullmatch(TIME, time):
+            raise meta.error(("turns", time), f"turn at '{time}' is not a time", "write it as in the captions, e.g. '00:01:05' (quoted)")
         if label not in speakers:
             raise meta.error(
                 ("turns", time), f"turn at {time} names '{label}', not one of the speakers", "use a label listed under `speakers`"
@@ -144,11 +147,6 @@ def load_interview(transcript_path: Path) -> Interview:
         join=data.join,
         turns_at=data.turns,
     )
-    for time, label in data.turns.items():
-        if label not in speakers:
-            raise meta.error(
-                ("turns", time), f"turn at {time} names '{label}', not one of the speakers", "use a label listed under `speakers`"
-            )
     spoken = {t.speaker for e in transcript.exchanges for t in e.turns} | {t.speaker for p in transcript.outside for t in p.turns}
     for label in [] if transcript.one_voice else speakers:
         if label not in spoken:

@@ -35,7 +35,7 @@ from scripts.kb.errors import SeedError, SeedWarning
 from scripts.kb.seeds import characters, conversation, diagnose, outside
 from scripts.kb.seeds.conversation import Outside as Outside
 from scripts.kb.seeds.conversation import Turn as Turn
-from scripts.kb.seeds.formats import AUTO, CaptionFormat, TranscriptFormat, TurnStart, detect, normalise
+from scripts.kb.seeds.formats import AUTO, CaptionFormat, TranscriptFormat, TurnStart, detect, normalise, seconds
 from scripts.kb.seeds.formats import FORMATS as FORMATS
 from scripts.kb.seeds.formats import Paragraph as Paragraph
 from scripts.kb.seeds.formats import raw_paragraphs as raw_paragraphs
@@ -139,8 +139,8 @@ def key_sentence(text: str) -> str:
 def question_sentence(question: Turn) -> str:
     """The sentence that names an exchange, never a filler such as "Yeah.".
 
-    The last sentence that asks (`conversation.asks`: not a tag, a back-channel,
-    a hand-off or a one-word follow-up) of the first paragraph that has one;
+    The last sentence that asks (`conversation.asks`: not a tag, a back-channel
+    or a hand-off) of the first paragraph that has one;
     else the last request ("Talk about …"); else the last sentence ending in `?`;
     else the first sentence of more than FILLER_WORDS words; else the longest.
     (For the first interview's questions this is `key_sentence`, so its anchors stay.)
@@ -227,7 +227,7 @@ def parse(
     readable = [*labels, *aliases]
     turn_format = fmt if isinstance(fmt, TranscriptFormat) else detect(text, readable) if fmt == AUTO else FORMATS[fmt](readable)
     if turns_at and isinstance(turn_format, CaptionFormat):
-        turn_format.breaks = sorted(seconds_of(time) for time in turns_at)
+        turn_format.breaks = sorted(seconds(time) for time in turns_at)
     blocks = turn_format.blocks(text)
 
     preface: list[Paragraph] = []
@@ -306,9 +306,8 @@ def parse(
     names_of = {
         label: {n.casefold() for whole in (label, names.get(label, "")) if whole for n in (whole, *whole.split())} for label in labels
     }
-    folded = {n for found in names_of.values() for n in found}
     forced = {line: True for line in split}
-    opening_items, groups = conversation.group(items, interviewers, folded, forced=forced, names_of=names_of)
+    opening_items, groups = conversation.group(items, interviewers, names_of, forced)
     if join:
         lines_of = {}
         for g in groups:
@@ -323,7 +322,7 @@ def parse(
                     "use an anchor shown on the page, or a line where a question starts",
                 )
             forced[lines_of[str(name).lstrip("#")]] = False
-        opening_items, groups = conversation.group(items, interviewers, folded, forced=forced, names_of=names_of)
+        opening_items, groups = conversation.group(items, interviewers, names_of, forced)
 
     opening = [item for item in opening_items if isinstance(item, Outside)]
     if len(groups) > MAX_EXCHANGES:
@@ -365,26 +364,18 @@ class TimedTurns:
     """Turns that the metadata starts at given times (`turns:`), for transcripts that do not name their speakers."""
 
     def __init__(self, starts: Mapping[str, str], fmt: TranscriptFormat) -> None:
-        self.pending = sorted((seconds_of(time), label) for time, label in starts.items())
+        self.pending = sorted((seconds(time), label) for time, label in starts.items())
         self.fmt = fmt
 
     def start(self, line: int, lines: Sequence[str]) -> TurnStart | None:
         time = self.fmt.block_time(lines)
-        if not self.pending or not time or seconds_of(time) < self.pending[0][0]:
+        if not self.pending or not time or seconds(time) < self.pending[0][0]:
             return None
         _, label = self.pending.pop(0)
-        while self.pending and self.pending[0][0] <= seconds_of(time):  # two times within one paragraph: the later wins
+        while self.pending and self.pending[0][0] <= seconds(time):  # two times within one paragraph: the later wins
             _, label = self.pending.pop(0)
         text = self.fmt.paragraph_text(lines)
         return TurnStart(label, time, Paragraph(text, line) if text else None)
-
-
-def seconds_of(time: str) -> float:
-    """`1:02:03` → 3723.0 (a fraction after `.` or `,` counts)."""
-    total = 0.0
-    for part in time.replace(",", ".").split(":"):
-        total = total * 60 + float(part or 0)
-    return total
 
 
 SECTION_WORDS = 150  # one voice's paragraphs are gathered into sections of about this many words, each linkable
