@@ -120,10 +120,11 @@ def make_seeds(folder: Path) -> Path:
     return folder
 
 
-def run_build(seeds: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def run_build(seeds: Path | str, site: Path | str, *options: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
+    """The build command, as an editor runs it (`--seeds=… --site=…` and `options`), from the project folder `cwd`."""
     return subprocess.run(
-        [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(seeds), "--site", str(site)],
-        cwd=ROOT,
+        [sys.executable, "-m", "scripts.kb.commands.build", f"--seeds={seeds}", f"--site={site}", *options],
+        cwd=cwd,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false", **env},
         capture_output=True,
         text=True,

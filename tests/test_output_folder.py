@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -116,14 +115,7 @@ def test_the_build_command_refuses_a_folder_of_notes_and_replaces_it_when_told(t
     refused = run_build(seeds, notes)
     assert refused.returncode == 2 and ONE_LINE.match(refused.stderr), refused.stderr
     assert sorted(p.name for p in notes.iterdir()) == ["draft.txt"]
-    replaced = subprocess.run(
-        [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(seeds), "--site", str(notes), "--replace"],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    replaced = run_build(seeds, notes, "--replace")
     assert replaced.returncode == 0, replaced.stderr
     assert (notes / MARKER).is_file() and not (notes / "draft.txt").exists()
     assert run_build(seeds, notes).returncode == 0  # now a previous site
@@ -143,14 +135,7 @@ def test_make_site_into_the_project_or_its_docs_leaves_the_project_as_it_was(tmp
     for name in ("mkdocs.yml", "Makefile", "pyproject.toml"):
         shutil.copy2(ROOT / name, copy / name)
     before = sorted(str(p.relative_to(copy)) for p in copy.rglob("*"))
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts.kb.commands.build", "--seeds=seeds", f"--site={site}"],
-        cwd=copy,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_build("seeds", site, cwd=copy)
     assert result.returncode == 2, result.stderr
     assert ONE_LINE.match(result.stderr), result.stderr
     assert result.stderr.startswith(says)

@@ -54,6 +54,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from scripts.kb.commands import generate
 from scripts.tools import live_reload, search_timing
@@ -83,15 +84,21 @@ def generation_seconds(seeds_dir: Path, out: Path, repeat: int) -> float:
 INDEXING = re.compile(r"search index: \d+ records in ([\d.]+) s")
 
 
+def build_command(seeds_dir: Path, site: Path, search_index: bool = True) -> dict[str, Any]:
+    """The keywords of `subprocess.run` or `Popen` for one build, as the benchmark runs it (warnings do not stop it)."""
+    return {
+        "args": [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(seeds_dir), "--site", str(site), "--verbose"],
+        "cwd": ROOT,
+        "env": {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false", "KB_SEARCH_INDEX": str(search_index).lower()},
+    }
+
+
 def build_once(seeds_dir: Path, site: Path, search_index: bool = True) -> tuple[float, int, float]:
     """Wall seconds, peak RSS (bytes) and the search index's own seconds (its log line; 0 without it) of one build in a child process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false", "KB_SEARCH_INDEX": str(search_index).lower()}
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(seeds_dir), "--site", str(site), "--verbose"],
-        cwd=ROOT,
-        env=env,
+        **build_command(seeds_dir, site, search_index),
         capture_output=True,
         text=True,
         check=False,
@@ -225,19 +232,12 @@ def tree_rss(root: int) -> tuple[int, int]:
 def build_sampled(seeds_dir: Path, site: Path, work: Path) -> tuple[float, float, int, int, str]:
     """Wall and CPU seconds (user and system, of every process), peak RSS of the whole process tree and of its largest
     process (bytes, sampled every 0.1 s), and the log of one build in a child process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false", "KB_SEARCH_INDEX": "true"}
     log = work / "podcast-build.log"
     peak_tree = peak_process = 0
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(seeds_dir), "--site", str(site), "--verbose"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+        process = subprocess.Popen(**build_command(seeds_dir, site), stdout=out, stderr=subprocess.STDOUT)
         while process.poll() is None:
             total, largest = tree_rss(process.pid)
             peak_tree, peak_process = max(peak_tree, total), max(peak_process, largest)
