@@ -781,3 +781,17 @@ def test_the_conversation_functions_directly() -> None:
     assert conversation.is_back_channel(turn(GUEST, "Mm-hmm.")) and not conversation.is_back_channel(turn(GUEST, "Mm-hmm, the tide."))
     assert not conversation.opens(turn(HOST, "Wen, you were there?"), co_hosts={"wen"})
     assert conversation.opens(turn(HOST, LONG)) and not conversation.opens(turn(HOST, LONG), statement=False)
+
+
+def test_a_greeting_question_opens_no_exchange() -> None:
+    text = (
+        "Host: Welcome to The Tide Table. My guest today is a harbour pilot.\n\n"
+        "Guest: Thanks for having me.\n\n"
+        "Host: How are you doing?\n\n"
+        "Guest: Good, good.\n\n"
+        "Host: What brought you to the harbour?\n\n"
+        "Guest: My father was a pilot.\n"
+    )
+    transcript = read(text)
+    assert starts(transcript) == [(HOST, 9, "What brought you to the harbour?")]
+    assert [(p.what, p.line) for p in transcript.recognised] == [("introduction", 1)]

@@ -575,3 +575,25 @@ class TestRollingCaptions:
             ("Ben", "Between the stamps."),
             ("Dana", "Between the stamps. That's a title."),
         ]
+
+
+class TestTimesBeforeTheWords:
+    """Podcast sites that export Markdown put the time in escaped brackets after the label and before some paragraphs."""
+
+    MARKDOWN = (
+        "**Dana:** \\[00:03:54.26\\] Well, what got you into rooftop farming?\n\n"
+        "**Ben:** My grandmother kept bees.\n\n"
+        "\\[00:04:10.02\\] She kept them on the roof of a bakery.\n\n"
+        "**Dana:** \\[00:04:30.00\\]\n"
+    )
+
+    def test_the_time_after_the_label_times_the_turn_and_a_paragraph_loses_its_time(self) -> None:
+        assert turns(read(self.MARKDOWN, HOSTS, "markdown")) == [
+            ("Dana", "00:03:54.26", "Well, what got you into rooftop farming?"),
+            ("Ben", "", "My grandmother kept bees.\n\nShe kept them on the roof of a bakery."),
+            ("Dana", "", "[00:04:30.00]"),  # a time with no words after it stays what was said
+        ]
+
+    def test_plain_colon_transcripts_keep_a_bracketed_time_as_text(self) -> None:
+        text = "Dana: What got you into it?\n\nBen: Bees.\n\n[00:04:10] On a bakery roof.\n"
+        assert turns(read(text, HOSTS, "colon"))[1] == ("Ben", "", "Bees.\n\n[00:04:10] On a bakery roof.")

@@ -157,10 +157,11 @@ _REQUEST = re.compile(
 )
 # A request put off until later lets the guest go on.
 _DEFER = re.compile(r"\b(?:but )?(?:go on|go ahead|carry on|keep going|later|in a (?:minute|moment|second|bit)|hold that thought)\b", re.I)
-# Back-channel questions ("Really?", "Oh, yeah?") and hand-offs without a name ("And you?", "What about you?").
+# Back-channel questions ("Really?", "Oh, yeah?"), greetings ("How are you doing?") and hand-offs without a name ("And you?").
 _NO_QUESTION = re.compile(
     r"^(?:(?:oh|and|so|but|well),?\s+)?(?:really|seriously|yeah|yes|right|is that right|is that so|no way|truly|what|sorry|huh|"
-    r"what about you|how about you|and you|you|anyone else|anybody else|same for you|same question|same here)"
+    r"what about you|how about you|and you|you|anyone else|anybody else|same for you|same question|same here|"
+    r"how are you(?: doing)?(?: today)?|how['’]s it going|how have you been|how are things|what['’]s up)"
     r"(?:,?\s+\w+)?\?$",
     re.IGNORECASE,
 )

@@ -22,6 +22,8 @@ TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _WRAPS = ((r"\[", r"\]"), (r"\(", r"\)"), ("", ""))
 # A line that holds only a time, perhaps with a colon: `(00:01:21):`, `[00:01:21]`, `00:01:21`.
 _TIME_ONLY = re.compile("^(?:" + "|".join(rf"{left}(?P<time{i}>{TIME}){right}" for i, (left, right) in enumerate(_WRAPS)) + r")\s*:?$")
+# A time in brackets or parentheses (Markdown-escaped or not) before the words of a paragraph: `\[00:03:54.26\] Well, …`.
+_LEADING_TIME = re.compile(rf"^\\?[\[(](?P<time>{TIME})\\?[\])]\s+(?=\S)")
 # A role or organisation in parentheses after a label, `Dana (Host, Example Radio):`; never a time (that is `timestamped`).
 _ROLE = rf"(?:\s*\((?!\s*{TIME}\s*\))(?P<role>[^()]+)\))?"
 
@@ -79,6 +81,7 @@ class TranscriptFormat(ABC):
     how: ClassVar[str] = "and a colon"  # ends the hint "start each turn with its speaker's label …"
     looks: ClassVar[str] = "labels with a colon"  # the likely cause, when a transcript fits this format but not the one set
     or_else: ClassVar[str] = ""  # another fix, after "set `format: …`"
+    timed: ClassVar[bool] = False  # times mark its turns and paragraphs (`\[00:03:54\]` before words is not text)
     captions: ClassVar[bool] = False  # a caption file (cues with times), whose blocks may name no speaker at all
 
     def __init__(self, labels: Iterable[str]) -> None:
@@ -114,10 +117,12 @@ class TranscriptFormat(ABC):
         return text
 
     def paragraph_text(self, lines: Sequence[str]) -> str:
-        """The reader's text of a paragraph that starts no turn; a first line that is only a time is left out."""
+        """The reader's text of a paragraph that starts no turn; a first line that is only a time is left out, and in
+        a format that reads times (`timed`), so is a time in brackets before the paragraph's words."""
         if lines and time_only(lines[0]):
             lines = lines[1:]
-        return self.clean(normalise(" ".join(lines)))
+        text = normalise(" ".join(lines))
+        return self.clean(_LEADING_TIME.sub("", text, count=1) if self.timed else text)
 
     def block_time(self, lines: Sequence[str]) -> str:
         """When a block starts, as written (`00:01:21`, no fraction): here, the time of a first line that is only a time, else ""."""
@@ -152,8 +157,11 @@ class PatternFormat(TranscriptFormat):
         for pattern in self.patterns:
             found = pattern.match(text)
             if found:
-                rest = self.clean(found["text"])
-                groups = found.groupdict()
+                rest, groups = found["text"], found.groupdict()
+                leading = _LEADING_TIME.match(rest) if self.timed and not groups.get("time") else None
+                if leading:  # `**Name:** \[00:03:54.26\] Well, …`: the time after the label times the turn
+                    groups["time"], rest = leading["time"], rest[leading.end() :]
+                rest = self.clean(rest)
                 timestamp = groups.get("time") or before
                 role = normalise(groups.get("role") or "")
                 return TurnStart(found["speaker"], timestamp, Paragraph(rest, line) if rest else None, role)
@@ -172,6 +180,7 @@ class TimestampedFormat(PatternFormat):
     """A time before or after the label, in brackets, in parentheses or bare; a turn without one is accepted too."""
 
     name = "timestamped"
+    timed = True
     looks = "a time beside the label"
     description = "`Name [hh:mm:ss]: text`, `Name (hh:mm:ss): text`, `hh:mm:ss Name: text` or `Name: (hh:mm:ss) text`"
 
@@ -189,6 +198,7 @@ class NameLineFormat(TranscriptFormat):
     """The label alone on the paragraph's first line, perhaps with a time; the text follows on the next lines or paragraphs."""
 
     name = "name-line"
+    timed = True
     looks = "the label on a line of its own"
     description = "`Name` on a line of its own (a colon, or a time such as `Name  0:05` or `Name (00:01:02):`, may follow)"
     how = "on a line of its own"
@@ -214,6 +224,7 @@ class MarkdownFormat(PatternFormat):
     r"""Markdown as exported by editors: bold labels, and backslash escapes (`\[`) that are undone."""
 
     name = "markdown"
+    timed = True
     looks = "bold labels"
     or_else = ", or remove the **"
     description = "`**Name:** text` or `**Name**: text` (Markdown; `\\[` escapes are undone; a role may follow the name)"
