@@ -795,3 +795,12 @@ def test_a_greeting_question_opens_no_exchange() -> None:
     transcript = read(text)
     assert starts(transcript) == [(HOST, 9, "What brought you to the harbour?")]
     assert [(p.what, p.line) for p in transcript.recognised] == [("introduction", 1)]
+
+
+def test_a_question_asked_late_takes_no_link_from_the_opening() -> None:
+    """The introduction ends where the turns up to it say, so asking at the end leaves the opening as it was."""
+    plain = "Host: Welcome to The Tide Table.\n\nGuest: What brought you here?\n\nHost: That's wild, right?\n"
+    asked = plain.replace("That's wild, right?", "What brought you here?")
+    assert [(p.what, p.line) for p in read(plain).recognised] == [("introduction", 1)]
+    assert [(p.what, p.line) for p in read(asked).recognised] == [("introduction", 1)]
+    assert [e.line for e in read(plain).exchanges] == [e.line for e in read(asked).exchanges] == [5]

@@ -366,7 +366,11 @@ def _same_speaker(item: Item, speaker: str) -> bool:
 
 def introduction(items: Sequence[Item], interviewers: Collection[str]) -> list[Item]:
     """The host's introduction of the show, when the first interviewer turn opens with one and asks nothing, up to the
-    first interviewer turn that asks: a recognised part (`INTRO`)."""
+    first interviewer turn that asks, or the transcript's last turn: a recognised part (`INTRO`).
+
+    Where it ends depends only on the turns up to there, never on a question further on, so an edit of a later turn
+    cannot make the opening an exchange or take its link away.
+    """
     first = next((i for i, item in enumerate(items) if isinstance(item, Turn) and item.speaker in interviewers), None)
     if first is None:
         return list(items)
@@ -374,13 +378,16 @@ def introduction(items: Sequence[Item], interviewers: Collection[str]) -> list[I
     assert isinstance(opener, Turn)
     if not _INTRO.search(opener.paragraphs[0].text[:SPONSOR_REACH]) or opens(opener, statement=False):
         return list(items)
-    end = first + 1
-    while end < len(items):
-        item = items[end]
-        if isinstance(item, Turn) and item.speaker in interviewers and opens(item, statement=False):
-            break
-        end += 1
-    if end == len(items):
+    last_turn = max(i for i, item in enumerate(items) if isinstance(item, Turn))
+    end = next(
+        (
+            i
+            for i in range(first + 1, len(items))
+            if isinstance(item := items[i], Turn) and item.speaker in interviewers and (i == last_turn or opens(item, statement=False))
+        ),
+        None,
+    )
+    if end is None:  # no interviewer turn after it: the opening is the one exchange
         return list(items)
     kept = [t for t in items[first:end] if isinstance(t, Turn)]
     parts = [t for t in items[first:end] if isinstance(t, Outside)]
