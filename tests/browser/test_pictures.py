@@ -30,8 +30,11 @@ def test_a_count_of_the_series_map_opens_the_exchanges_it_counts(page, server, b
     count = sum(e["interview"] == interview["slug"] and topic["slug"] in e["topics"] for e in kb["exchanges"])
     page.goto(server)
     cell = page.get_by_role("link", name=f"{count} on {topic['title']} in {interview['title']}", exact=True)
+    assert re.search(f"topics/{topic['slug']}/#{first['id']}$", str(cell.get_attribute("href")))
     cell.scroll_into_view_if_needed()
     cell.click()
-    page.wait_for_url(re.compile(f"topics/{topic['slug']}/#{first['id']}$"))
+    # Material's anchor tracking may put the heading above it (#by-organization) on the address before a loaded
+    # machine reads it: what the reader sees is the page and the exchange in view.
+    page.wait_for_url(re.compile(f"topics/{topic['slug']}/"))
     wait_heading_in_view(page, first["id"])
     assert page.locator(f"#{first['id']}").evaluate("h => h.classList.contains('kb-topic-exchange')")
