@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
-
-from scripts.kb.seeds.loader import Interview, KnowledgeBase, Speaker
-from scripts.kb.seeds.transcript import parse
+from interview_kb.knowledge.base import KnowledgeBase
+from interview_kb.reading.loader import Interview, Speaker
+from interview_kb.reading.transcript import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,11 +73,10 @@ def build_site(site: Path, seeds: Path | None = None, strict: bool = True, **ext
 def write_search_index(site: Path, shard_size: int) -> list[str]:
     """Write the shipped seeds' search index into `site` in parts of at most `shard_size` records (as the plugin
     does at the end of a build, with its settings from mkdocs.yml); returns every record's link."""
+    from interview_kb.commands.common import use_seeds
+    from interview_kb.outputs import search_index
+    from interview_kb.urls import SiteUrls
     from mkdocs.config import load_config
-
-    from scripts.kb import search_index
-    from scripts.kb.commands.build import use_seeds
-    from scripts.kb.urls import SiteUrls
 
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
     plugin = use_seeds(config, ROOT / "seeds")
@@ -123,7 +122,7 @@ def make_seeds(folder: Path) -> Path:
 def run_build(seeds: Path | str, site: Path | str, *options: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
     """The build command, as an editor runs it (`--seeds=… --site=…` and `options`), from the project folder `cwd`."""
     return subprocess.run(
-        [sys.executable, "-m", "scripts.kb.commands.build", f"--seeds={seeds}", f"--site={site}", *options],
+        [sys.executable, "-m", "interview_kb.commands.build", f"--seeds={seeds}", f"--site={site}", *options],
         cwd=cwd,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false", **env},
         capture_output=True,
@@ -164,9 +163,8 @@ def broken_seeds(folder: Path, *slugs: str) -> Path:
 
 def plugin_config(site: Path, seeds: Path) -> object:
     """MkDocs' configuration of the project, building `seeds` into `site` (as the build command sets it up)."""
+    from interview_kb.commands.common import use_seeds
     from mkdocs.config import load_config
-
-    from scripts.kb.commands.build import use_seeds
 
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
     use_seeds(config, seeds)

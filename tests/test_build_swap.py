@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from interview_kb.commands import build
+from interview_kb.errors import SeedError
+from interview_kb.outputs import search_index, site_folder
+from interview_kb.outputs.site_folder import MARKER
 
-from scripts.kb import search_index
-from scripts.kb.commands import build
-from scripts.kb.commands.output_folder import MARKER
-from scripts.kb.errors import SeedError
 from tests.support import ONE_LINE, ROOT, make_seeds, run_build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
@@ -35,7 +35,7 @@ def test_a_second_build_into_the_same_site_stops_with_one_line(tmp_path: Path) -
         [
             sys.executable,
             "-c",
-            "import sys, time; from scripts.kb.commands.build import site_lock\n"
+            "import sys, time; from interview_kb.outputs.site_folder import site_lock\n"
             f"with site_lock({str(site)!r}):\n    print('held', flush=True); time.sleep(60)",
         ],
         cwd=ROOT,
@@ -78,12 +78,12 @@ def test_a_build_after_a_crash_between_two_renames_restores_the_last_complete_si
 @pytest.mark.parametrize("exchange", [True, False], ids=["atomic exchange", "two renames"])
 def test_swap_without_or_with_the_exchange_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exchange: bool) -> None:
     if not exchange:
-        monkeypatch.setattr(build, "exchange", lambda a, b: False)
+        monkeypatch.setattr(site_folder, "exchange", lambda a, b: False)
     site, staging = tmp_path / "site", tmp_path / ".site.building-x"
     for folder, text in ((site, "old"), (staging, "new")):
         folder.mkdir()
         (folder / "index.html").write_text(text)
-    build.swap(staging, site)
+    site_folder.swap(staging, site)
     assert (site / "index.html").read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
@@ -124,9 +124,9 @@ def test_a_site_that_cannot_be_renamed_gets_its_contents_replaced(tmp_path: Path
     (staging / "index.html").write_text("new home")
     (staging / "assets" / "new.css").write_text("new style")
     (staging / "new.html").write_text("a new page")
-    monkeypatch.setattr(build, "exchange", busy_for(site, build.exchange if exchange else lambda a, b: False))
+    monkeypatch.setattr(site_folder, "exchange", busy_for(site, site_folder.exchange if exchange else lambda a, b: False))
     monkeypatch.setattr(os, "rename", busy_for(site, os.rename))
-    build.swap(staging, site)
+    site_folder.swap(staging, site)
     assert files_of(site) == {MARKER: b"marker", "assets/new.css": b"new style", "index.html": b"new home", "new.html": b"a new page"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
@@ -137,7 +137,7 @@ def mount_point(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     site = tmp_path / "site"
     ismount = os.path.ismount
     monkeypatch.setattr(os.path, "ismount", lambda path: Path(path) == site or ismount(path))
-    monkeypatch.setattr(build, "exchange", busy_for(site, build.exchange))
+    monkeypatch.setattr(site_folder, "exchange", busy_for(site, site_folder.exchange))
     monkeypatch.setattr(os, "rename", busy_for(site, os.rename))
     yield site
 
@@ -147,13 +147,13 @@ def test_a_build_into_a_mount_point_replaces_its_contents_and_leaves_nothing_bes
 ) -> None:
     old_site(mount_point)
     staged: list[Path] = []
-    swap_contents = build.swap_contents
+    swap_contents = site_folder.swap_contents
 
     def spy(staging: Path, site: Path) -> None:
         staged.append(staging)
         swap_contents(staging, site)
 
-    monkeypatch.setattr(build, "swap_contents", spy)
+    monkeypatch.setattr(site_folder, "swap_contents", spy)
     build.build(make_seeds(tmp_path / "seeds"), mount_point)
     assert [folder.parent for folder in staged] == [mount_point]  # built inside the mount point, where renames work
     new = files_of(mount_point)
@@ -194,7 +194,7 @@ env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false"}
 for run in ("good", "bad"):
     if run == "bad":
         Path(seeds, "demo.txt").write_text("")
-    result = subprocess.run([sys.executable, "-m", "scripts.kb.commands.build", "--seeds", seeds, "--site", str(site)],
+    result = subprocess.run([sys.executable, "-m", "interview_kb.commands.build", "--seeds", seeds, "--site", str(site)],
                             env=env, capture_output=True, text=True)
     files = {str(p.relative_to(site)): p.read_text("utf-8", "replace") for p in sorted(site.rglob("*")) if p.is_file()}
     print(json.dumps([result.returncode, result.stderr, sorted(os.listdir(site.parent)), files]))
@@ -287,7 +287,7 @@ def record_folders(pid: int) -> list[Path]:
 def test_a_build_stopped_by_a_signal_cleans_up_and_leaves_the_previous_site(tmp_path: Path, twenty_interviews: Path, stop: int) -> None:
     site = tmp_path / "site"
     before = old_site(site)
-    command = [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(twenty_interviews), "--site", str(site)]
+    command = [sys.executable, "-m", "interview_kb.commands.build", "--seeds", str(twenty_interviews), "--site", str(site)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false"}
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
@@ -340,7 +340,7 @@ def test_a_lock_file_without_a_holder_is_taken_over_quietly_and_holds_the_holder
 ) -> None:
     """An empty lock file is one another build has just made: no note."""
     (tmp_path / ".site.lock").write_text("")
-    with build.site_lock(tmp_path / "site"):
+    with site_folder.site_lock(tmp_path / "site"):
         assert (tmp_path / ".site.lock").read_text() == f"{os.getpid()}\n"
     assert capsys.readouterr().err == ""
     assert not (tmp_path / ".site.lock").exists()

@@ -1,4 +1,4 @@
-"""How a conversation is read (scripts/kb/seeds/conversation.py, applied by `transcript.parse`): one test per rule.
+"""How a conversation is read (scripts/interview_kb/reading/conversation.py, applied by `transcript.parse`): one test per rule.
 
 Each transcript here is a few invented turns. What is checked is what an
 editor sees on the page: where each exchange opens (who asks, its heading, its
@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from interview_kb.errors import SeedError
+from interview_kb.reading import conversation
+from interview_kb.reading.conversation import Turn
+from interview_kb.reading.formats import Paragraph
+from interview_kb.reading.loader import load_interview
+from interview_kb.reading.transcript import Exchange, Transcript, parse
 
-from scripts.kb.errors import SeedError
-from scripts.kb.seeds import conversation
-from scripts.kb.seeds.conversation import Turn
-from scripts.kb.seeds.formats import Paragraph
-from scripts.kb.seeds.loader import load_interview
-from scripts.kb.seeds.transcript import Exchange, Transcript, parse
 from tests.support import ROOT
 
 HOST, GUEST = "Host", "Guest"
@@ -702,9 +702,8 @@ def test_join_naming_an_unknown_anchor_is_a_one_line_error(tmp_path: Path) -> No
 
 
 def test_the_build_log_names_the_recognised_parts(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from interview_kb.commands.common import use_seeds
     from mkdocs.config import load_config
-
-    from scripts.kb.commands.build import use_seeds
 
     text = "Guest: The sea does not care.\n\nHost: What did the sea teach you?\n\nGuest: Patience.\n\nHost: That's our show.\n"
     path = seeds_folder(tmp_path / "seeds", "", text)

@@ -8,8 +8,8 @@ from types import SimpleNamespace
 from typing import cast
 
 import pytest
+from interview_kb.reading.loader import Interview
 
-from scripts.kb.seeds.loader import Interview
 from scripts.tools import conversation_accuracy as ca
 from scripts.tools.scores import Figures
 

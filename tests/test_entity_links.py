@@ -6,10 +6,10 @@ from pathlib import Path
 
 import markdown
 import pytest
+from interview_kb.errors import SeedError
+from interview_kb.knowledge import entities, entity_links
+from interview_kb.knowledge.entity_links import Linker
 
-from scripts.kb.errors import SeedError
-from scripts.kb.knowledge import entities, entity_links
-from scripts.kb.knowledge.entity_links import Linker
 from tests.support import interview
 
 ENTITIES = """entities:

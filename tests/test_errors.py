@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from interview_kb.outputs import site_folder
 
-from scripts.kb.commands import output_folder
 from tests.support import BROKEN, META, ONE_LINE, ROOT, TOPICS, TRANSCRIPT, add_interview, broken_seeds, make_seeds, run_build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
@@ -140,7 +140,7 @@ def previous_site(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
-    output_folder.mark(site)  # a site a build made, which the next build may replace
+    site_folder.mark(site)  # a site a build made, which the next build may replace
     return site
 
 
@@ -157,7 +157,7 @@ def test_error_is_one_line_and_site_is_untouched(
     assert match["path"] == str(seeds / file)
     assert int(match["line"]) == line
     assert what in match["what"]
-    assert sorted(p.name for p in previous_site.iterdir()) == [output_folder.MARKER, "index.html"]
+    assert sorted(p.name for p in previous_site.iterdir()) == [site_folder.MARKER, "index.html"]
     assert (previous_site / "index.html").read_text() == "previous build"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
@@ -206,7 +206,7 @@ def test_every_broken_interview_is_reported_at_once(tmp_path: Path, previous_sit
         *(f"{seeds}/{BROKEN[slug][1]}" for slug in ("alpha", "beta", "gamma")),
         "3 mistakes in 3 files — fix them and build again",
     ]
-    assert sorted(p.name for p in previous_site.iterdir()) == [output_folder.MARKER, "index.html"]
+    assert sorted(p.name for p in previous_site.iterdir()) == [site_folder.MARKER, "index.html"]
     assert (previous_site / "index.html").read_text() == "previous build"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
@@ -273,7 +273,7 @@ def test_mkdocs_build_shows_every_mistake(tmp_path: Path) -> None:
 
 
 def test_generate_prints_every_mistake(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from scripts.kb.commands import generate
+    from interview_kb.commands import generate
 
     seeds = broken_seeds(tmp_path / "seeds", "alpha", "beta")
     assert generate.main(["--seeds", str(seeds), "--out", str(tmp_path / "out")]) == 1
@@ -285,7 +285,7 @@ def test_generate_prints_every_mistake(tmp_path: Path, capsys: pytest.CaptureFix
 
 def test_the_zensical_build_prints_every_mistake(tmp_path: Path) -> None:
     seeds = broken_seeds(tmp_path / "seeds", "beta", "gamma")
-    command = ["-m", "scripts.kb.commands.zensical_build", "--seeds", str(seeds), "--site", str(tmp_path / "site")]
+    command = ["-m", "interview_kb.commands.zensical_build", "--seeds", str(seeds), "--site", str(tmp_path / "site")]
     result = subprocess.run(  # the seeds are read before Zensical would run: any file stands for it
         [sys.executable, *command, "--zensical", sys.executable],
         cwd=ROOT,
@@ -302,7 +302,7 @@ def test_the_zensical_build_prints_every_mistake(tmp_path: Path) -> None:
 
 
 def test_mistakes_are_sorted_by_file_then_line_and_counted_by_file() -> None:
-    from scripts.kb.errors import SeedError, SeedErrors
+    from interview_kb.errors import SeedError, SeedErrors
 
     errors = SeedErrors([SeedError("b.yml", 2, "b2", "fix"), SeedError("a.yml", 10, "a10", "fix"), SeedError("a.yml", 9, "a9", "fix")])
     assert [(e.path, e.line) for e in errors.errors] == [("a.yml", 9), ("a.yml", 10), ("b.yml", 2)]
@@ -315,8 +315,9 @@ def test_mistakes_are_sorted_by_file_then_line_and_counted_by_file() -> None:
 
 
 def test_load_reads_every_interview_and_raises_every_mistake(tmp_path: Path) -> None:
-    from scripts.kb.errors import SeedError, SeedErrors
-    from scripts.kb.seeds import loader
+    from interview_kb.errors import SeedError, SeedErrors
+    from interview_kb.knowledge import base
+    from interview_kb.reading import loader
 
     seeds = broken_seeds(tmp_path / "seeds", "alpha", "beta")
     read: list[str] = []
@@ -326,7 +327,7 @@ def test_load_reads_every_interview_and_raises_every_mistake(tmp_path: Path) -> 
         return loader.load_interview(path)
 
     with pytest.raises(SeedErrors) as caught:
-        loader.load(seeds, lambda warning: None, reading)
+        base.load(seeds, lambda warning: None, reading)
     assert read == ["alpha.txt", "beta.txt", "demo.txt"]
     assert all(isinstance(error, SeedError) for error in caught.value.errors)
     assert [(Path(e.path).name, e.line) for e in caught.value.errors] == [("alpha.yml", 1), ("beta.yml", 4)]
@@ -336,8 +337,9 @@ def test_an_anchor_in_two_interviews_is_reported_with_the_other_mistakes(tmp_pat
     """Two interviews' anchors differ by their slugs: a reader that gives omega demo's exchanges makes them meet."""
     import dataclasses
 
-    from scripts.kb.errors import SeedErrors
-    from scripts.kb.seeds import loader
+    from interview_kb.errors import SeedErrors
+    from interview_kb.knowledge import base
+    from interview_kb.reading import loader
 
     seeds = broken_seeds(tmp_path / "seeds", "alpha")
     add_interview(seeds, "omega", META.replace("date: 2020", "date: 2019"))
@@ -348,7 +350,7 @@ def test_an_anchor_in_two_interviews_is_reported_with_the_other_mistakes(tmp_pat
         return dataclasses.replace(interview, transcript=demo.transcript) if path.stem == "omega" else interview
 
     with pytest.raises(SeedErrors) as caught:
-        loader.load(seeds, lambda warning: None, reading)
+        base.load(seeds, lambda warning: None, reading)
     assert [str(error).removeprefix(f"{seeds}/") for error in caught.value.errors] == [
         BROKEN["alpha"][1],
         *(

@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from interview_kb.errors import SeedError
+from interview_kb.knowledge import facts
 
-from scripts.kb.errors import SeedError
-from scripts.kb.knowledge import facts
 from tests.support import ROOT, build_site, interview
 
 TRANSCRIPT = (

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from interview_kb.commands import build
+from interview_kb.errors import SeedError
 
-from scripts.kb.commands import build
-from scripts.kb.errors import SeedError
 from tests.support import ONE_LINE, ROOT, make_seeds, run_build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
@@ -146,7 +146,7 @@ def test_a_seed_that_is_no_regular_file_is_one_line_before_anything_is_read(
     make(seeds)
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(seeds), "--site", str(tmp_path / "site")],
+            [sys.executable, "-m", "interview_kb.commands.build", "--seeds", str(seeds), "--site", str(tmp_path / "site")],
             cwd=ROOT,
             env={**os.environ, "KB_STRICT": "false"},
             capture_output=True,
@@ -174,7 +174,7 @@ def fake_pagefind(folder: Path, script: str) -> Path:
 def test_a_killed_pagefind_says_by_which_signal_and_what_to_do(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from scripts.kb import search_index
+    from interview_kb.outputs import search_index
 
     monkeypatch.setattr(search_index, "PAGEFIND_BIN", fake_pagefind(tmp_path / "bin", "kill -9 $$"))
     code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site", capsys)
@@ -185,7 +185,7 @@ def test_a_killed_pagefind_says_by_which_signal_and_what_to_do(
 
 
 def test_a_failing_pagefind_without_a_message_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from scripts.kb import search_index
+    from interview_kb.outputs import search_index
 
     monkeypatch.setattr(search_index, "PAGEFIND_BIN", fake_pagefind(tmp_path / "bin", "exit 3"))
     with pytest.raises(RuntimeError, match=r"Pagefind failed to write the search index \(no message, exit status 3\) — "):
@@ -206,7 +206,8 @@ def test_missing_node_is_named_before_pagefind_runs(
 
 def test_a_slug_clash_is_blamed_on_the_file_whose_slug_causes_it(tmp_path: Path) -> None:
     """`a.yml` says `slug: b`, and `b.txt` (no `slug:`) takes its slug from its name: the mistake is a.yml's `slug:` line."""
-    from scripts.kb.seeds.loader import load
+    from interview_kb.knowledge.base import load
+
     from tests.support import META, TRANSCRIPT
 
     seeds = tmp_path / "seeds"
@@ -228,7 +229,7 @@ def test_a_slug_clash_is_blamed_on_the_file_whose_slug_causes_it(tmp_path: Path)
 def test_make_new_refuses_a_transcript_with_a_reserved_name(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, fresh: bool
 ) -> None:
-    from scripts.kb.commands import new
+    from interview_kb.commands import new
 
     seeds = tmp_path / "seeds"
     if not fresh:
@@ -247,7 +248,7 @@ def test_make_new_refuses_a_transcript_with_a_reserved_name(
 
 
 def test_a_transcript_with_a_reserved_name_in_the_seeds_is_one_line(tmp_path: Path) -> None:
-    from scripts.kb.seeds.loader import load
+    from interview_kb.knowledge.base import load
 
     seeds = make_seeds(tmp_path / "seeds")
     (seeds / "topics.txt").write_text("Ann: Why?\n\nBob: Because.\n", encoding="utf-8")
@@ -284,8 +285,8 @@ def test_tags_json_under_mkdocs_serve_is_the_bytes_of_a_clean_build(tmp_path: Pa
 
 
 def rendered_home(seeds: Path) -> str:
-    from scripts.kb.render import pages
-    from scripts.kb.seeds.loader import load
+    from interview_kb.knowledge.base import load
+    from interview_kb.render import pages
 
     return pages.render(load(seeds), pages.Site("KB", ""))["index.md"]
 
@@ -309,7 +310,7 @@ def test_one_exchange_is_one_exchange(tmp_path: Path) -> None:
 
 
 def test_make_new_counts_one_turn_and_one_label_in_the_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from scripts.kb.commands import new
+    from interview_kb.commands import new
 
     source = tmp_path / "solo.txt"
     source.write_text("Ann: Is anyone there?\n", encoding="utf-8")
@@ -322,10 +323,9 @@ def test_an_address_ending_in_a_backslash_keeps_it(tmp_path: Path) -> None:
     import dataclasses
 
     import markdown
-
-    from scripts.kb.render import pages
-    from scripts.kb.render.markdown_text import markdown_url
-    from scripts.kb.seeds.loader import load_interview
+    from interview_kb.reading.loader import load_interview
+    from interview_kb.render import pages
+    from interview_kb.render.markdown_text import markdown_url
 
     interview = load_interview(make_seeds(tmp_path / "seeds") / "demo.txt")
     interview = dataclasses.replace(interview, media="https://example.com/talk\\", source="https://example.com/page\\")

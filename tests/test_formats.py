@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
-from scripts.kb.errors import SeedError
-from scripts.kb.seeds.formats import (
+from interview_kb.errors import SeedError
+from interview_kb.reading.formats import (
     FORMATS,
     ColonFormat,
     LinesFormat,
@@ -23,8 +22,8 @@ from scripts.kb.seeds.formats import (
     WebVTTFormat,
     detect,
 )
-from scripts.kb.seeds.loader import load_interview
-from scripts.kb.seeds.transcript import Transcript, parse
+from interview_kb.reading.loader import load_interview
+from interview_kb.reading.transcript import Transcript, parse
 
 LABELS = ["Ann", "Bob"]
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import markdown
 import pytest
+from interview_kb.errors import SeedError
+from interview_kb.knowledge import glossary, phrases
+from interview_kb.knowledge.exchange_links import build
 
-from scripts.kb.errors import SeedError
-from scripts.kb.knowledge import glossary, phrases
-from scripts.kb.knowledge.layer import build
 from tests.support import interview, knowledge_base
 
 
@@ -89,8 +89,8 @@ def test_glossary_errors_name_file_and_line(tmp_path: Path, text: str, line: int
 
 
 def test_a_term_no_transcript_uses_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from scripts.kb.errors import stop
-    from scripts.kb.knowledge import layer as knowledge
+    from interview_kb.errors import stop
+    from interview_kb.knowledge import exchange_links as knowledge
 
     path = write(tmp_path, "terms:\n  - term: IMS\n    definition: d\n  - term: OTT\n    definition: over the top\n")
     kb = knowledge_base(interview("Q: Is IMS hard?\n\nA: Yes, IMS is hard.\n"))

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from interview_kb.knowledge import base
 
-from scripts.kb.seeds import loader as seeds
 from tests.support import ROOT, Build, build_site
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
@@ -33,15 +33,15 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 @pytest.fixture(scope="module")
-def kb() -> seeds.KnowledgeBase:
-    return seeds.load(HOSTILE)
+def kb() -> base.KnowledgeBase:
+    return base.load(HOSTILE)
 
 
 def pages(build: Build) -> dict[str, BeautifulSoup]:
     return {str(p.relative_to(build.site)): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in build.site.rglob("*.html")}
 
 
-def test_every_paragraph_reads_exactly_as_written(hostile: Build, kb: seeds.KnowledgeBase) -> None:
+def test_every_paragraph_reads_exactly_as_written(hostile: Build, kb: base.KnowledgeBase) -> None:
     interview = kb.interviews[0]
     page = BeautifulSoup(hostile.html(f"interviews/{interview.slug}/"), "html.parser")
     shown = [normalise(p.get_text()) for p in page.select(".kb-turn p")]
@@ -96,7 +96,7 @@ def test_material_tags_marker_in_text_stays_text(hostile: Build) -> None:
     assert "<!-- material/tags -->" in page.get_text()
 
 
-def test_metadata_reads_as_written_in_titles_nav_search_and_json(hostile: Build, kb: seeds.KnowledgeBase) -> None:
+def test_metadata_reads_as_written_in_titles_nav_search_and_json(hostile: Build, kb: base.KnowledgeBase) -> None:
     interview = kb.interviews[0]
     topic = kb.topics[0]
     page = BeautifulSoup(hostile.html("interviews/hostile/"), "html.parser")

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 from bs4 import Tag
+from interview_kb.knowledge import phrases
 
-from scripts.kb.knowledge import phrases
 from tests.support import Build, normalise, soup, text_of
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)

@@ -1,4 +1,4 @@
-"""`abbr` and `md_in_html` in linear time (scripts/kb/render/linear_markdown.py): same HTML, no per-block rescans."""
+"""`abbr` and `md_in_html` in linear time (scripts/interview_kb/render/linear_markdown.py): same HTML, no per-block rescans."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from typing import Any
 import markdown
 import markdown.extensions.md_in_html
 import pytest
+from interview_kb.render.linear_markdown import LinearMarkdown
 from markdown.extensions.abbr import AbbrExtension
-
-from scripts.kb.render.linear_markdown import LinearMarkdown
 
 GLOSSARY = {"NFV": "Network functions virtualisation", "VNF": "Virtual network function", "VNFs": "Virtual network functions"}
 

@@ -6,11 +6,12 @@ import datetime
 from pathlib import Path
 
 import pytest
-
-from scripts.kb.errors import SeedError
-from scripts.kb.render import downloads, pages
-from scripts.kb.seeds.loader import load, load_interview
-from scripts.kb.seeds.markdown_source import as_date, blank_markup, reader_text, strip_tags
+from interview_kb.errors import SeedError
+from interview_kb.knowledge.base import load
+from interview_kb.outputs import downloads
+from interview_kb.reading.loader import load_interview
+from interview_kb.reading.markdown_source import as_date, blank_markup, reader_text, strip_tags
+from interview_kb.render import pages
 
 TOPICS = "topics:\n  - slug: widgets\n    title: Widgets\n    description: Widgets.\n    evidence: {widgets: 5}\n"
 FRONT = """---

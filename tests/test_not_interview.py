@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from interview_kb.errors import SeedError, SeedWarning
+from interview_kb.knowledge import entities
+from interview_kb.knowledge.base import load
+from interview_kb.reading.loader import Interview, load_interview
+from interview_kb.reading.transcript import Transcript, parse
+from interview_kb.render.pages import organizations
 
-from scripts.kb.errors import SeedError, SeedWarning
-from scripts.kb.knowledge import entities
-from scripts.kb.render.pages import organizations
-from scripts.kb.seeds.loader import Interview, load, load_interview
-from scripts.kb.seeds.transcript import Transcript, parse
 from tests.support import ROOT, Build, build_with_shipped_topics
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from scripts.kb.errors import SeedError
-from scripts.kb.seeds.loader import load_interview
-from scripts.kb.seeds.transcript import SECTION_WORDS, parse
+from interview_kb.errors import SeedError
+from interview_kb.reading.loader import load_interview
+from interview_kb.reading.transcript import SECTION_WORDS, parse
 
 
 def captions(cues: int) -> str:

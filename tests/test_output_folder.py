@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from interview_kb.outputs import site_folder
+from interview_kb.outputs.site_folder import MARKER, OutputFolderError, check
 
-from scripts.kb.commands import output_folder
-from scripts.kb.commands.output_folder import MARKER, OutputFolderError, check
 from tests.support import ONE_LINE, ROOT, make_seeds, run_build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
@@ -79,7 +79,7 @@ def test_new_empty_and_previous_sites_are_accepted(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     previous = tmp_path / "previous"
     previous.mkdir()
-    output_folder.mark(previous)
+    site_folder.mark(previous)
     (previous / "index.html").write_text("old site")
     legacy = tmp_path / "legacy"
     (legacy / "pagefind").mkdir(parents=True)

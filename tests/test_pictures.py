@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 from bs4 import BeautifulSoup
+from interview_kb.knowledge.base import KnowledgeBase
+from interview_kb.reading.topics_file import Topic
+from interview_kb.render import pictures
+from interview_kb.urls import SiteUrls
 
-from scripts.kb.render import pictures
-from scripts.kb.seeds.loader import KnowledgeBase
-from scripts.kb.topics import Topic
-from scripts.kb.urls import SiteUrls
 from tests import support
 from tests.support import Build
 

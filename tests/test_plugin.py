@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from interview_kb.commands.common import PLUGIN
+from interview_kb.plugin.incremental import Rebuilds
+from interview_kb.plugin.plugin import KnowledgeBasePlugin
+from interview_kb.reading.markdown_source import transcript_files
+from interview_kb.urls import SiteUrls, interview_page
 
-from scripts.kb.commands.build import PLUGIN
-from scripts.kb.incremental import Rebuilds
-from scripts.kb.plugin import KnowledgeBasePlugin
-from scripts.kb.seeds.markdown_source import transcript_files
-from scripts.kb.urls import SiteUrls, interview_page
 from tests.support import ROOT, build_site, plugin_config
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
@@ -91,9 +91,9 @@ def test_seed_warnings_go_through_mkdocs_logger_and_fail_a_strict_build(tmp_path
 def test_the_search_index_is_written_while_the_pages_are_rendered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`mkdocs build` renders pages on one core: the index (Pagefind, from the seeds) is written meanwhile, not after."""
     import mkdocs.commands.build
+    from interview_kb.commands import build
+    from interview_kb.outputs import search_index
 
-    from scripts.kb import search_index
-    from scripts.kb.commands import build
     from tests.support import make_seeds
 
     entered, rendered = threading.Event(), threading.Event()
@@ -119,8 +119,9 @@ def test_the_search_index_is_written_while_the_pages_are_rendered(tmp_path: Path
 
 
 def test_a_failed_search_index_fails_the_build_and_leaves_no_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from scripts.kb import search_index
-    from scripts.kb.commands import build
+    from interview_kb.commands import build
+    from interview_kb.outputs import search_index
+
     from tests.support import make_seeds
 
     def failing(*args: Any, **kwargs: Any) -> None:
@@ -135,10 +136,10 @@ def test_a_failed_search_index_fails_the_build_and_leaves_no_site(tmp_path: Path
 def test_a_build_that_fails_waits_for_the_search_index_and_leaves_no_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Else the index would go on writing into the build's folder after it is removed."""
     import mkdocs.commands.build
+    from interview_kb.commands import build
+    from interview_kb.outputs import search_index
     from mkdocs.exceptions import PluginError
 
-    from scripts.kb import search_index
-    from scripts.kb.commands import build
     from tests.support import make_seeds
 
     released, written = threading.Event(), threading.Event()
@@ -177,9 +178,9 @@ def test_a_build_without_the_search_index(tmp_path: Path) -> None:
 def test_an_interrupted_build_stops_the_search_index_and_leaves_no_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """MkDocs tells plugins of its errors, not of an interrupt (Ctrl-C): the build command stops the index and waits for it."""
     import mkdocs.commands.build
+    from interview_kb.commands import build
+    from interview_kb.outputs import search_index
 
-    from scripts.kb import search_index
-    from scripts.kb.commands import build
     from tests.support import make_seeds
 
     interrupted, ended = threading.Event(), threading.Event()
@@ -207,9 +208,10 @@ def test_an_interrupted_build_stops_the_search_index_and_leaves_no_site(tmp_path
 
 def test_a_build_interrupted_while_it_waits_for_the_search_index_stops_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C or SIGTERM as the build waits for the index at its end: the index is still found, stopped and waited for."""
-    from scripts.kb import search_index
-    from scripts.kb.commands import build
-    from scripts.kb.plugin import SearchIndexing
+    from interview_kb.commands import build
+    from interview_kb.outputs import search_index
+    from interview_kb.plugin.plugin import SearchIndexing
+
     from tests.support import make_seeds
 
     started, ended = threading.Event(), threading.Event()

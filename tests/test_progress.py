@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from interview_kb.plugin.progress import ERASE, Progress
 
-from scripts.kb.progress import ERASE, Progress
 from tests.support import ROOT
 
 TERMINAL = {"TERM": "xterm-256color"}
@@ -107,10 +107,9 @@ def test_a_log_record_is_written_on_an_erased_line(wide: None, logged_to: FakeTe
 
 def mkdocs_build_on_a_terminal(seeds: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> FakeTerminal:
     """`mkdocs build` with stderr a terminal: what it wrote there (MkDocs' own log is not on it)."""
+    from interview_kb.commands.common import use_seeds
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-
-    from scripts.kb.commands.build import use_seeds
 
     terminal = FakeTerminal()
     monkeypatch.delenv("CI", raising=False)
@@ -142,10 +141,10 @@ def test_a_build_on_a_terminal_shows_interviews_pages_and_the_search_index(
 
 
 def test_a_failed_build_erases_the_line_before_its_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wide: None) -> None:
+    from interview_kb.commands.common import use_seeds
     from mkdocs.config import load_config
     from mkdocs.exceptions import PluginError
 
-    from scripts.kb.commands.build import use_seeds
     from tests.support import broken_seeds
 
     terminal = FakeTerminal()

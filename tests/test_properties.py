@@ -15,11 +15,12 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from interview_kb.knowledge.base import KnowledgeBase
+from interview_kb.reading.loader import Interview, Speaker
+from interview_kb.reading.transcript import Transcript, parse
+from interview_kb.render import pages
 from mkdocs.config import load_config
 
-from scripts.kb.render import pages
-from scripts.kb.seeds.loader import Interview, KnowledgeBase, Speaker
-from scripts.kb.seeds.transcript import Transcript, parse
 from tests.support import ROOT
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)

@@ -16,8 +16,8 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
+from interview_kb.knowledge import base
 
-from scripts.kb.seeds import loader as seeds
 from tests.support import ROOT, Build, build_site
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
@@ -119,7 +119,7 @@ def test_topic_page_card_uses_the_topic_description(published: Build) -> None:
 
 
 def test_interview_page_card_uses_the_preface(published: Build) -> None:
-    kb = seeds.load(ROOT / "seeds")
+    kb = base.load(ROOT / "seeds")
     for interview in kb.interviews:
         page = soup(published, f"interviews/{interview.slug}/")
         assert meta(page, "og:title") == interview.title
@@ -139,7 +139,7 @@ def test_cards_have_no_image(published: Build) -> None:
 
 
 def test_cards_read_hostile_metadata_as_written(hostile: Build) -> None:
-    kb = seeds.load(HOSTILE)
+    kb = base.load(HOSTILE)
     interview, topic = kb.interviews[0], kb.topics[0]
     page = soup(hostile, f"interviews/{interview.slug}/")
     assert meta(page, "og:title") == normalise(interview.title)
@@ -156,7 +156,7 @@ def test_cards_read_hostile_metadata_as_written(hostile: Build) -> None:
 
 
 def test_plain_text_download_is_the_seed_file_byte_for_byte(published: Build) -> None:
-    for interview in seeds.load(ROOT / "seeds").interviews:
+    for interview in base.load(ROOT / "seeds").interviews:
         download = published.site / "downloads" / f"{interview.slug}.txt"
         assert download.read_bytes() == (ROOT / "seeds" / f"{interview.slug}.txt").read_bytes()
 
@@ -168,7 +168,7 @@ def rendered_markdown(text: str) -> str:
 
 
 def assert_markdown_download_is_complete(build: Build, seeds_dir: Path) -> None:
-    for interview in seeds.load(seeds_dir).interviews:
+    for interview in base.load(seeds_dir).interviews:
         text = (build.site / "downloads" / f"{interview.slug}.md").read_text(encoding="utf-8")
         shown = rendered_markdown(text)
         transcript = interview.transcript
@@ -197,7 +197,7 @@ def test_markdown_download_renders_hostile_text_literally(hostile: Build) -> Non
 
 
 def test_interview_page_links_its_downloads(published: Build) -> None:
-    for interview in seeds.load(ROOT / "seeds").interviews:
+    for interview in base.load(ROOT / "seeds").interviews:
         page = soup(published, f"interviews/{interview.slug}/")
         links = page.select(".kb-downloads a[download]")
         assert [normalise(a.get_text()) for a in links] == ["plain text", "Markdown"]

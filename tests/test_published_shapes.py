@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from interview_kb.reading.loader import Interview, load_interview
 
-from scripts.kb.seeds.loader import Interview, load_interview
 from tests.support import Build, build_with_shipped_topics
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from interview_kb.errors import SeedError
+from interview_kb.reading.loader import Interview, load_interview
+from interview_kb.reading.transcript import parse
 
-from scripts.kb.errors import SeedError
-from scripts.kb.seeds.loader import Interview, load_interview
-from scripts.kb.seeds.transcript import parse
 from tests.support import Build, build_with_shipped_topics
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)

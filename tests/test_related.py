@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 
-from scripts.kb.knowledge import entities, related
-from scripts.kb.knowledge.layer import build
+from interview_kb.knowledge import entities, related
+from interview_kb.knowledge.exchange_links import build
+
 from tests.support import interview, knowledge_base
 
 

@@ -7,13 +7,12 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
+from interview_kb.errors import SeedError
+from interview_kb.knowledge import entities, facts, glossary
+from interview_kb.reading import schemas, topics_file
+from interview_kb.reading.loader import load_interview
+from interview_kb.reading.yamlfile import read
 
-from scripts.kb import topics
-from scripts.kb.errors import SeedError
-from scripts.kb.knowledge import entities, facts, glossary
-from scripts.kb.seeds import schemas
-from scripts.kb.seeds.loader import load_interview
-from scripts.kb.seeds.yamlfile import read
 from tests.support import META, ROOT, TRANSCRIPT, interview
 
 TOPIC = "topics:\n  - slug: t\n    title: T\n    description: d\n    evidence: {a: 1}\n"
@@ -46,7 +45,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 LOADERS: dict[str, Callable[[Path, str], object]] = {
     "meta": metadata,
-    "topics": lambda tmp, text: topics.load(write(tmp, "topics.yml", text)),
+    "topics": lambda tmp, text: topics_file.load(write(tmp, "topics.yml", text)),
     "glossary": lambda tmp, text: glossary.load(write(tmp, "glossary.yml", text)),
     "entities": lambda tmp, text: entities.load(write(tmp, "entities.yml", text), ()),
     "facts": lambda tmp, text: facts.load(write(tmp, "demo.facts.yml", text), interview(IMS), "demo.txt"),

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from interview_kb.outputs import search_index
+from interview_kb.outputs.search_index import Record, fragment_names, other_spellings, read_chunk, shards
 
-from scripts.kb import search_index
-from scripts.kb.search_index import Record, fragment_names, other_spellings, read_chunk, shards
 from tests.support import ROOT, write_search_index
 
 SBC = ["session border controller", "SBC", "SBCs"]

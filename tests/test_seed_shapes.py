@@ -16,10 +16,10 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from interview_kb.errors import SeedError
+from interview_kb.knowledge import base
+from interview_kb.knowledge import exchange_links as knowledge
 
-from scripts.kb.errors import SeedError
-from scripts.kb.knowledge import layer as knowledge
-from scripts.kb.seeds import loader
 from tests.support import META, TOPICS, TRANSCRIPT
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
@@ -63,7 +63,7 @@ def loads_or_one_line(name: str, value: Any) -> None:
     with tempfile.TemporaryDirectory() as folder:
         seeds = seeds_with(Path(folder), name, value)
         try:
-            kb = loader.load(seeds, lambda warning: None)
+            kb = base.load(seeds, lambda warning: None)
             knowledge.load(seeds, kb, lambda warning: None)
         except SeedError as error:
             assert "\n" not in str(error) and " — " in str(error), str(error)

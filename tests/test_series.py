@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from interview_kb.knowledge import base
 
-from scripts.kb.seeds import loader as seeds
 from scripts.tools.topic_accuracy import evaluate
 from tests.support import ROOT, Build, build_site
 
@@ -91,7 +91,7 @@ def test_search_index_covers_both_interviews_once_each(series: Build) -> None:
 
 
 def test_timestamps_are_shown_and_link_into_the_recording(series: Build, series_seeds: Path) -> None:
-    interview = next(i for i in seeds.load(series_seeds).interviews if i.slug == SLUG)
+    interview = next(i for i in base.load(series_seeds).interviews if i.slug == SLUG)
     page = soup(series.html(f"interviews/{SLUG}/"))
     links = page.select("a.kb-timestamp")
     turns = [t for e in interview.transcript.exchanges for t in e.turns]
@@ -112,25 +112,27 @@ def test_topic_rules_on_the_held_out_interview(series_seeds: Path) -> None:
 
 
 def test_many_interviews_are_grouped_by_year_in_the_nav(tmp_path: Path) -> None:
-    from scripts.kb.render import pages
+    from interview_kb.render import pages
+
     from scripts.tools.synthetic import write_series
 
-    kb = seeds.load(write_series(pages.FLAT_NAV_INTERVIEWS + 1, tmp_path / "seeds"))
+    kb = base.load(write_series(pages.FLAT_NAV_INTERVIEWS + 1, tmp_path / "seeds"))
     section = pages.nav(kb)[1]["Interviews"]
     years = [next(iter(group)) for group in section]
     assert years == sorted(set(years), reverse=True)
     listed = [path for group in section for entries in group.values() for entry in entries for path in entry.values()]
     assert sorted(listed) == sorted(pages.interview_path(i) for i in kb.interviews)
-    assert pages.nav(seeds.load(ROOT / "seeds"))[1]["Interviews"] == [
-        {kb_i.title: pages.interview_path(kb_i)} for kb_i in seeds.load(ROOT / "seeds").interviews
+    assert pages.nav(base.load(ROOT / "seeds"))[1]["Interviews"] == [
+        {kb_i.title: pages.interview_path(kb_i)} for kb_i in base.load(ROOT / "seeds").interviews
     ]
 
 
 def test_a_large_topic_shows_its_newest_exchanges_in_full_and_lists_the_rest(tmp_path: Path) -> None:
-    from scripts.kb.render import pages
+    from interview_kb.render import pages
+
     from scripts.tools.synthetic import write_series
 
-    kb = seeds.load(write_series(12, tmp_path / "seeds"))
+    kb = base.load(write_series(12, tmp_path / "seeds"))
     topic = max(kb.topics, key=lambda t: len(kb.topic_exchanges(t.slug)))
     entries = kb.topic_exchanges(topic.slug)
     assert len(entries) > pages.FULL_TEXT_EXCHANGES, "the series is too small to test the limit"
@@ -144,10 +146,11 @@ def test_a_large_topic_shows_its_newest_exchanges_in_full_and_lists_the_rest(tmp
 
 
 def test_a_very_large_topic_links_earlier_interviews_instead_of_each_exchange(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from scripts.kb.render import pages
+    from interview_kb.render import pages
+
     from scripts.tools.synthetic import write_series
 
-    kb = seeds.load(write_series(12, tmp_path / "seeds"))
+    kb = base.load(write_series(12, tmp_path / "seeds"))
     topic = max(kb.topics, key=lambda t: len(kb.topic_exchanges(t.slug)))
     entries = kb.topic_exchanges(topic.slug)
     monkeypatch.setattr(pages, "LISTED_EXCHANGES", 10)  # as a topic of thousands of exchanges would be

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import Tag
+from interview_kb.knowledge import base
 
-from scripts.kb.seeds import loader as seeds
 from tests.support import ROOT, Build, build_site, normalise, soup, text_of
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
@@ -36,7 +36,7 @@ def test_strict_build_has_no_warning(built: Build) -> None:
 
 
 def test_nothing_lost_every_paragraph_once_in_order(built: Build) -> None:
-    kb = seeds.load(ROOT / "seeds")
+    kb = base.load(ROOT / "seeds")
     for interview in kb.interviews:
         html = built.html(f"interviews/{interview.slug}/")
         text = reader_text(html)

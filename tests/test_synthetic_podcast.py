@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from interview_kb.errors import SeedWarning
+from interview_kb.knowledge import base
+from interview_kb.reading.conversation import COLD_OPEN, INTRO, OUTRO, SPONSOR
 
-from scripts.kb.errors import SeedWarning
-from scripts.kb.seeds import loader
-from scripts.kb.seeds.conversation import COLD_OPEN, INTRO, OUTRO, SPONSOR
 from scripts.tools.synthetic_podcast import write_archive
 
 EPISODES = 2
@@ -45,7 +45,7 @@ def test_files_look_like_an_imported_archive(archive: Path) -> None:
 
 def test_every_episode_is_read_with_its_parts_and_answered_exchanges(archive: Path) -> None:
     warnings: list[SeedWarning] = []
-    kb = loader.load(archive, report=warnings.append)
+    kb = base.load(archive, report=warnings.append)
     assert len(kb.interviews) == EPISODES
     for interview in kb.interviews:
         transcript = interview.transcript

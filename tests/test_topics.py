@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from interview_kb.errors import SeedError, SeedWarning
+from interview_kb.knowledge import base, topics
+from interview_kb.reading import topics_file
+from interview_kb.reading.transcript import Exchange, parse
 
-from scripts.kb import topics
-from scripts.kb.errors import SeedError, SeedWarning
-from scripts.kb.seeds import loader
-from scripts.kb.seeds.transcript import Exchange, parse
 from scripts.tools.topic_accuracy import evaluate
 from tests.support import ROOT
 
@@ -35,9 +35,9 @@ def test_terms_match_whole_words_ignoring_case(term: str, text: str, expected: i
     assert count(term, text) == expected
 
 
-def topic(**overrides: object) -> topics.Topic:
-    base = topics.Topic("t", "T", "d", (("alpha", 2.0), ("beta", 1.0)), 4.0, (), ())
-    return topics.Topic(**{**base.__dict__, **overrides})
+def topic(**overrides: object) -> topics_file.Topic:
+    rules = topics_file.Topic("t", "T", "d", (("alpha", 2.0), ("beta", 1.0)), 4.0, (), ())
+    return topics_file.Topic(**{**rules.__dict__, **overrides})
 
 
 def test_score_counts_each_term_at_most_three_times() -> None:
@@ -58,7 +58,7 @@ def test_threshold_include_and_exclude() -> None:
 def test_override_naming_a_missing_exchange_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "topics.yml"
     path.write_text("topics:\n  - slug: t\n    title: T\n    description: d\n    evidence: {a: 1}\n    include:\n      - no-such-anchor\n")
-    loaded = topics.load(path)
+    loaded = topics_file.load(path)
     with pytest.raises(SeedError) as caught:
         topics.check(path, loaded, {"real-anchor-123456": ("t",)})
     assert str(caught.value).startswith(f"{path}:7: topic 't' includes 'no-such-anchor', which is no exchange anchor — ")
@@ -82,7 +82,7 @@ def test_topic_file_errors(tmp_path: Path, yaml_text: str, line: int, message: s
     path = tmp_path / "topics.yml"
     path.write_text(yaml_text)
     with pytest.raises(SeedError) as caught:
-        topics.load(path)
+        topics_file.load(path)
     assert str(caught.value).startswith(f"{path}:{line}: {message}")
 
 
@@ -103,7 +103,7 @@ def test_rules_generalise_to_the_held_out_interviews() -> None:
 
 
 def test_licensing_fee_terms_do_not_match_feel_or_feedback() -> None:
-    licensing = next(t for t in topics.load(ROOT / "seeds" / "topics.yml") if t.slug == "licensing")
+    licensing = next(t for t in topics_file.load(ROOT / "seeds" / "topics.yml") if t.slug == "licensing")
     assert topics.score(licensing, "I feel the feedback was good.") == 0
     assert topics.score(licensing, "The fee and the fees.") == 2
 
@@ -113,7 +113,7 @@ def test_overrides_naming_an_absent_interview_are_skipped_with_one_warning(tmp_p
     shutil.copytree(ROOT / "tests" / "data" / "heldout", seeds)
     shutil.copy(ROOT / "seeds" / "topics.yml", seeds / "topics.yml")
     warnings: list[SeedWarning] = []
-    kb = loader.load(seeds, warnings.append)
+    kb = base.load(seeds, warnings.append)
     assert kb.interviews
     skipped = [str(w).removeprefix(str(tmp_path) + "/") for w in warnings if "include/exclude" in w.what]
     assert skipped == [

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from scripts.kb.errors import SeedError
-from scripts.kb.seeds.transcript import Transcript, decode, exchange_label, parse
+from interview_kb.errors import SeedError
+from interview_kb.reading.transcript import Transcript, decode, exchange_label, parse
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -220,10 +219,10 @@ def test_a_hash_clash_lengthens_the_later_anchor_and_keeps_the_earlier() -> None
 def test_the_seed_interviews_anchors_never_move() -> None:
     from pathlib import Path
 
-    from scripts.kb.seeds import loader
+    from interview_kb.knowledge import base
 
     root = Path(__file__).resolve().parents[1]
-    kb = loader.load(root / "seeds", lambda warning: None)
+    kb = base.load(root / "seeds", lambda warning: None)
     recorded = (root / "tests/data/seed_anchors.txt").read_text(encoding="utf-8").split()
     assert [e.anchor for _, e in kb.exchanges()] == recorded
 
@@ -236,7 +235,7 @@ def test_a_control_character_is_refused_at_its_line() -> None:
 
 
 def test_input_above_the_limits_is_refused_before_work(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from scripts.kb.seeds import transcript
+    from interview_kb.reading import transcript
 
     monkeypatch.setattr(transcript, "MAX_BYTES", 40)
     path = tmp_path / "big.txt"
@@ -264,7 +263,7 @@ def test_an_edit_that_makes_a_turn_an_aside_swallows_no_other_question() -> None
 
 def test_the_limits_allow_ten_thousand_exchanges_and_are_the_documented_ones() -> None:
     """A page builds in linear time up to 10,000 exchanges (`make bench`), so the limits reach that far."""
-    from scripts.kb.seeds import transcript
+    from interview_kb.reading import transcript
 
     assert transcript.MAX_EXCHANGES >= 10_000
     assert transcript.MAX_BYTES >= 10_000 * 1_200  # the benchmark's synthetic exchanges are about 1.1 KB
@@ -295,8 +294,8 @@ def test_a_short_question_is_headed_with_the_sentence_before_it() -> None:
 
 
 def test_an_unanswered_exchange_cites_its_speaker_in_an_interview_with_the_guest() -> None:
-    from scripts.kb.render.citation import citation
-    from scripts.kb.seeds.loader import Interview, Speaker
+    from interview_kb.reading.loader import Interview, Speaker
+    from interview_kb.render.citation import citation
 
     transcript = read("Ann: What is the plan?\n\nBob: To ship.\n\nAnn: Thank you for your time, Bob.\n")
     speakers = {"Ann": Speaker("Ann", "Ann Lee", "", ""), "Bob": Speaker("Bob", "Bob Roe", "", "")}

@@ -6,14 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
+from interview_kb.errors import SeedError
+from interview_kb.knowledge import entities, glossary
+from interview_kb.reading import loader
+from interview_kb.reading.schemas import SLUG, Metadata, validate
+from interview_kb.reading.transcript import decode
+from interview_kb.reading.yamlfile import read
 from markdown.extensions.toc import slugify
 
-from scripts.kb.errors import SeedError
-from scripts.kb.knowledge import entities, glossary
-from scripts.kb.seeds import loader
-from scripts.kb.seeds.schemas import SLUG, Metadata, validate
-from scripts.kb.seeds.transcript import decode
-from scripts.kb.seeds.yamlfile import read
 from tests.support import interview
 
 META = (
@@ -130,7 +130,7 @@ NAMES = ["李明", "王芳", "山田太郎", "やまだ はなこ", "محمد ع
 
 @pytest.mark.parametrize("name", NAMES)
 def test_a_name_in_any_script_gets_a_readable_stable_slug(name: str) -> None:
-    from scripts.kb.seeds import slugs
+    from interview_kb.reading import slugs
 
     slug = slugs.slug(name, "entity")
     assert SLUG.fullmatch(slug)
@@ -141,7 +141,7 @@ def test_a_name_in_any_script_gets_a_readable_stable_slug(name: str) -> None:
 
 def test_slugs_of_names_in_other_scripts_are_those_recorded() -> None:
     """A slug is a page's address: the transliteration and the hash are pinned."""
-    from scripts.kb.seeds import slugs
+    from interview_kb.reading import slugs
 
     names = ("李明", "王芳", "Иван Петров", "Γιώργος", "محمد علي")
     recorded = ["liming-aa2271", "wangfang-8ac954", "ivan-petrov-2b8929", "giorgos-8da8de", "mhmd-ly-e6aa0d"]
@@ -152,13 +152,13 @@ def test_slugs_of_names_in_other_scripts_are_those_recorded() -> None:
     "name", ["Martin Taylor", "José Müller", "Straße", "Søren Ødegård", "ADVA Optical", "Prayson Pate", "O'Brien", "NFV", "x86"]
 )
 def test_a_latin_name_keeps_the_slug_it_had(name: str) -> None:
-    from scripts.kb.seeds import slugs
+    from interview_kb.reading import slugs
 
     assert slugs.slug(name, "entity") == (slugify(name, "-") or "entity")
 
 
 def test_a_name_no_transliteration_reads_gets_the_fallback_word_and_a_hash(monkeypatch: pytest.MonkeyPatch) -> None:
-    from scripts.kb.seeds import slugs
+    from interview_kb.reading import slugs
 
     monkeypatch.setattr(slugs, "anyascii", lambda text: "")
     assert slugs.slug("李明", "entity") == "entity-" + slugs.digest("李明")
@@ -293,7 +293,7 @@ def test_a_speaker_label_above_its_length_limit_is_refused(tmp_path: Path) -> No
     ],
 )
 def test_questions_in_other_scripts_open_exchanges(first: str, second: str) -> None:
-    from scripts.kb.seeds.transcript import parse
+    from interview_kb.reading.transcript import parse
 
     text = f"Li: {first}\n\nWang: 在北京。\n\nLi: 谢谢。{second}\n\nWang: 因为我喜欢。\n"
     transcript = parse(text, interview="x", labels=["Li", "Wang"], interviewers=["Li"], path="x.txt")
@@ -301,7 +301,7 @@ def test_questions_in_other_scripts_open_exchanges(first: str, second: str) -> N
 
 
 def test_a_term_in_a_script_without_spaces_is_found_inside_its_text() -> None:
-    from scripts.kb.knowledge import phrases
+    from interview_kb.knowledge import phrases
 
     found = phrases.find(phrases.pattern(["云计算", "IMS"]), "我们的云计算平台 and claims, an IMS core")
     assert [m.phrase for m in found] == ["云计算", "IMS"]  # "IMS" is still not found inside "claims"
@@ -309,8 +309,7 @@ def test_a_term_in_a_script_without_spaces_is_found_inside_its_text() -> None:
 
 def test_the_page_gives_a_chinese_term_its_tooltip() -> None:
     import markdown
-
-    from scripts.kb.render.linear_markdown import LinearMarkdown
+    from interview_kb.render.linear_markdown import LinearMarkdown
 
     md = markdown.Markdown(extensions=["abbr", LinearMarkdown()])
     html = md.convert("*[云计算]: Cloud computing\n\n我们的云计算平台, claims\n\n*[IMS]: IP Multimedia Subsystem\n")

@@ -6,9 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
-
-from scripts.kb.errors import SeedError
-from scripts.kb.seeds.yamlfile import read
+from interview_kb.errors import SeedError
+from interview_kb.reading.yamlfile import read
 
 # Nine nested lists of nine, each naming the one before: a few hundred bytes that PyYAML would expand to gigabytes.
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(

@@ -1,7 +1,7 @@
 """The second engine: the same mkdocs.yml, overrides and hooks built with Zensical.
 
 Zensical ignores `hooks:`, so `zensical build` alone gives a site without any
-generated page; `make site-zensical` (scripts/kb/commands/zensical_build.py) runs the hook
+generated page; `make site-zensical` (scripts/interview_kb/commands/zensical_build.py) runs the hook
 events around it. Both facts are checked here. `make test` installs Zensical
 into .venv-zensical; without it these tests are skipped.
 """
@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from interview_kb.commands import zensical_build
 
-from scripts.kb.commands import zensical_build
 from tests.support import ROOT, Build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
-ZENSICAL = zensical_build.DEFAULT_ZENSICAL
+ZENSICAL = ROOT / zensical_build.DEFAULT_ZENSICAL
 SITE_URL = "https://kb.example.org/archive/"
 
 needs_zensical = pytest.mark.skipif(
@@ -38,7 +38,7 @@ def environment() -> dict[str, str]:
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     site = tmp_path_factory.mktemp("zensical") / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.kb.commands.zensical_build", "--seeds", str(ROOT / "seeds"), "--site", str(site)],
+        [sys.executable, "-m", "interview_kb.commands.zensical_build", "--seeds", str(ROOT / "seeds"), "--site", str(site)],
         cwd=ROOT,
         env=environment(),
         capture_output=True,

@@ -4,7 +4,7 @@ For each N (default 1 10 100 1000) it writes a synthetic series
 (scripts/tools/synthetic.py), then measures:
 
 - generation: reading seeds, rendering and writing every page, in this process (median of 3 for N ≤ 100);
-- build: the full strict build (`python -m scripts.kb.commands.build`) in a child process, wall time
+- build: the full strict build (`python -m interview_kb.commands.build`) in a child process, wall time
   (median of `--builds`);
 - peak RSS of that build (its largest process: at a thousand interviews, Pagefind's);
 - site size and the heaviest topic page (gzip);
@@ -56,7 +56,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from scripts.kb.commands import generate
+from interview_kb.commands import generate
+
 from scripts.tools import live_reload, search_timing
 from scripts.tools.synthetic import write_series
 from scripts.tools.synthetic_podcast import write_archive
@@ -69,7 +70,7 @@ def folder_bytes(folder: Path) -> int:
 
 
 def generation_seconds(seeds_dir: Path, out: Path, repeat: int) -> float:
-    """Median time of `python -m scripts.kb.commands.generate`'s work (read seeds, render and write pages), in process."""
+    """Median time of `python -m interview_kb.commands.generate`'s work (read seeds, render and write pages), in process."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -87,7 +88,7 @@ INDEXING = re.compile(r"search index: \d+ records in ([\d.]+) s")
 def build_command(seeds_dir: Path, site: Path, search_index: bool = True) -> dict[str, Any]:
     """The keywords of `subprocess.run` or `Popen` for one build, as the benchmark runs it (warnings do not stop it)."""
     return {
-        "args": [sys.executable, "-m", "scripts.kb.commands.build", "--seeds", str(seeds_dir), "--site", str(site), "--verbose"],
+        "args": [sys.executable, "-m", "interview_kb.commands.build", "--seeds", str(seeds_dir), "--site", str(site), "--verbose"],
         "cwd": ROOT,
         "env": {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false", "KB_SEARCH_INDEX": str(search_index).lower()},
     }

@@ -37,8 +37,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from interview_kb.reading.loader import Interview, load_interview
 
-from scripts.kb.seeds.loader import Interview, load_interview
 from scripts.tools.scores import Figures
 
 SEEDS = Path("tests/data/conversations")

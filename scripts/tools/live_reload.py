@@ -24,7 +24,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from scripts.kb.seeds.markdown_source import transcript_files
+from interview_kb.reading.markdown_source import transcript_files
+
 from scripts.tools.served_site import HOST, ROOT, free_port
 
 EPOCH = re.compile(r"livereload\((\d+),\s*(\d+)\)")

@@ -17,7 +17,7 @@ import re
 import shutil
 from pathlib import Path
 
-from scripts.kb.seeds.markdown_source import transcript_files
+from interview_kb.reading.markdown_source import transcript_files
 
 ROOT = Path(__file__).resolve().parents[2]
 FIRST_NAMES = ["Ana", "Bjørn", "Chen", "Dara", "Émile", "Femi", "Greta", "Hiro", "Ines", "Jonas", "Kofi", "Lena", "Mateo", "Noor"]

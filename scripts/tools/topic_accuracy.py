@@ -17,9 +17,9 @@ import dataclasses
 from pathlib import Path
 
 import yaml
+from interview_kb.knowledge import base
+from interview_kb.knowledge.topics import assign
 
-from scripts.kb.seeds import loader as seeds
-from scripts.kb.topics import assign
 from scripts.tools.scores import Figures
 
 
@@ -29,7 +29,7 @@ def measure(predicted: set[tuple[str, str]], labelled: set[tuple[str, str]]) -> 
 
 def evaluate(seeds_dir: Path, labels_path: Path, topics_path: Path | None = None) -> dict[str, dict[str, Figures]]:
     """{"rules"|"rules+overrides": {topic slug or "all": Figures}}"""
-    kb = seeds.load(seeds_dir, lambda warning: None, topics_path=topics_path)
+    kb = base.load(seeds_dir, lambda warning: None, topics_path=topics_path)
     labels: dict[str, list[str]] = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
     labelled = {(anchor, slug) for anchor, slugs in labels.items() for slug in slugs}
     exchanges = [e for _, e in kb.exchanges() if e.anchor in labels]

@@ -1,0 +1,83 @@
+"""The knowledge base: the seeds as read, with the topics each exchange belongs to.
+
+    kb = load(seeds_dir)
+
+Reading (reading/loader.py) knows nothing of classification; this is the first
+step that applies the topics' rules (knowledge/topics.py). Under `mkdocs serve`
+the plugin passes a `TopicMemo`, so a rebuild scores only new or edited exchanges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from pathlib import Path
+
+from interview_kb.errors import Report, SeedError, SeedErrors, fail, print_warning
+from interview_kb.knowledge import topics as topic_rules
+from interview_kb.reading.loader import Interview, load_interview, read_seeds
+from interview_kb.reading.topics_file import Topic
+from interview_kb.reading.transcript import Exchange
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    interviews: tuple[Interview, ...]
+    topics: tuple[Topic, ...]
+    exchange_topics: dict[str, tuple[str, ...]]
+    transcripts: dict[str, Path] = dataclass_field(default_factory=dict)  # slug → the transcript file it was read from
+
+    def exchanges(self) -> list[tuple[Interview, Exchange]]:
+        return [(i, e) for i in self.interviews for e in i.transcript.exchanges]
+
+    def topic_exchanges(self, slug: str) -> list[tuple[Interview, Exchange]]:
+        return [(i, e) for i, e in self.exchanges() if slug in self.exchange_topics[e.anchor]]
+
+
+class TopicMemo:
+    """Each exchange's topics from the previous build, reused while the topics' rules are the same."""
+
+    def __init__(self) -> None:
+        self._topics: tuple[Topic, ...] = ()
+        self._known: dict[Exchange, tuple[str, ...]] = {}
+
+    def topics_of(self, topics: tuple[Topic, ...], exchange: Exchange) -> tuple[str, ...]:
+        if topics != self._topics:
+            self._topics, self._known = topics, {}
+        known = self._known.get(exchange)
+        if known is None:
+            known = self._known[exchange] = topic_rules.topics_of(topics, exchange)
+        return known
+
+    def forget(self, exchanges: set[Exchange]) -> None:
+        """Keep only these exchanges' topics (the ones the last build read)."""
+        self._known = {e: t for e, t in self._known.items() if e in exchanges}
+
+
+def load(
+    seeds_dir: Path,
+    report: Report = print_warning,
+    read_interview: Callable[[Path], Interview] = load_interview,
+    topics_path: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    memo: TopicMemo | None = None,
+) -> KnowledgeBase:
+    """The seeds read (see `read_seeds` for the arguments) and every exchange classified; every mistake raised at once."""
+    seeds = read_seeds(seeds_dir, report, read_interview, topics_path, progress)
+    memo = memo or TopicMemo()
+    exchange_topics = {
+        exchange.anchor: memo.topics_of(seeds.topics, exchange)
+        for interview in seeds.interviews
+        for exchange in interview.transcript.exchanges
+    }
+    memo.forget({exchange for interview in seeds.interviews for exchange in interview.transcript.exchanges})
+    errors = list(seeds.mistakes)
+    try:
+        topic_rules.check(seeds.topics_path, seeds.topics, exchange_topics, report, {i.slug for i in seeds.interviews})
+    except SeedErrors as several:
+        errors.extend(several.errors)
+    except SeedError as error:
+        errors.append(error)
+    fail(errors)
+    return KnowledgeBase(seeds.interviews, seeds.topics, exchange_topics, seeds.transcripts)

@@ -1,0 +1,66 @@
+"""The transcript downloads offered on each interview page, and robots.txt.
+
+`downloads/<slug>.txt` is the seed transcript exactly as it was given (the same
+bytes); `downloads/<slug>.md` is generated Markdown with the speakers' names
+resolved, a heading per exchange and each exchange's permanent link.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from interview_kb.knowledge.base import KnowledgeBase
+from interview_kb.reading.loader import Interview
+from interview_kb.render.pages import template
+from interview_kb.urls import SiteUrls, interview_page
+
+FOLDER = "downloads"
+
+
+def text_path(interview: Interview) -> str:
+    """Site path of the plain-text download."""
+    return f"{FOLDER}/{interview.slug}.txt"
+
+
+def markdown_path(interview: Interview) -> str:
+    """Site path of the Markdown download."""
+    return f"{FOLDER}/{interview.slug}.md"
+
+
+def markdown(interview: Interview, page_url: str | None) -> str:
+    """The transcript as Markdown; `page_url` is the interview page's absolute URL, if the site has one."""
+    return template("transcript.md.j2").render(interview=interview, page_url=page_url)
+
+
+def render(kb: KnowledgeBase, page_urls: dict[str, str | None]) -> dict[str, bytes]:
+    """Every download, keyed by its path in the site; `page_urls` maps a slug to its page's absolute URL."""
+    files: dict[str, bytes] = {}
+    for interview in kb.interviews:
+        files[text_path(interview)] = kb.transcripts[interview.slug].read_bytes()
+        files[markdown_path(interview)] = markdown(interview, page_urls.get(interview.slug)).encode("utf-8")
+    return files
+
+
+def robots_txt(site_url: str | None) -> str:
+    """Allow everything and name the sitemap (robots.txt must name it by absolute URL)."""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+    return "\n".join(lines) + "\n"
+
+
+class StaticFile(File):
+    """A generated file that is copied as it is, even when its name ends in `.md`."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+
+def add_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase) -> None:
+    """Add the downloads and robots.txt to a MkDocs build (called from the `on_files` hook)."""
+    site = SiteUrls.of(config)
+    urls = {i.slug: site.absolute(interview_page(i.slug)) for i in kb.interviews}
+    for path, content in render(kb, urls).items():
+        files.append(StaticFile.generated(config, path, content=content))
+    files.append(StaticFile.generated(config, "robots.txt", content=robots_txt(config.site_url)))

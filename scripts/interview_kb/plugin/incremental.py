@@ -1,0 +1,93 @@
+"""Rebuild only what an edit changed, under `mkdocs serve --dirty`.
+
+MkDocs' dirty build skips every page whose `File.is_modified()` is false, and
+with it the page's Markdown conversion, template rendering and search entries.
+Generated pages say they are unmodified when their Markdown is the same as in
+the previous build *and* nothing else a page's HTML depends on changed (the
+`context`: nav, the set of files, the glossary tooltips, the tags, mkdocs.yml,
+hand-written docs and theme overrides). When the context changed, everything is
+rebuilt from an emptied site folder, exactly as a clean build would.
+
+The search index (scripts/interview_kb/outputs/search_index.py) is made from the seeds after every
+build, partial or not, so it never depends on which pages were rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from interview_kb.reading.loader import Interview
+
+
+class GeneratedPage(File):
+    """A generated page that tells MkDocs' dirty build whether its content changed since the last build."""
+
+    unchanged = False
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, path: str, text: str, *, unchanged: bool) -> GeneratedPage:
+        page = cls.generated(config, path, content=text)
+        assert isinstance(page, GeneratedPage)
+        page.unchanged = unchanged
+        return page
+
+    def is_modified(self) -> bool:
+        return not self.unchanged or not os.path.isfile(self.abs_dest_path)
+
+
+def digest(value: str | bytes) -> str:
+    return hashlib.sha256(value.encode() if isinstance(value, str) else value).hexdigest()
+
+
+def files_state(paths: Iterable[Path]) -> list[tuple[str, int, int]]:
+    """Name, size and modification time of each file, so that an edited one changes the context."""
+    state = []
+    for path in paths:
+        stat = path.stat()
+        state.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return sorted(state)
+
+
+@dataclass
+class Rebuilds:
+    """What the previous build of this `mkdocs serve` produced."""
+
+    pages: dict[str, str] = field(default_factory=dict)  # docs path → digest of its Markdown
+    context: str = ""
+    partial: bool = False  # whether the current build skips unchanged pages
+
+    def plan(self, pages: dict[str, str], context: Any) -> set[str]:
+        """The generated pages that need no rebuild; remembers this build for the next one."""
+        context_digest = digest(json.dumps(context, sort_keys=True, default=str))
+        hashes = {path: digest(text) for path, text in pages.items()}
+        self.partial = bool(self.context) and context_digest == self.context
+        unchanged = {path for path, h in hashes.items() if self.pages.get(path) == h} if self.partial else set()
+        self.pages, self.context = hashes, context_digest
+        return unchanged
+
+
+class InterviewCache:
+    """Each interview as read in an earlier build, reused while its transcript and metadata bytes are the same."""
+
+    def __init__(self, read: Callable[[Path], Interview]) -> None:
+        self._read = read
+        self._known: dict[Path, tuple[str, Interview]] = {}
+
+    def read(self, transcript: Path) -> Interview:
+        meta = transcript.with_suffix(".yml")
+        key = digest(transcript.read_bytes() + b"\0" + (meta.read_bytes() if meta.is_file() else b""))
+        known = self._known.get(transcript)
+        if known and known[0] == key:
+            return known[1]
+        interview = self._read(transcript)
+        self._known[transcript] = (key, interview)
+        return interview

@@ -1,0 +1,307 @@
+"""The MkDocs plugin that turns `seeds/` into the knowledge-base pages inside every build.
+
+    plugins:
+      - interview-kb:
+          seeds: !ENV [KB_SEEDS, seeds]
+
+One instance lives for a whole `mkdocs serve` (it has `on_startup`), so a
+rebuild re-reads only the interviews whose files changed and, with `--dirty`,
+MkDocs rebuilds only the pages whose content changed (scripts/interview_kb/plugin/incremental.py).
+
+The search index is made from the seeds, not from the pages, in a thread of
+its own (`SearchIndexing`): it is written while MkDocs renders the pages, which
+it does on one core, and the build waits for it at its end; under `mkdocs
+serve --dirty` (`make serve`) it is written after the page has reloaded.
+
+On a terminal, one status line (scripts/interview_kb/plugin/progress.py) tells how far the build
+is: interviews read, pages written, the search index; it is erased at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.utils import clean_directory
+
+from interview_kb.errors import MISTAKES, Collect, SeedWarning, errors_of, fail, shown
+from interview_kb.knowledge import base, glossary
+from interview_kb.knowledge import exchange_links as knowledge
+from interview_kb.knowledge.base import KnowledgeBase
+from interview_kb.knowledge.exchange_links import Knowledge
+from interview_kb.outputs import downloads, search_index
+from interview_kb.outputs.kb_json import kb_json
+from interview_kb.plugin.config import KnowledgeBaseConfig
+from interview_kb.plugin.incremental import GeneratedPage, InterviewCache, Rebuilds, files_state
+from interview_kb.plugin.progress import Progress
+from interview_kb.reading import loader as seeds
+from interview_kb.render import knowledge_pages, pages
+from interview_kb.render.first_tooltips import FirstTooltips
+from interview_kb.render.linear_markdown import LinearMarkdown
+from interview_kb.render.pages import Site
+from interview_kb.urls import SiteUrls, interview_page
+
+log = logging.getLogger("mkdocs.plugins.interview_kb")
+
+
+class _QuietDirtyNotice(logging.Filter):
+    """MkDocs warns on every dirty build that navigation may be stale; this plugin rebuilds fully whenever it could be."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.interviews = InterviewCache(seeds.load_interview)
+        self.rebuilds = Rebuilds()
+        self.links = knowledge.LinkMemo()
+        self.dirty = False
+        self.index_after_reload = False  # `mkdocs serve --dirty`
+        self._kb: KnowledgeBase | None = None
+        self._knowledge: Knowledge | None = None
+        self.seeds_dir = Path("seeds")
+        self.page_order: list[str] = []
+        self.search_indexing: SearchIndexing | None = None
+        self.formats_told: set[tuple[str, str]] = set()
+        self.progress = Progress.hidden()  # replaced at each build
+        self.pages_written = self.pages_to_write = 0
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        assert self._kb is not None, "on_config has not run"
+        return self._kb
+
+    @property
+    def knowledge(self) -> Knowledge:
+        assert self._knowledge is not None, "on_config has not run"
+        return self._knowledge
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Keeps this instance across the rebuilds of `mkdocs serve`."""
+        self.dirty = dirty
+        self.index_after_reload = command == "serve" and dirty
+        if dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyNotice())
+
+    def on_shutdown(self) -> None:
+        """The end of a `mkdocs serve`: what the next build is compared with is forgotten."""
+        self.wait_for_search_index()
+        self.dirty = False
+        self.index_after_reload = False
+        self.rebuilds = Rebuilds()
+
+    def wait_for_search_index(self) -> BaseException | None:
+        """The search index being written is finished before anything else touches the site folder; its failure, if any."""
+        indexing = self.search_indexing
+        if indexing is None:
+            return None
+        failure = indexing.wait()  # forgotten only once it has ended: a Ctrl-C meanwhile must still find it to stop it
+        self.search_indexing = None
+        return failure
+
+    def stop_search_index(self) -> None:
+        """The build was stopped: the search index being written is given up, Pagefind's processes ended and waited for."""
+        indexing = self.search_indexing
+        if indexing is not None:
+            indexing.cancel()
+            indexing.wait()
+            self.search_indexing = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.wait_for_search_index()
+        self.progress.close()
+        self.progress = Progress()
+        self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds
+        try:
+            self.read_seeds(strict=config.strict if self.config.strict is None else self.config.strict)
+        except MISTAKES as error:  # MkDocs logs its message, every line of it
+            self.progress.close()
+            raise PluginError(str(error)) from error
+        for interview in self.kb.interviews:
+            told = (interview.slug, interview.transcript.format)
+            if told not in self.formats_told:  # once per `mkdocs serve`, not at every rebuild
+                found = "; ".join(f"{part.what} at line {part.line}" for part in interview.transcript.recognised)
+                recognised = f"; recognised {found} (`recognise_parts: false` turns this off)" if found else ""
+                log.info(f"{shown(self.kb.transcripts[interview.slug])}: read in format '{interview.transcript.format}'{recognised}")
+                self.formats_told.add(told)
+        config.nav = pages.nav(self.kb, knowledge_pages.nav(self.knowledge))
+        # Glossary tooltips: every spelling becomes an abbreviation on every page (Python-Markdown `abbr`).
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(self.knowledge.glossary)
+        # Last, so that it replaces `abbr`'s and `md_in_html`'s quadratic steps (a page of 10,000 exchanges).
+        if not any(isinstance(extension, LinearMarkdown) for extension in config.markdown_extensions):
+            config.markdown_extensions.append(LinearMarkdown())
+        # A tooltip at each term's first occurrence in each exchange, not at every one.
+        if not any(isinstance(extension, FirstTooltips) for extension in config.markdown_extensions):
+            config.markdown_extensions.append(FirstTooltips())
+        return config
+
+    def read_seeds(self, *, strict: bool) -> None:
+        """The interviews, topics and knowledge layer; raises every mistake at once, and in a `strict` build every warning too."""
+        warnings_as_errors = Collect()
+        report = warnings_as_errors if strict else self.log_warning
+        try:
+            self._kb = base.load(self.seeds_dir, report, self.interviews.read, progress=self.interviews_read)
+            self._knowledge = knowledge.load(self.seeds_dir, self.kb, report, self.links)
+        except MISTAKES as error:
+            fail([*warnings_as_errors.errors, *errors_of(error)])
+        fail(warnings_as_errors.errors)
+
+    @staticmethod
+    def log_warning(warning: SeedWarning) -> None:
+        log.warning(str(warning))
+
+    def interviews_read(self, done: int, total: int) -> None:
+        self.progress.step("interviews", done, total)
+
+    def generated_pages(self, config: MkDocsConfig) -> dict[str, str]:
+        """Every generated page's Markdown, keyed by its path under the docs folder."""
+        return {**pages.render(self.kb, Site.of(config), self.knowledge), **knowledge_pages.render(self.knowledge)}
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        generated = self.generated_pages(config)
+        unchanged = self.rebuilds.plan(generated, self.context(files, generated, config)) if self.dirty else set()
+        if self.dirty and not self.rebuilds.partial:
+            clean_directory(config.site_dir)  # a full rebuild, as `mkdocs build` would do it
+        for path, text in generated.items():
+            files.append(GeneratedPage.of(config, path, text, unchanged=path in unchanged))
+        downloads.add_files(files, config, self.kb)
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """In a partial rebuild, read the skipped pages' front matter, which other pages and plugins use.
+
+        The 404 page lists topic descriptions from their pages' metadata, and the
+        tags plugin links tags and writes tags.json from every page's tags; the
+        skipped pages' Markdown is not converted.
+        """
+        self.page_order = [file.url for file in files.documentation_pages()]
+        if self.dirty and self.rebuilds.partial:
+            for file in files.documentation_pages():
+                if file.page is not None and not file.is_modified():
+                    file.page.read_source(config)
+                    config.plugins.on_page_markdown(file.page.markdown or "", page=file.page, config=config, files=files)
+                    file.page.content = ""  # never written: the tags plugin fills a listing page's content in place
+        return nav
+
+    def context(self, files: Files, generated: dict[str, str], config: MkDocsConfig) -> Any:
+        """Everything besides its own Markdown that a generated page's HTML depends on."""
+        watched = [Path(f.abs_src_path) for f in files if f.abs_src_path]
+        theme = [Path(config.config_file_path)]
+        if config.theme.custom_dir:
+            theme += [p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file()]
+        tags = {
+            interview_page(i.slug): sorted({t for e in i.transcript.exchanges for t in self.kb.exchange_topics[e.anchor]})
+            for i in self.kb.interviews
+        }
+        return {
+            "nav": config.nav,
+            "files": sorted([*(f.src_uri for f in files), *generated]),
+            "sources": files_state([*watched, *theme]),
+            "glossary": config.mdx_configs.get("abbr"),
+            "tags": tags,
+            "site": [config.site_url, config.site_name, config.site_description, config.use_directory_urls],
+        }
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """`mkdocs build` is about to render the pages, on one core: the search index is written meanwhile."""
+        pages = files.documentation_pages()
+        self.pages_written, self.pages_to_write = 0, sum(1 for f in pages if not self.dirty or f.is_modified())
+        self.progress.step("pages", 0, self.pages_to_write)
+        if not self.index_after_reload and self.config.search_index:
+            search_index.pagefind_executable()  # missing: one line now, not after the pages
+            prepared = search_index.prepare(Path(config.site_dir), self.kb, self.knowledge, SiteUrls.of(config))
+            self.progress.state("search index", "started")
+            self.search_indexing = SearchIndexing(lambda: self.index_then_tell(prepared), cancel=prepared.cancel)
+        return env
+
+    def index_then_tell(self, prepared: search_index.Prepared) -> None:
+        search_index.complete(prepared)
+        self.progress.state("search index", "done")
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        self.pages_written += 1
+        self.progress.step("pages", self.pages_written, max(self.pages_to_write, self.pages_written))
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        urls = SiteUrls.of(config)
+        Path(config.site_dir, "kb.json").write_text(kb_json(self.kb, urls, self.knowledge), encoding="utf-8")
+        if not self.config.search_index:
+            log.info("search index: not written (`search_index: false`)")
+        elif self.index_after_reload:
+            # Under `mkdocs serve --dirty`: the page reloads now, the search index follows a moment later.
+            site_dir, kb, knowledge = Path(config.site_dir), self.kb, self.knowledge
+            self.search_indexing = SearchIndexing(lambda: search_index.write(site_dir, kb, knowledge, urls), log_failure=True)
+        elif self.search_indexing:  # started by on_env
+            start = time.perf_counter()
+            failure = self.wait_for_search_index()
+            if failure:
+                raise failure
+            log.info(f"search index: the build waited {time.perf_counter() - start:.2f} s for it at its end")
+        else:  # the Zensical build (scripts/interview_kb/commands/zensical_build.py), which does not run on_env
+            search_index.write(Path(config.site_dir), self.kb, self.knowledge, urls)
+        # The search box is Pagefind's (overrides/partials/search.html): Material's lunr index is not used.
+        shutil.rmtree(Path(config.site_dir, "search"), ignore_errors=True)
+        tags_path = Path(config.site_dir, "tags.json")
+        if tags_path.exists():
+            self.write_tags_export(tags_path)
+        self.progress.close()
+
+    def write_tags_export(self, path: Path) -> None:
+        """The tags plugin's export, the same bytes from every build: pages in the order a clean build reads them, one serialisation.
+
+        The tags plugin lists pages in the order it read them (under `mkdocs serve
+        --dirty`, the skipped pages' last); it is rewritten after every build, clean or not.
+        """
+        position = {url: index for index, url in enumerate(self.page_order)}
+        export = json.loads(path.read_text(encoding="utf-8"))
+        export["mappings"].sort(key=lambda mapping: position.get(mapping["item"]["url"], len(position)))
+        path.write_text(json.dumps(export, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The build stops: the search index is let finish first, so that nothing writes into the site folder after it."""
+        self.wait_for_search_index()
+        self.progress.close()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.seeds_dir))
+        return server
+
+
+class SearchIndexing:
+    """Writing the search index (`job`) in a thread of its own; `wait()` returns its failure, if any.
+
+    With `log_failure` (under `mkdocs serve --dirty`) a failure is logged as soon as it
+    happens, and the served site keeps its previous index.
+    """
+
+    def __init__(self, job: Callable[[], None], log_failure: bool = False, cancel: Callable[[], None] | None = None) -> None:
+        self.failure: BaseException | None = None
+        self.log_failure = log_failure
+        self.cancel = cancel or (lambda: None)  # ends the job early (its processes ended and waited for)
+        self.thread = threading.Thread(target=self.run, args=(job,), name="search-index")
+        self.thread.start()
+
+    def run(self, job: Callable[[], None]) -> None:
+        try:
+            job()
+        except BaseException as error:  # whatever it is, the build raises it, not a site without an index
+            self.failure = error
+            if self.log_failure:
+                log.error(f"the search index was not updated: {error}")
+
+    def wait(self) -> BaseException | None:
+        self.thread.join()
+        return self.failure

@@ -1,0 +1,58 @@
+"""Read and check `topics.yml`: the taxonomy and each topic's evidence rules (knowledge/topics.py applies them)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from interview_kb.reading.schemas import TopicsFile, validate
+from interview_kb.reading.yamlfile import read
+
+TOPICS_FILE = "topics.yml"
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    title: str
+    description: str
+    evidence: tuple[tuple[str, float], ...]
+    threshold: float
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+
+
+def anchor_of(override: str) -> str:
+    """The anchor an `include`/`exclude` entry names: `anchor`, or `interview-slug#anchor`."""
+    return override.rpartition("#")[2]
+
+
+def load(path: Path) -> tuple[Topic, ...]:
+    """Read and check `topics.yml`."""
+    source = read(path)
+    data = validate(source, TopicsFile)
+    topics: list[Topic] = []
+    for index, entry in enumerate(data.topics):
+        if any(t.slug == entry.slug for t in topics):
+            raise source.error(("topics", index, "slug"), f"topic slug '{entry.slug}' is used twice", "give each topic its own slug")
+        for term in entry.evidence:
+            where = ("topics", index, "evidence", term)
+            if not re.search(r"\w", term):
+                raise source.error(where, f"evidence term '{term}' has no letter or digit", "write a word, e.g. `licens*: 2`, or remove it")
+            if "*" in term.rstrip("*") or term.endswith("**"):
+                raise source.error(
+                    where, f"evidence term '{term}' has a `*` that is not its one last character", "write `*` only at the end"
+                )
+        topics.append(
+            Topic(
+                slug=entry.slug,
+                title=entry.title,
+                description=entry.description,
+                evidence=tuple(entry.evidence.items()),
+                threshold=data.threshold if entry.threshold is None else entry.threshold,
+                include=tuple(anchor_of(a) for a in entry.include),
+                exclude=tuple(anchor_of(a) for a in entry.exclude),
+            )
+        )
+    return tuple(topics)
