@@ -324,14 +324,14 @@ def test_an_address_ending_in_a_backslash_keeps_it(tmp_path: Path) -> None:
 
     import markdown
     from interview_kb.reading.loader import load_interview
-    from interview_kb.render import pages
+    from interview_kb.render import templates
     from interview_kb.render.markdown_text import markdown_url
 
     interview = load_interview(make_seeds(tmp_path / "seeds") / "demo.txt")
     interview = dataclasses.replace(interview, media="https://example.com/talk\\", source="https://example.com/page\\")
     turn = dataclasses.replace(interview.transcript.exchanges[0].question, timestamp="0:05")
     extensions = ["attr_list", "pymdownx.escapeall"]
-    assert 'href="https://example.com/talk\\#t=5"' in markdown.markdown(pages.timestamp(turn, interview), extensions=extensions)
+    assert 'href="https://example.com/talk\\#t=5"' in markdown.markdown(templates.timestamp(turn, interview), extensions=extensions)
     link = f"[Original publication](<{markdown_url(interview.source)}>)"
     assert 'href="https://example.com/page\\"' in markdown.markdown(link, extensions=extensions)
     autolink = f"<{markdown_url(interview.source)}>"

@@ -12,6 +12,7 @@ from interview_kb.outputs import downloads
 from interview_kb.reading.loader import load_interview
 from interview_kb.reading.markdown_source import as_date, blank_markup, reader_text, strip_tags
 from interview_kb.render import pages
+from interview_kb.urls import interview_page, text_download
 
 TOPICS = "topics:\n  - slug: widgets\n    title: Widgets\n    description: Widgets.\n    evidence: {widgets: 5}\n"
 FRONT = """---
@@ -198,7 +199,7 @@ def test_markup_stays_out_of_the_interview_but_in_the_download(tmp_path: Path) -
     (interview,) = kb.interviews
     assert interview.transcript.exchanges[0].question.text == "Why do widgets break at scale?"
     assert interview.transcript.preface == () and interview.transcript.epilogue == ()
-    assert downloads.render(kb, {})[downloads.text_path(interview)] == path.read_bytes()
+    assert downloads.render(kb, {})[text_download(interview.slug)] == path.read_bytes()
 
 
 # Any transcript suffix
@@ -231,7 +232,7 @@ def test_metadata_beside_a_markdown_transcript_has_its_transcript(tmp_path: Path
 
 def test_the_description_is_the_interview_page_summary(tmp_path: Path) -> None:
     path = seeds_with(tmp_path, "ep-12.md", FRONT + BODY)
-    page = pages.render(load(path.parent), pages.Site("KB", ""))[pages.interview_path(load_interview(path))]
+    page = pages.render(load(path.parent), pages.Site("KB", ""))[interview_page(load_interview(path).slug)]
     assert 'description: "Two people talk about widgets."' in page.split("\n---", 1)[0]
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from interview_kb.knowledge import base
+from interview_kb.urls import interview_page, topic_page
 
 from scripts.tools.topic_accuracy import evaluate
 from tests.support import ROOT, Build, build_site
@@ -121,9 +122,9 @@ def test_many_interviews_are_grouped_by_year_in_the_nav(tmp_path: Path) -> None:
     years = [next(iter(group)) for group in section]
     assert years == sorted(set(years), reverse=True)
     listed = [path for group in section for entries in group.values() for entry in entries for path in entry.values()]
-    assert sorted(listed) == sorted(pages.interview_path(i) for i in kb.interviews)
+    assert sorted(listed) == sorted(interview_page(i.slug) for i in kb.interviews)
     assert pages.nav(base.load(ROOT / "seeds"))[1]["Interviews"] == [
-        {kb_i.title: pages.interview_path(kb_i)} for kb_i in base.load(ROOT / "seeds").interviews
+        {kb_i.title: interview_page(kb_i.slug)} for kb_i in base.load(ROOT / "seeds").interviews
     ]
 
 
@@ -136,7 +137,7 @@ def test_a_large_topic_shows_its_newest_exchanges_in_full_and_lists_the_rest(tmp
     topic = max(kb.topics, key=lambda t: len(kb.topic_exchanges(t.slug)))
     entries = kb.topic_exchanges(topic.slug)
     assert len(entries) > pages.FULL_TEXT_EXCHANGES, "the series is too small to test the limit"
-    markdown = pages.render(kb, pages.Site("Site", ""))[pages.topic_path(topic)]
+    markdown = pages.render(kb, pages.Site("Site", ""))[topic_page(topic.slug)]
     in_full = re.findall(r"\{ #([\w-]+) \.kb-topic-exchange \}", markdown)
     assert in_full == [e.anchor for _, e in entries[: pages.FULL_TEXT_EXCHANGES]]  # newest interviews first
     more = len(entries) - pages.FULL_TEXT_EXCHANGES
@@ -154,7 +155,7 @@ def test_a_very_large_topic_links_earlier_interviews_instead_of_each_exchange(tm
     topic = max(kb.topics, key=lambda t: len(kb.topic_exchanges(t.slug)))
     entries = kb.topic_exchanges(topic.slug)
     monkeypatch.setattr(pages, "LISTED_EXCHANGES", 10)  # as a topic of thousands of exchanges would be
-    index = pages.render(kb, pages.Site("Site", ""))[pages.topic_path(topic)].split("## What was said")[0]
+    index = pages.render(kb, pages.Site("Site", ""))[topic_page(topic.slug)].split("## What was said")[0]
     assert [a for _, e in entries for a in [e.anchor] if f"#{a})" in index] == [e.anchor for _, e in entries[:10]]
     earlier = {i.slug: sum(1 for j, _ in entries[10:] if j.slug == i.slug) for i, _ in entries[10:]}
     for slug, count in earlier.items():

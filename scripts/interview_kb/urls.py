@@ -1,4 +1,4 @@
-"""Where generated pages live in the docs folder and where MkDocs publishes them.
+"""Where every generated page and file lives in the docs folder, and where MkDocs publishes it.
 
 Page URLs follow MkDocs' own `File` rules (`use_directory_urls`), made absolute
 with `site_url` when the site has one, so no URL scheme is written by hand.
@@ -11,6 +11,13 @@ from dataclasses import dataclass
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+HOME_PAGE = "index.md"
+TAGS_PAGE = "tags.md"  # written by hand in docs/, filled by Material's tags plugin
+GLOSSARY_PAGE = "glossary.md"
+FACTS_PAGE = "facts.md"
+TIMELINE_PAGE = "timeline.md"
+DOWNLOADS = "downloads"  # the transcripts as files, copied as they are
+
 
 def interview_page(slug: str) -> str:
     """Docs path of an interview's page."""
@@ -20,6 +27,16 @@ def interview_page(slug: str) -> str:
 def topic_page(slug: str) -> str:
     """Docs path of a topic's page."""
     return f"topics/{slug}.md"
+
+
+def text_download(slug: str) -> str:
+    """Site path of an interview's plain-text download."""
+    return f"{DOWNLOADS}/{slug}.txt"
+
+
+def markdown_download(slug: str) -> str:
+    """Site path of an interview's Markdown download."""
+    return f"{DOWNLOADS}/{slug}.md"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import markdown.util
 
 from interview_kb.knowledge import phrases
+from interview_kb.markdown_syntax import ANGLE_BRACKETS, INLINE_SYNTAX
 from interview_kb.reading import slugs
 from interview_kb.reading.schemas import GlossaryFile, validate
 from interview_kb.reading.yamlfile import read
@@ -16,8 +17,8 @@ from interview_kb.reading.yamlfile import read
 GLOSSARY_FILE = "glossary.yml"
 
 
-# Characters that scripts/interview_kb/render/markdown_text.py escapes inside words, hiding them from `abbr`.
-MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]{}|!<>]")
+# Characters that rendering escapes inside words, hiding them from `abbr`.
+MARKDOWN_SYNTAX = re.compile(f"[{INLINE_SYNTAX}{ANGLE_BRACKETS}]")
 # The words of Python-Markdown's internal placeholders (`\x02wzxhzdk:0\x03` stands for `&amp;`, say): `abbr`
 # would match a term spelt like one, or made of digits, inside them and garble `<`, `>` and `&` on every page.
 PLACEHOLDER_WORDS = frozenset(

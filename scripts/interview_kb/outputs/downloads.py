@@ -1,4 +1,4 @@
-"""The transcript downloads offered on each interview page, and robots.txt.
+"""The transcript downloads offered on each interview page.
 
 `downloads/<slug>.txt` is the seed transcript exactly as it was given (the same
 bytes); `downloads/<slug>.md` is generated Markdown with the speakers' names
@@ -12,20 +12,8 @@ from mkdocs.structure.files import File, Files
 
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.reading.loader import Interview
-from interview_kb.render.pages import template
-from interview_kb.urls import SiteUrls, interview_page
-
-FOLDER = "downloads"
-
-
-def text_path(interview: Interview) -> str:
-    """Site path of the plain-text download."""
-    return f"{FOLDER}/{interview.slug}.txt"
-
-
-def markdown_path(interview: Interview) -> str:
-    """Site path of the Markdown download."""
-    return f"{FOLDER}/{interview.slug}.md"
+from interview_kb.render.templates import template
+from interview_kb.urls import SiteUrls, interview_page, markdown_download, text_download
 
 
 def markdown(interview: Interview, page_url: str | None) -> str:
@@ -37,17 +25,9 @@ def render(kb: KnowledgeBase, page_urls: dict[str, str | None]) -> dict[str, byt
     """Every download, keyed by its path in the site; `page_urls` maps a slug to its page's absolute URL."""
     files: dict[str, bytes] = {}
     for interview in kb.interviews:
-        files[text_path(interview)] = kb.transcripts[interview.slug].read_bytes()
-        files[markdown_path(interview)] = markdown(interview, page_urls.get(interview.slug)).encode("utf-8")
+        files[text_download(interview.slug)] = kb.transcripts[interview.slug].read_bytes()
+        files[markdown_download(interview.slug)] = markdown(interview, page_urls.get(interview.slug)).encode("utf-8")
     return files
-
-
-def robots_txt(site_url: str | None) -> str:
-    """Allow everything and name the sitemap (robots.txt must name it by absolute URL)."""
-    lines = ["User-agent: *", "Allow: /"]
-    if site_url:
-        lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
-    return "\n".join(lines) + "\n"
 
 
 class StaticFile(File):
@@ -58,9 +38,8 @@ class StaticFile(File):
 
 
 def add_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase) -> None:
-    """Add the downloads and robots.txt to a MkDocs build (called from the `on_files` hook)."""
+    """Add the downloads to a MkDocs build (called from the `on_files` hook)."""
     site = SiteUrls.of(config)
     urls = {i.slug: site.absolute(interview_page(i.slug)) for i in kb.interviews}
     for path, content in render(kb, urls).items():
         files.append(StaticFile.generated(config, path, content=content))
-    files.append(StaticFile.generated(config, "robots.txt", content=robots_txt(config.site_url)))

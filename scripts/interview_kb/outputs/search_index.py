@@ -51,8 +51,7 @@ from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
 from interview_kb.knowledge.glossary import Term
 from interview_kb.reading.transcript import Paragraph
-from interview_kb.render.knowledge_pages import GLOSSARY_PAGE
-from interview_kb.urls import SiteUrls, topic_page
+from interview_kb.urls import GLOSSARY_PAGE, SiteUrls, topic_page
 
 log = logging.getLogger("mkdocs.plugins.interview_kb")
 # npm's launcher of the Pagefind binary pinned in package.json (`npm ci --omit=dev`, which `make` runs).

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from interview_kb.reading.formats import Paragraph
 
 # A sentence ends at a stop and a space, or at a full-width stop, written without one (Chinese, Japanese).
-_SENTENCE_END = re.compile("(?<=[.?!…\u037e\u061f])\\s+|(?<=[\u3002\uff01\uff1f])\\s*")
+SENTENCE_END = re.compile("(?<=[.?!…\u037e\u061f])\\s+|(?<=[\u3002\uff01\uff1f])\\s*")
 # Letters of scripts written without spaces between words (Thai, kana, CJK ideographs), as a character class's body.
 UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Question marks of the world's scripts: Latin, full-width (Chinese, Japanese), Arabic, Greek (U+037E, like a semicolon).
@@ -230,7 +230,7 @@ Item = Turn | Outside
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text) if s]
+    return [s for s in SENTENCE_END.split(text) if s]
 
 
 def is_question(sentence: str) -> bool:

@@ -14,19 +14,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from interview_kb.errors import SeedError, SeedWarning
-from interview_kb.reading.formats import FORMATS, Block, TranscriptFormat, raw_paragraphs
+from interview_kb.reading.formats import FORMATS, TIME, VOICE, Block, TranscriptFormat, raw_paragraphs
 
 # One to three capitalised words ("Aamir Hussain", "TT", "Q"), perhaps with a role in parentheses ("Ana Lima (CTO, Acme)")
 # or a time, then a colon.
 _LABEL_LIKE = re.compile(
     r"(?P<label>[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,2}(?: ?\([^()\d][^()]{0,80}\))?)\s*(?P<time>[\[(][\d:.,]+[\])])?\s*:(?!\d)"
 )
-_TIME = re.compile(r"\d{1,2}:\d{2}")
+_TIME = re.compile(TIME)
 _INITIALS = re.compile(r"[A-Z]{1,4}")
-_LEADING_MARKUP = re.compile(r"^(?:[*_]+|[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s+)*")
+_LEADING_MARKUP = re.compile(rf"^(?:[*_]+|[\[(]?{TIME}[\])]?\s+)*")
 # A label alone on a line, perhaps with a time or a colon (the `name-line` format).
-_NAME_LINE = re.compile(r"(?P<label>[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,2})\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?)?\s*:?")
-_VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+(?P<label>[^>]+)>")
+_NAME_LINE = re.compile(rf"(?P<label>[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){{0,2}})\s*(?:[\[(]?{TIME}[\])]?)?\s*:?")
 # Words that start a paragraph like a label but name no speaker, when seen once ("Note: recorded live.", "Yeah" alone).
 NOT_LABELS = frozenset(
     {
@@ -86,9 +85,9 @@ def labels_found(text: str) -> list[str]:
         plain = line.replace("*", "").replace("\\", "")
         label = label_like(plain)
         alone = _NAME_LINE.fullmatch(line.strip())
-        voice = _VOICE.search(line)
+        voice = VOICE.search(line)
         if voice:
-            name, kind = voice["label"].strip(), "voice"
+            name, kind = voice["name"].strip(), "voice"
         elif label:
             name, kind = label, "colon"
         elif alone and any(rest.strip() for rest in lines[number + 1 :]) and line.strip() != "WEBVTT":

@@ -257,7 +257,8 @@ class LinesFormat(TimestampedFormat):
 
 _CLOCK = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"  # a cue time: `00:01:02.500` (WebVTT), `00:01:02,500` (SRT), `01:02.500`
 _CUE_TIME = re.compile(rf"^\s*(?P<start>{_CLOCK})\s+-->\s+(?P<end>{_CLOCK})")
-_VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+(?P<name>[^>]+)>")
+# A WebVTT voice tag, `<v Name>` or `<v.loud Name>`.
+VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+(?P<name>[^>]+)>")
 _TAG = re.compile(r"<[^>]*>")
 _CHANGE = re.compile(r"^\s*(?:>>|-(?=\s))\s*")  # `>> text` or `- text`: another speaker, unnamed
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
@@ -317,7 +318,7 @@ class CaptionFormat(TranscriptFormat):
 
     def mark(self, line: str) -> tuple[bool, str | None, bool]:
         """(whether this cue line marks a speaker change, the speaker it names or None, whether by a voice tag)."""
-        voice = _VOICE.search(line)
+        voice = VOICE.search(line)
         if voice:
             return True, voice["name"].strip(), True
         named = self.named.match(line) if self.named else None

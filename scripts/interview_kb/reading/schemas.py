@@ -24,6 +24,7 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 
 from interview_kb.errors import SeedError
 from interview_kb.reading.yamlfile import YamlFile
+from interview_kb.wording import names
 
 # An address an editor gives (source, media, reference links): http(s) and nothing that could break out of Markdown or HTML.
 URL = re.compile(r"https?://[^\s<>\"'`\\]+")
@@ -296,7 +297,7 @@ def _seed_error(source: YamlFile, root: type[Schema], error: ErrorDetails) -> Se
         required = [f for f, info in expected.model_fields.items() if info.is_required()]
         if not loc:
             return source.error(loc, f"{expected.NOUN} must be a YAML mapping", "write `key: value` lines: " + ", ".join(required))
-        given = " and ".join(", ".join(f"`{f}:`" for f in required).rsplit(", ", 1))
+        given = names([f"`{f}:`" for f in required])
         optional = ", ".join(f"`{f}:`" for f, info in expected.model_fields.items() if not info.is_required())
         entry = f"{expected.NOUN} '{loc[-1]}'" if isinstance(loc[-1], str) else f"each {expected.NOUN}"
         return source.error(loc, f"{entry} must be a mapping", f"give it {given}" + (f" (optional: {optional})" if optional else ""))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.transcript import Exchange
-from interview_kb.render.wording import names
+from interview_kb.wording import names
 
 
 def speakers(interview: Interview, exchange: Exchange) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interview_kb.knowledge import entity_links
 from interview_kb.knowledge.exchange_links import ExchangeLinks, Knowledge
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.transcript import Exchange
 from interview_kb.render.citation import citation
+from interview_kb.render.markdown_text import with_links
 from interview_kb.urls import SiteUrls, interview_page
 
 
@@ -41,7 +41,7 @@ def view(links: ExchangeLinks, urls: SiteUrls) -> ExchangeView:
     absolute = urls.absolute(page)
     permalink = f"{absolute}#{exchange.anchor}" if absolute else ""
     return ExchangeView(
-        paragraphs=tuple(tuple(entity_links.markdown(pieces, lambda e: f"../{e.path}") for pieces in turn) for turn in links.pieces),
+        paragraphs=tuple(tuple(with_links(pieces, lambda e: f"../{e.path}") for pieces in turn) for turn in links.pieces),
         citation=citation(interview, exchange, permalink or f"{urls.url(page)}#{exchange.anchor}"),
         permalink=permalink,
         previous=neighbour(interview, interview, links.previous) if links.previous else None,

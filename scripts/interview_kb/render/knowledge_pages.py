@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 
 from interview_kb.knowledge import phrases
 from interview_kb.knowledge.entities import KINDS, Entity
 from interview_kb.knowledge.exchange_links import ExchangeLinks, Knowledge
 from interview_kb.knowledge.facts import Fact, timeline
+from interview_kb.reading.conversation import SENTENCE_END
 from interview_kb.render import pictures
 from interview_kb.render.markdown_text import escape, highlight
-from interview_kb.render.pages import excerpt, interview_path, template
-
-GLOSSARY_PAGE = "glossary.md"
-FACTS_PAGE = "facts.md"
-TIMELINE_PAGE = "timeline.md"
-_SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
+from interview_kb.render.templates import excerpt, template
+from interview_kb.urls import FACTS_PAGE, GLOSSARY_PAGE, TIMELINE_PAGE, interview_page
 
 
 def exchange_href(links: ExchangeLinks, root: str) -> str:
     """Markdown link target of an exchange from a page `root` ("" or "../") below the docs folder."""
-    return f"{root}{interview_path(links.interview)}#{links.exchange.anchor}"
+    return f"{root}{interview_page(links.interview.slug)}#{links.exchange.anchor}"
 
 
 def kind_index(kind: str) -> str:
@@ -31,9 +27,9 @@ def kind_index(kind: str) -> str:
 
 def sentence_at(text: str, position: int) -> str:
     """The sentence of `text` that holds `position`."""
-    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]
     start = max(s for s in starts if s <= position)
-    ends = [m.start() for m in _SENTENCE_END.finditer(text) if m.start() >= position]
+    ends = [m.start() for m in SENTENCE_END.finditer(text) if m.start() >= position]
     return text[start : ends[0] if ends else len(text)]
 
 

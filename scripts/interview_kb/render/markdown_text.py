@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Sequence
 
-# Inline syntax anywhere in a line: emphasis, code, links/images, raw HTML and
-# comments, attr_list braces, tables, abbreviation and footnote brackets.
-_INLINE = re.compile(r"([\\`*_\[\]{}|!])")
+from interview_kb.knowledge.entities import Entity
+from interview_kb.knowledge.entity_links import Piece
+from interview_kb.markdown_syntax import INLINE_SYNTAX
+
+_INLINE = re.compile(f"([{INLINE_SYNTAX}])")
 # `&name;` or `&#123;` would be read as an HTML entity.
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 # Angle brackets become entities, not backslash escapes: md_in_html reads raw
@@ -63,3 +66,14 @@ def attribute(text: str) -> str:
 def highlight(text: str, start: int, end: int, tag: str = "mark") -> str:
     """Markdown for literal `text` with `text[start:end]` wrapped in an inline HTML element."""
     return f"{escape(text[:start])}<{tag}>{escape_inline(text[start:end])}</{tag}>{escape_inline(text[end:])}"
+
+
+def with_links(pieces: Sequence[Piece], url: Callable[[Entity], str]) -> str:
+    """One paragraph cut into pieces (knowledge/entity_links.py) as Markdown: literal text, and a link for each mention."""
+    parts: list[str] = []
+    for index, piece in enumerate(pieces):
+        if piece.entity is not None:
+            parts.append(link(piece.text, url(piece.entity)))
+        else:
+            parts.append(escape(piece.text) if index == 0 else escape_inline(piece.text))
+    return "".join(parts)

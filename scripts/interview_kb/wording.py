@@ -1,4 +1,4 @@
-"""Counts and lists of names as a sentence says them, for every page and the citations."""
+"""Counts and lists of names as a sentence says them: for the pages, the citations and the messages to editors."""
 
 from __future__ import annotations
 
