@@ -63,7 +63,7 @@ def test_dirty_rebuild_after_an_edit_equals_a_clean_build(tmp_path: Path, monkey
         home_before = (served / "index.html").stat().st_mtime_ns
         transcript.write_text(transcript.read_text(encoding="utf-8").replace("packets", "packets (edited)", 1), encoding="utf-8")
         build(plugin_config(served, seeds), serve_url=SERVE_URL, dirty=True)  # type: ignore[arg-type]
-        assert plugin.rebuilds.partial
+        assert plugin.session.rebuilds.partial
         assert (served / "index.html").stat().st_mtime_ns == home_before, "the home page did not change, so it is not rebuilt"
         assert "packets (edited)" in (served / "interviews" / f"{transcript.stem}" / "index.html").read_text(encoding="utf-8")
     finally:
@@ -240,3 +240,48 @@ def test_a_build_interrupted_while_it_waits_for_the_search_index_stops_the_index
         build.build(make_seeds(tmp_path / "seeds"), tmp_path / "site")
     assert ended.is_set()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]
+
+
+def test_the_seeds_option_is_a_folder_relative_to_mkdocs_yml(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    plugin = config.plugins[PLUGIN]
+    assert isinstance(plugin, KnowledgeBasePlugin)
+    assert Path(plugin.config.seeds) == ROOT / "seeds"
+    assert plugin.config.enabled is True
+
+
+def test_a_disabled_plugin_builds_the_docs_folder_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.commands.build import build
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config: Any = plugin_config(tmp_path / "site", tmp_path / "no-seeds-here")
+    config.plugins[PLUGIN].config.enabled = False
+    build(config)
+    assert (tmp_path / "site" / "tags" / "index.html").exists()  # the docs folder's own page
+    assert not (tmp_path / "site" / "interviews").exists()
+    assert not (tmp_path / "site" / "kb.json").exists()
+
+
+def test_a_missing_seeds_folder_is_one_line(tmp_path: Path) -> None:
+    result = build_site(tmp_path / "site", tmp_path / "missing")
+    assert result.returncode == 1
+    assert result.stderr.endswith(
+        f"{tmp_path / 'missing'}:1: the seeds folder does not exist — create it, or name the folder that holds the transcripts (make site SEEDS=<dir>)\n"
+    )
+
+
+def test_a_serve_session_keeps_its_caches_until_shutdown(tmp_path: Path) -> None:
+    config: Any = plugin_config(tmp_path / "site", ROOT / "seeds")
+    plugin = config.plugins[PLUGIN]
+    config.plugins.on_startup(command="serve", dirty=True)
+    config = config.plugins.on_config(config)
+    session = plugin.session
+    first = plugin.kb
+    config = config.plugins.on_config(config)  # a rebuild with nothing edited reads nothing again
+    assert plugin.session is session
+    assert plugin.kb.interviews[0] is first.interviews[0]
+    assert session.formats_told
+    config.plugins.on_shutdown()
+    assert plugin.session is not session and not plugin.session.formats_told

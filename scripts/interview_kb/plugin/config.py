@@ -1,4 +1,4 @@
-"""The plugin's settings under `plugins: - interview-kb:` in mkdocs.yml."""
+"""The plugin's settings under `plugins: - interview-kb:` in mkdocs.yml, declared with MkDocs' own option types."""
 
 from __future__ import annotations
 
@@ -7,8 +7,12 @@ from mkdocs.config.base import Config
 
 
 class KnowledgeBaseConfig(Config):  # type: ignore[no-untyped-call]
-    # The folder of transcripts and editorial YAML, relative to mkdocs.yml (or absolute).
-    seeds = opt.Type(str, default="seeds")
+    # Whether the plugin runs. Off, the site is the docs folder alone: no interview, topic or knowledge page.
+    enabled = opt.Type(bool, default=True)
+    # The folder of transcripts and editorial YAML, relative to mkdocs.yml (or absolute). Its existence is
+    # checked when the build reads it, not here: the build commands point the plugin at another folder
+    # (`--seeds`) after mkdocs.yml is loaded, and a missing folder is then one line like every seed mistake.
+    seeds = opt.Dir(exists=False, default="seeds")
     # Whether a seed warning (a topic with no exchange, an unused glossary term) stops the
     # build at once with its one line. Unset: as strict as MkDocs (`strict:` or `--strict`);
     # otherwise warnings are logged, and a strict MkDocs build still fails on them at its end.

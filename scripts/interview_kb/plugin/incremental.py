@@ -23,9 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
+from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.reading.loader import Interview
+from interview_kb.urls import interview_page
 
 
 class GeneratedPage(File):
@@ -91,3 +93,22 @@ class InterviewCache:
         interview = self._read(transcript)
         self._known[transcript] = (key, interview)
         return interview
+
+
+def context(files: Files, generated: dict[str, str], config: MkDocsConfig, kb: KnowledgeBase) -> Any:
+    """Everything besides its own Markdown that a generated page's HTML depends on."""
+    watched = [Path(f.abs_src_path) for f in files if f.abs_src_path]
+    theme = [Path(config.config_file_path)]
+    if config.theme.custom_dir:
+        theme += [p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file()]
+    tags = {
+        interview_page(i.slug): sorted({t for e in i.transcript.exchanges for t in kb.exchange_topics[e.anchor]}) for i in kb.interviews
+    }
+    return {
+        "nav": config.nav,
+        "files": sorted([*(f.src_uri for f in files), *generated]),
+        "sources": files_state([*watched, *theme]),
+        "glossary": config.mdx_configs.get("abbr"),
+        "tags": tags,
+        "site": [config.site_url, config.site_name, config.site_description, config.use_directory_urls],
+    }

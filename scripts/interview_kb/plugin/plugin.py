@@ -43,14 +43,14 @@ from interview_kb.knowledge.exchange_links import Knowledge
 from interview_kb.outputs import downloads, robots, search_index
 from interview_kb.outputs.kb_json import kb_json
 from interview_kb.plugin.config import KnowledgeBaseConfig
-from interview_kb.plugin.incremental import GeneratedPage, InterviewCache, Rebuilds, files_state
+from interview_kb.plugin.incremental import GeneratedPage, context
 from interview_kb.plugin.progress import Progress
-from interview_kb.reading import loader as seeds
+from interview_kb.plugin.session import Session
 from interview_kb.render import knowledge_pages, pages
 from interview_kb.render.first_tooltips import FirstTooltips
 from interview_kb.render.linear_markdown import LinearMarkdown
 from interview_kb.render.pages import Site
-from interview_kb.urls import SiteUrls, interview_page
+from interview_kb.urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.interview_kb")
 
@@ -64,9 +64,7 @@ class _QuietDirtyNotice(logging.Filter):
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
-        self.interviews = InterviewCache(seeds.load_interview)
-        self.rebuilds = Rebuilds()
-        self.links = knowledge.LinkMemo()
+        self.session = Session()
         self.dirty = False
         self.index_after_reload = False  # `mkdocs serve --dirty`
         self._kb: KnowledgeBase | None = None
@@ -74,7 +72,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.seeds_dir = Path("seeds")
         self.page_order: list[str] = []
         self.search_indexing: SearchIndexing | None = None
-        self.formats_told: set[tuple[str, str]] = set()
         self.progress = Progress.hidden()  # replaced at each build
         self.pages_written = self.pages_to_write = 0
 
@@ -100,7 +97,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.wait_for_search_index()
         self.dirty = False
         self.index_after_reload = False
-        self.rebuilds = Rebuilds()
+        self.session = Session()
 
     def wait_for_search_index(self) -> BaseException | None:
         """The search index being written is finished before anything else touches the site folder; its failure, if any."""
@@ -120,10 +117,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             self.search_indexing = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.enabled:
+            return config
         self.wait_for_search_index()
         self.progress.close()
         self.progress = Progress()
-        self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds
+        self.seeds_dir = Path(self.config.seeds)  # made absolute against mkdocs.yml's folder by `opt.Dir`
         try:
             self.read_seeds(strict=config.strict if self.config.strict is None else self.config.strict)
         except MISTAKES as error:  # MkDocs logs its message, every line of it
@@ -131,11 +130,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             raise PluginError(str(error)) from error
         for interview in self.kb.interviews:
             told = (interview.slug, interview.transcript.format)
-            if told not in self.formats_told:  # once per `mkdocs serve`, not at every rebuild
+            if told not in self.session.formats_told:  # once per `mkdocs serve`, not at every rebuild
                 found = "; ".join(f"{part.what} at line {part.line}" for part in interview.transcript.recognised)
                 recognised = f"; recognised {found} (`recognise_parts: false` turns this off)" if found else ""
                 log.info(f"{shown(self.kb.transcripts[interview.slug])}: read in format '{interview.transcript.format}'{recognised}")
-                self.formats_told.add(told)
+                self.session.formats_told.add(told)
         config.nav = pages.nav(self.kb, knowledge_pages.nav(self.knowledge))
         # Glossary tooltips: every spelling becomes an abbreviation on every page (Python-Markdown `abbr`).
         config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(self.knowledge.glossary)
@@ -152,8 +151,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         warnings_as_errors = Collect()
         report = warnings_as_errors if strict else self.log_warning
         try:
-            self._kb = base.load(self.seeds_dir, report, self.interviews.read, progress=self.interviews_read)
-            self._knowledge = knowledge.load(self.seeds_dir, self.kb, report, self.links)
+            session = self.session
+            self._kb = base.load(self.seeds_dir, report, session.interviews.read, progress=self.interviews_read, memo=session.topics)
+            self._knowledge = knowledge.load(self.seeds_dir, self.kb, report, session.links)
         except MISTAKES as error:
             fail([*warnings_as_errors.errors, *errors_of(error)])
         fail(warnings_as_errors.errors)
@@ -170,9 +170,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         return {**pages.render(self.kb, Site.of(config), self.knowledge), **knowledge_pages.render(self.knowledge)}
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
         generated = self.generated_pages(config)
-        unchanged = self.rebuilds.plan(generated, self.context(files, generated, config)) if self.dirty else set()
-        if self.dirty and not self.rebuilds.partial:
+        unchanged = self.session.rebuilds.plan(generated, context(files, generated, config, self.kb)) if self.dirty else set()
+        if self.dirty and not self.session.rebuilds.partial:
             clean_directory(config.site_dir)  # a full rebuild, as `mkdocs build` would do it
         for path, text in generated.items():
             files.append(GeneratedPage.of(config, path, text, unchanged=path in unchanged))
@@ -187,8 +189,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         tags plugin links tags and writes tags.json from every page's tags; the
         skipped pages' Markdown is not converted.
         """
+        if not self.config.enabled:
+            return nav
         self.page_order = [file.url for file in files.documentation_pages()]
-        if self.dirty and self.rebuilds.partial:
+        if self.dirty and self.session.rebuilds.partial:
             for file in files.documentation_pages():
                 if file.page is not None and not file.is_modified():
                     file.page.read_source(config)
@@ -196,27 +200,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
                     file.page.content = ""  # never written: the tags plugin fills a listing page's content in place
         return nav
 
-    def context(self, files: Files, generated: dict[str, str], config: MkDocsConfig) -> Any:
-        """Everything besides its own Markdown that a generated page's HTML depends on."""
-        watched = [Path(f.abs_src_path) for f in files if f.abs_src_path]
-        theme = [Path(config.config_file_path)]
-        if config.theme.custom_dir:
-            theme += [p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file()]
-        tags = {
-            interview_page(i.slug): sorted({t for e in i.transcript.exchanges for t in self.kb.exchange_topics[e.anchor]})
-            for i in self.kb.interviews
-        }
-        return {
-            "nav": config.nav,
-            "files": sorted([*(f.src_uri for f in files), *generated]),
-            "sources": files_state([*watched, *theme]),
-            "glossary": config.mdx_configs.get("abbr"),
-            "tags": tags,
-            "site": [config.site_url, config.site_name, config.site_description, config.use_directory_urls],
-        }
-
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """`mkdocs build` is about to render the pages, on one core: the search index is written meanwhile."""
+        if not self.config.enabled:
+            return env
         pages = files.documentation_pages()
         self.pages_written, self.pages_to_write = 0, sum(1 for f in pages if not self.dirty or f.is_modified())
         self.progress.step("pages", 0, self.pages_to_write)
@@ -232,11 +219,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.progress.state("search index", "done")
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        if not self.config.enabled:
+            return output
         self.pages_written += 1
         self.progress.step("pages", self.pages_written, max(self.pages_to_write, self.pages_written))
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
         urls = SiteUrls.of(config)
         Path(config.site_dir, "kb.json").write_text(kb_json(self.kb, urls, self.knowledge), encoding="utf-8")
         if not self.config.search_index:
@@ -277,6 +268,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.progress.close()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if not self.config.enabled:
+            return server
         server.watch(str(self.seeds_dir))
         return server
 

@@ -237,6 +237,10 @@ def read_seeds(
     only what changed); `topics_path` replaces `seeds/topics.yml` (to measure a
     taxonomy on other interviews); `progress(n, total)` hears of each interview read.
     """
+    if not seeds.is_dir():
+        raise SeedError(
+            seeds, 1, "the seeds folder does not exist", "create it, or name the folder that holds the transcripts (make site SEEDS=<dir>)"
+        )
     refuse_special_files(seeds)
     refuse_links_outside(seeds)
     transcripts = transcript_files(seeds)
