@@ -8,9 +8,8 @@ from pathlib import Path
 
 import markdown.util
 
-from interview_kb.knowledge import phrases
 from interview_kb.markdown_syntax import ANGLE_BRACKETS, INLINE_SYNTAX
-from interview_kb.reading import slugs
+from interview_kb.reading import slugs, spellings
 from interview_kb.reading.schemas import GlossaryFile, validate
 from interview_kb.reading.yamlfile import read
 
@@ -60,7 +59,7 @@ def load(path: Path) -> tuple[Term, ...]:
         for form in forms:
             if MARKDOWN_SYNTAX.search(form):
                 raise source.error(where, f"'{form}' contains Markdown punctuation that a tooltip cannot match", "spell it without it")
-            if not phrases.usable(form):
+            if not spellings.usable(form):
                 raise source.error(
                     where, f"'{form}' does not start and end with a letter or digit", "write the spelling without surrounding punctuation"
                 )
