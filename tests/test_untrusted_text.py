@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from interview_kb.errors import SeedError
-from interview_kb.knowledge import entities, glossary
-from interview_kb.reading import loader
+from interview_kb.knowledge import entities
+from interview_kb.reading import glossary_file, loader
 from interview_kb.reading.schemas import SLUG, Metadata, validate
 from interview_kb.reading.transcript import decode
 from interview_kb.reading.yamlfile import read
@@ -187,13 +187,13 @@ def test_glossary_terms_in_any_script_get_anchors_of_their_own(tmp_path: Path) -
     path = tmp_path / "glossary.yml"
     terms = ["网络", "功能", "ネットワーク", "شبكة", "сеть", "δίκτυο"]
     path.write_text("terms:\n" + "".join(f"  - term: {t}\n    definition: d\n" for t in terms), encoding="utf-8")
-    anchors = [t.slug for t in glossary.load(path)]
+    anchors = [t.slug for t in glossary_file.load(path)]
     assert len(set(anchors)) == len(terms) and "term" not in anchors
     assert all(SLUG.fullmatch(a) for a in anchors)
 
 
 def test_latin_glossary_anchors_stay() -> None:
-    assert glossary.Term("Session border controller", "d", "", (), 1).slug == "session-border-controller"
+    assert glossary_file.Term("Session border controller", "d", "", (), 1).slug == "session-border-controller"
 
 
 # 3. YAML that means what it says

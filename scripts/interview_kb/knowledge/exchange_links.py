@@ -18,13 +18,13 @@ from pathlib import Path
 from interview_kb.errors import Report, SeedError, SeedWarning, print_warning
 from interview_kb.knowledge import entities as entity_file
 from interview_kb.knowledge import facts as fact_files
-from interview_kb.knowledge import glossary as glossary_file
-from interview_kb.knowledge import phrases, related
+from interview_kb.knowledge import glossary, phrases, related
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.entities import Entity
 from interview_kb.knowledge.entity_links import Linker, Piece
 from interview_kb.knowledge.facts import Fact
-from interview_kb.knowledge.glossary import Term
+from interview_kb.reading import glossary_file
+from interview_kb.reading.glossary_file import Term
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.transcript import Exchange, Turn
 
@@ -164,7 +164,7 @@ def build(
     """Connect checked glossary terms, entities and facts to the exchanges."""
     memo = memo or LinkMemo()
     memo.start((terms, entities))
-    term_of = glossary_file.by_form(terms)
+    term_of = glossary.by_form(terms)
     term_pattern = phrases.pattern(term_of)
     order = {t.term: index for index, t in enumerate(terms)}
 
