@@ -8,8 +8,8 @@ from typing import get_args
 
 import pytest
 from interview_kb.errors import SeedError
-from interview_kb.knowledge import entities, facts
-from interview_kb.reading import glossary_file, schemas, topics_file
+from interview_kb.knowledge import facts
+from interview_kb.reading import entities_file, glossary_file, schemas, topics_file
 from interview_kb.reading.loader import load_interview
 from interview_kb.reading.yamlfile import read
 
@@ -47,7 +47,7 @@ LOADERS: dict[str, Callable[[Path, str], object]] = {
     "meta": metadata,
     "topics": lambda tmp, text: topics_file.load(write(tmp, "topics.yml", text)),
     "glossary": lambda tmp, text: glossary_file.load(write(tmp, "glossary.yml", text)),
-    "entities": lambda tmp, text: entities.load(write(tmp, "entities.yml", text), ()),
+    "entities": lambda tmp, text: entities_file.load(write(tmp, "entities.yml", text), ()),
     "facts": lambda tmp, text: facts.load(write(tmp, "demo.facts.yml", text), interview(IMS), "demo.txt"),
 }
 
@@ -134,7 +134,7 @@ def test_shipped_yaml_matches_its_schema() -> None:
 
 
 def test_entity_kinds_are_the_site_sections() -> None:
-    assert set(get_args(schemas.Kind)) == set(entities.KINDS)
+    assert set(get_args(schemas.Kind)) == set(entities_file.KINDS)
 
 
 @pytest.mark.parametrize(

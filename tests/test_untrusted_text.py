@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from interview_kb.errors import SeedError
-from interview_kb.knowledge import entities
-from interview_kb.reading import glossary_file, loader
+from interview_kb.reading import entities_file, glossary_file, loader
 from interview_kb.reading.schemas import SLUG, Metadata, validate
 from interview_kb.reading.transcript import decode
 from interview_kb.reading.yamlfile import read
@@ -170,7 +169,7 @@ def test_two_speakers_with_chinese_names_get_two_pages() -> None:
     second = interview("Q: Second question?\n\nA: An answer.\n", "second")
     first.speakers["A"] = loader.Speaker("A", "李明", "CTO", "Acme")
     second.speakers["A"] = loader.Speaker("A", "王芳", "CTO", "Acme")
-    found = {e.name: e.path for e in entities.from_speakers((first, second))}
+    found = {e.name: e.path for e in entities_file.from_speakers((first, second))}
     assert found["李明"].startswith("people/liming-") and found["王芳"].startswith("people/wangfang-")
 
 
@@ -179,7 +178,7 @@ def test_names_in_any_script_get_pages_of_their_own(tmp_path: Path) -> None:
     path.write_text(
         "entities:\n" + "".join(f"  - name: {n}\n    kind: organization\n    about: An organization.\n" for n in NAMES), encoding="utf-8"
     )
-    paths = [e.path for e in entities.load(path, ())]
+    paths = [e.path for e in entities_file.load(path, ())]
     assert len(set(paths)) == len(NAMES)
 
 

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import markdown.util
 
+from interview_kb.errors import SeedError
 from interview_kb.markdown_syntax import ANGLE_BRACKETS, INLINE_SYNTAX
 from interview_kb.reading import slugs, spellings
+from interview_kb.reading.entities_file import ENTITIES_FILE, Entity
 from interview_kb.reading.schemas import GlossaryFile, validate
 from interview_kb.reading.yamlfile import read
 
@@ -76,3 +78,17 @@ def load(path: Path) -> tuple[Term, ...]:
             raise source.error((*where, "term"), f"term '{term}' gives the same page anchor as another term", "merge the two entries")
         terms.append(Term(term, entry.definition, entry.link, tuple(forms), source.line(*where)))
     return tuple(sorted(terms, key=lambda t: (t.term.casefold(), t.term)))
+
+
+def check_no_overlap(path: Path, terms: tuple[Term, ...], entities: tuple[Entity, ...]) -> None:
+    """A word is either a glossary term (a tooltip) or a name (a link), never both."""
+    names = {form: e for e in entities for form in e.forms}
+    for term in terms:
+        for form in term.forms:
+            if form in names:
+                raise SeedError(
+                    path,
+                    term.line,
+                    f"'{form}' is both a glossary term and the name of '{names[form].name}' in {ENTITIES_FILE}",
+                    "keep it in one of the two files",
+                )

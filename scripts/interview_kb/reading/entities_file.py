@@ -1,4 +1,4 @@
-"""People, organizations and products: `seeds/entities.yml` plus the speakers named in interview metadata."""
+"""Read and check `entities.yml`: people, organizations and products, merged with the speakers named in interview metadata."""
 
 from __future__ import annotations
 
