@@ -8,8 +8,7 @@ from typing import get_args
 
 import pytest
 from interview_kb.errors import SeedError
-from interview_kb.knowledge import facts
-from interview_kb.reading import entities_file, glossary_file, schemas, topics_file
+from interview_kb.reading import entities_file, facts_file, glossary_file, schemas, topics_file
 from interview_kb.reading.loader import load_interview
 from interview_kb.reading.yamlfile import read
 
@@ -48,7 +47,7 @@ LOADERS: dict[str, Callable[[Path, str], object]] = {
     "topics": lambda tmp, text: topics_file.load(write(tmp, "topics.yml", text)),
     "glossary": lambda tmp, text: glossary_file.load(write(tmp, "glossary.yml", text)),
     "entities": lambda tmp, text: entities_file.load(write(tmp, "entities.yml", text), ()),
-    "facts": lambda tmp, text: facts.load(write(tmp, "demo.facts.yml", text), interview(IMS), "demo.txt"),
+    "facts": lambda tmp, text: facts_file.load(write(tmp, "demo.facts.yml", text), interview(IMS), "demo.txt"),
 }
 
 
@@ -129,7 +128,7 @@ def test_shipped_yaml_matches_its_schema() -> None:
         "entities.yml": schemas.EntitiesFile,
     }
     for path in files:
-        model = by_name.get(path.name) or (schemas.FactsFile if path.name.endswith(facts.SUFFIX) else schemas.Metadata)
+        model = by_name.get(path.name) or (schemas.FactsFile if path.name.endswith(facts_file.SUFFIX) else schemas.Metadata)
         schemas.validate(read(path), model)
 
 

@@ -16,13 +16,12 @@ from functools import cached_property, partial
 from pathlib import Path
 
 from interview_kb.errors import Report, SeedWarning, print_warning
-from interview_kb.knowledge import facts as fact_files
 from interview_kb.knowledge import glossary, phrases, related
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.entity_links import Linker, Piece
-from interview_kb.knowledge.facts import Fact
-from interview_kb.reading import entities_file, glossary_file
+from interview_kb.reading import entities_file, facts_file, glossary_file
 from interview_kb.reading.entities_file import Entity
+from interview_kb.reading.facts_file import Fact
 from interview_kb.reading.glossary_file import Term
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.transcript import Exchange, Turn
@@ -125,7 +124,7 @@ def load(seeds: Path, kb: KnowledgeBase, report: Report = print_warning, memo: L
     metadata = {slug: transcript.with_suffix(".yml") for slug, transcript in kb.transcripts.items()}
     entities = entities_file.load(seeds / entities_file.ENTITIES_FILE, kb.interviews, metadata)
     glossary_file.check_no_overlap(seeds / glossary_file.GLOSSARY_FILE, terms, entities)
-    knowledge = build(kb, terms, entities, fact_files.load_all(seeds, kb.interviews), memo)
+    knowledge = build(kb, terms, entities, facts_file.load_all(seeds, kb.interviews), memo)
     for term in knowledge.unused_terms:
         report(
             SeedWarning(
