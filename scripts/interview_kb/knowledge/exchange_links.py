@@ -1,4 +1,4 @@
-"""The knowledge layer over the interviews: glossary, entities, facts and how exchanges connect.
+"""The knowledge layer over the interviews: the glossary, entities and facts (read in reading/) connected to the exchanges.
 
     knowledge = load(seeds_dir, kb)
 
