@@ -7,8 +7,8 @@ from pathlib import Path
 import markdown
 import pytest
 from interview_kb.errors import SeedError
-from interview_kb.knowledge import entities
 from interview_kb.knowledge.entity_links import Linker
+from interview_kb.reading import entities_file
 from interview_kb.render.markdown_text import with_links
 
 from tests.support import interview
@@ -27,10 +27,10 @@ ENTITIES = """entities:
 """
 
 
-def load(tmp_path: Path, text: str = ENTITIES, transcript: str = "Q: Hello?\n\nA: Hi.\n") -> tuple[entities.Entity, ...]:
+def load(tmp_path: Path, text: str = ENTITIES, transcript: str = "Q: Hello?\n\nA: Hi.\n") -> tuple[entities_file.Entity, ...]:
     path = tmp_path / "entities.yml"
     path.write_text(text, encoding="utf-8")
-    return entities.load(path, (interview(transcript),))
+    return entities_file.load(path, (interview(transcript),))
 
 
 def render(paragraph: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from interview_kb.errors import SeedError
 from interview_kb.knowledge import facts
+from interview_kb.reading import facts_file
 
 from tests.support import ROOT, build_site, interview
 
@@ -17,10 +18,10 @@ TRANSCRIPT = (
 )
 
 
-def load(tmp_path: Path, text: str) -> tuple[facts.Fact, ...]:
+def load(tmp_path: Path, text: str) -> tuple[facts_file.Fact, ...]:
     path = tmp_path / "demo.facts.yml"
     path.write_text(text, encoding="utf-8")
-    return facts.load(path, interview(TRANSCRIPT), "demo.txt")
+    return facts_file.load(path, interview(TRANSCRIPT), "demo.txt")
 
 
 def test_a_fact_is_placed_in_the_exchange_that_holds_its_quote(tmp_path: Path) -> None:
@@ -80,5 +81,5 @@ def test_a_changed_quote_fails_the_build(tmp_path: Path) -> None:
 def test_a_facts_file_needs_an_interview(tmp_path: Path) -> None:
     (tmp_path / "nobody.facts.yml").write_text("facts: []\n")
     with pytest.raises(SeedError) as caught:
-        facts.load_all(tmp_path, (interview(TRANSCRIPT),))
+        facts_file.load_all(tmp_path, (interview(TRANSCRIPT),))
     assert "no interview has the slug 'nobody'" in str(caught.value)

@@ -9,6 +9,7 @@ import pytest
 from interview_kb.errors import SeedError
 from interview_kb.knowledge import glossary, phrases
 from interview_kb.knowledge.exchange_links import build
+from interview_kb.reading import glossary_file
 
 from tests.support import interview, knowledge_base
 
@@ -56,7 +57,7 @@ def test_load_sorts_terms_and_keeps_spellings(tmp_path: Path) -> None:
     path = write(
         tmp_path, "terms:\n  - term: VNF\n    also: [VNFs]\n    definition: a function\n  - term: appliance\n    definition: a box\n"
     )
-    terms = glossary.load(path)
+    terms = glossary_file.load(path)
     assert [t.term for t in terms] == ["appliance", "VNF"]
     assert terms[1].forms == ("VNF", "VNFs") and terms[1].line == 2
     assert glossary.abbreviations(terms) == {"appliance": "a box", "VNF": "a function", "VNFs": "a function"}
@@ -83,7 +84,7 @@ def test_load_sorts_terms_and_keeps_spellings(tmp_path: Path) -> None:
 def test_glossary_errors_name_file_and_line(tmp_path: Path, text: str, line: int, message: str) -> None:
     path = write(tmp_path, text)
     with pytest.raises(SeedError) as caught:
-        glossary.load(path)
+        glossary_file.load(path)
     assert str(caught.value).startswith(f"{path}:{line}: {message}")
     assert " — " in str(caught.value)
 
@@ -99,7 +100,7 @@ def test_a_term_no_transcript_uses_is_reported(tmp_path: Path, capsys: pytest.Ca
     assert f"{path}:4: warning: glossary term 'OTT' occurs in no transcript — " in capsys.readouterr().err
     with pytest.raises(SeedError, match=r":4: glossary term 'OTT' occurs in no transcript — .*strict"):
         knowledge.load(tmp_path, kb, report=stop)
-    assert build(kb, glossary.load(path), (), ()).using(glossary.load(path)[0])
+    assert build(kb, glossary_file.load(path), (), ()).using(glossary_file.load(path)[0])
 
 
 @pytest.mark.parametrize("form", ["wzxhzdk", "0"])

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from interview_kb.errors import SeedError, SeedWarning
-from interview_kb.knowledge import entities
 from interview_kb.knowledge.base import load
+from interview_kb.reading import entities_file
 from interview_kb.reading.loader import Interview, load_interview
 from interview_kb.reading.transcript import Transcript, parse
 from interview_kb.render.pages import organizations
@@ -151,7 +151,7 @@ def test_announcers_are_not_guests_people_or_organizations(tmp_path: Path) -> No
     interview = read()
     assert interview.announcers == ("Announcer",)
     assert [g.name for g in interview.guests] == ["Ines Moreau"]
-    assert "Telco Talk announcer" not in {e.name for e in entities.from_speakers((interview,))}
+    assert "Telco Talk announcer" not in {e.name for e in entities_file.from_speakers((interview,))}
     shutil.copy(OUTSIDE / f"{NAME}.txt", tmp_path)
     shutil.copy(OUTSIDE / f"{NAME}.yml", tmp_path)
     shutil.copy(ROOT / "seeds" / "topics.yml", tmp_path)

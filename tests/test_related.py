@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 
-from interview_kb.knowledge import entities, related
+from interview_kb.knowledge import related
 from interview_kb.knowledge.exchange_links import build
+from interview_kb.reading import entities_file
 
 from tests.support import interview, knowledge_base
 
@@ -37,7 +38,7 @@ def test_at_most_three_and_ties_go_to_the_nearer_then_earlier() -> None:
 def test_layer_links_previous_next_and_related_within_reading_order() -> None:
     text = "Q: Is IMS hard?\n\nA: Ada Answer says IMS is hard.\n\nQ: And what about SBC?\n\nA: SBC too.\n\nQ: Thanks.\n"
     kb = knowledge_base(interview(text))
-    layer = build(kb, (), entities.from_speakers(kb.interviews), ())
+    layer = build(kb, (), entities_file.from_speakers(kb.interviews), ())
     first, second, last = (layer.exchanges[e.anchor] for e in kb.interviews[0].transcript.exchanges)
     assert (first.previous, first.next) == (None, second.exchange)
     assert (last.previous, last.next) == (second.exchange, None)

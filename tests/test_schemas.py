@@ -8,8 +8,7 @@ from typing import get_args
 
 import pytest
 from interview_kb.errors import SeedError
-from interview_kb.knowledge import entities, facts, glossary
-from interview_kb.reading import schemas, topics_file
+from interview_kb.reading import entities_file, facts_file, glossary_file, schemas, topics_file
 from interview_kb.reading.loader import load_interview
 from interview_kb.reading.yamlfile import read
 
@@ -46,9 +45,9 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 LOADERS: dict[str, Callable[[Path, str], object]] = {
     "meta": metadata,
     "topics": lambda tmp, text: topics_file.load(write(tmp, "topics.yml", text)),
-    "glossary": lambda tmp, text: glossary.load(write(tmp, "glossary.yml", text)),
-    "entities": lambda tmp, text: entities.load(write(tmp, "entities.yml", text), ()),
-    "facts": lambda tmp, text: facts.load(write(tmp, "demo.facts.yml", text), interview(IMS), "demo.txt"),
+    "glossary": lambda tmp, text: glossary_file.load(write(tmp, "glossary.yml", text)),
+    "entities": lambda tmp, text: entities_file.load(write(tmp, "entities.yml", text), ()),
+    "facts": lambda tmp, text: facts_file.load(write(tmp, "demo.facts.yml", text), interview(IMS), "demo.txt"),
 }
 
 
@@ -108,9 +107,9 @@ def test_numbers_and_dates_that_are_text(tmp_path: Path) -> None:
     assert loaded.date == "2020"  # `date: 2020` is a number in YAML
     metadata(tmp_path, META.replace("date: 2020", "date: 2015-06-01"))
     assert load_interview(tmp_path / "demo.txt").date == "2015-06-01"
-    terms = glossary.load(write(tmp_path, "glossary.yml", TERM + "    also: [5G, '802.11', 3GPP]\n"))
+    terms = glossary_file.load(write(tmp_path, "glossary.yml", TERM + "    also: [5G, '802.11', 3GPP]\n"))
     assert terms[0].forms == ("NFV", "5G", "802.11", "3GPP")
-    assert glossary.load(write(tmp_path, "glossary.yml", TERM + "    also: NFVs\n"))[0].forms == ("NFV", "NFVs")
+    assert glossary_file.load(write(tmp_path, "glossary.yml", TERM + "    also: NFVs\n"))[0].forms == ("NFV", "NFVs")
 
 
 def test_blank_optional_values_are_absent_and_text_is_one_line(tmp_path: Path) -> None:
@@ -129,12 +128,12 @@ def test_shipped_yaml_matches_its_schema() -> None:
         "entities.yml": schemas.EntitiesFile,
     }
     for path in files:
-        model = by_name.get(path.name) or (schemas.FactsFile if path.name.endswith(facts.SUFFIX) else schemas.Metadata)
+        model = by_name.get(path.name) or (schemas.FactsFile if path.name.endswith(facts_file.SUFFIX) else schemas.Metadata)
         schemas.validate(read(path), model)
 
 
 def test_entity_kinds_are_the_site_sections() -> None:
-    assert set(get_args(schemas.Kind)) == set(entities.KINDS)
+    assert set(get_args(schemas.Kind)) == set(entities_file.KINDS)
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from interview_kb.errors import SeedError
-from interview_kb.knowledge import entities, glossary
-from interview_kb.reading import loader
+from interview_kb.reading import entities_file, glossary_file, loader
 from interview_kb.reading.schemas import SLUG, Metadata, validate
 from interview_kb.reading.transcript import decode
 from interview_kb.reading.yamlfile import read
@@ -170,7 +169,7 @@ def test_two_speakers_with_chinese_names_get_two_pages() -> None:
     second = interview("Q: Second question?\n\nA: An answer.\n", "second")
     first.speakers["A"] = loader.Speaker("A", "李明", "CTO", "Acme")
     second.speakers["A"] = loader.Speaker("A", "王芳", "CTO", "Acme")
-    found = {e.name: e.path for e in entities.from_speakers((first, second))}
+    found = {e.name: e.path for e in entities_file.from_speakers((first, second))}
     assert found["李明"].startswith("people/liming-") and found["王芳"].startswith("people/wangfang-")
 
 
@@ -179,7 +178,7 @@ def test_names_in_any_script_get_pages_of_their_own(tmp_path: Path) -> None:
     path.write_text(
         "entities:\n" + "".join(f"  - name: {n}\n    kind: organization\n    about: An organization.\n" for n in NAMES), encoding="utf-8"
     )
-    paths = [e.path for e in entities.load(path, ())]
+    paths = [e.path for e in entities_file.load(path, ())]
     assert len(set(paths)) == len(NAMES)
 
 
@@ -187,13 +186,13 @@ def test_glossary_terms_in_any_script_get_anchors_of_their_own(tmp_path: Path) -
     path = tmp_path / "glossary.yml"
     terms = ["网络", "功能", "ネットワーク", "شبكة", "сеть", "δίκτυο"]
     path.write_text("terms:\n" + "".join(f"  - term: {t}\n    definition: d\n" for t in terms), encoding="utf-8")
-    anchors = [t.slug for t in glossary.load(path)]
+    anchors = [t.slug for t in glossary_file.load(path)]
     assert len(set(anchors)) == len(terms) and "term" not in anchors
     assert all(SLUG.fullmatch(a) for a in anchors)
 
 
 def test_latin_glossary_anchors_stay() -> None:
-    assert glossary.Term("Session border controller", "d", "", (), 1).slug == "session-border-controller"
+    assert glossary_file.Term("Session border controller", "d", "", (), 1).slug == "session-border-controller"
 
 
 # 3. YAML that means what it says

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interview_kb.knowledge import phrases
-from interview_kb.knowledge.entities import Entity
+from interview_kb.reading.entities_file import Entity
 
 
 @dataclass(frozen=True)

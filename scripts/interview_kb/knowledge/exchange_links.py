@@ -1,4 +1,4 @@
-"""The knowledge layer over the interviews: glossary, entities, facts and how exchanges connect.
+"""The knowledge layer over the interviews: the glossary, entities and facts (read in reading/) connected to the exchanges.
 
     knowledge = load(seeds_dir, kb)
 
@@ -15,16 +15,14 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
 
-from interview_kb.errors import Report, SeedError, SeedWarning, print_warning
-from interview_kb.knowledge import entities as entity_file
-from interview_kb.knowledge import facts as fact_files
-from interview_kb.knowledge import glossary as glossary_file
-from interview_kb.knowledge import phrases, related
+from interview_kb.errors import Report, SeedWarning, print_warning
+from interview_kb.knowledge import glossary, phrases, related
 from interview_kb.knowledge.base import KnowledgeBase
-from interview_kb.knowledge.entities import Entity
 from interview_kb.knowledge.entity_links import Linker, Piece
-from interview_kb.knowledge.facts import Fact
-from interview_kb.knowledge.glossary import Term
+from interview_kb.reading import entities_file, facts_file, glossary_file
+from interview_kb.reading.entities_file import Entity
+from interview_kb.reading.facts_file import Fact
+from interview_kb.reading.glossary_file import Term
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.transcript import Exchange, Turn
 
@@ -96,20 +94,6 @@ class Knowledge:
         return next((e for e in self.entities if name in e.forms), None)
 
 
-def _check_no_overlap(seeds: Path, terms: tuple[Term, ...], entities: tuple[Entity, ...]) -> None:
-    """A word is either a glossary term (a tooltip) or a name (a link), never both."""
-    names = {form: e for e in entities for form in e.forms}
-    for term in terms:
-        for form in term.forms:
-            if form in names:
-                raise SeedError(
-                    seeds / glossary_file.GLOSSARY_FILE,
-                    term.line,
-                    f"'{form}' is both a glossary term and the name of '{names[form].name}' in {entity_file.ENTITIES_FILE}",
-                    "keep it in one of the two files",
-                )
-
-
 Linked = tuple[tuple[tuple[tuple[Piece, ...], ...], ...], tuple[Entity, ...], tuple[Term, ...]]
 
 
@@ -138,9 +122,9 @@ def load(seeds: Path, kb: KnowledgeBase, report: Report = print_warning, memo: L
     """Read glossary, entities and facts from `seeds` and connect them to the exchanges; `report` hears of unused terms."""
     terms = glossary_file.load(seeds / glossary_file.GLOSSARY_FILE)
     metadata = {slug: transcript.with_suffix(".yml") for slug, transcript in kb.transcripts.items()}
-    entities = entity_file.load(seeds / entity_file.ENTITIES_FILE, kb.interviews, metadata)
-    _check_no_overlap(seeds, terms, entities)
-    knowledge = build(kb, terms, entities, fact_files.load_all(seeds, kb.interviews), memo)
+    entities = entities_file.load(seeds / entities_file.ENTITIES_FILE, kb.interviews, metadata)
+    glossary_file.check_no_overlap(seeds / glossary_file.GLOSSARY_FILE, terms, entities)
+    knowledge = build(kb, terms, entities, facts_file.load_all(seeds, kb.interviews), memo)
     for term in knowledge.unused_terms:
         report(
             SeedWarning(
@@ -155,7 +139,7 @@ def load(seeds: Path, kb: KnowledgeBase, report: Report = print_warning, memo: L
 
 def speakers_only(kb: KnowledgeBase) -> Knowledge:
     """The layer with no glossary, no facts and only the speakers as entities."""
-    return build(kb, (), entity_file.from_speakers(kb.interviews), ())
+    return build(kb, (), entities_file.from_speakers(kb.interviews), ())
 
 
 def build(
@@ -164,7 +148,7 @@ def build(
     """Connect checked glossary terms, entities and facts to the exchanges."""
     memo = memo or LinkMemo()
     memo.start((terms, entities))
-    term_of = glossary_file.by_form(terms)
+    term_of = glossary.by_form(terms)
     term_pattern = phrases.pattern(term_of)
     order = {t.term: index for index, t in enumerate(terms)}
 

@@ -17,7 +17,6 @@ from typing import Any
 
 from interview_kb.reading.conversation import UNSPACED
 
-_WORD = re.compile(r"\w")
 # Letters of scripts written without spaces between words (`UNSPACED`: Thai, kana, CJK ideographs) may each start or
 # end a word, so "云计算" is found in "我们的云计算平台" while "IMS" is still not found in "claims".
 # Python-Markdown's `\b` on either side of a phrase that starts and ends with a word character, but for those letters.
@@ -30,11 +29,6 @@ class Match:
     start: int
     end: int
     phrase: str
-
-
-def usable(phrase: str) -> bool:
-    """A phrase can be matched at word boundaries only if it starts and ends with a word character."""
-    return bool(phrase) and bool(_WORD.match(phrase[0])) and bool(_WORD.match(phrase[-1]))
 
 
 def pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:

@@ -49,7 +49,7 @@ import cbor2
 from interview_kb.errors import one_line
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
-from interview_kb.knowledge.glossary import Term
+from interview_kb.reading.glossary_file import Term
 from interview_kb.reading.transcript import Paragraph
 from interview_kb.urls import GLOSSARY_PAGE, SiteUrls, topic_page
 

@@ -6,10 +6,11 @@ import html
 from typing import Any
 
 from interview_kb.knowledge import phrases
-from interview_kb.knowledge.entities import KINDS, Entity
 from interview_kb.knowledge.exchange_links import ExchangeLinks, Knowledge
-from interview_kb.knowledge.facts import Fact, timeline
+from interview_kb.knowledge.facts import timeline
 from interview_kb.reading.conversation import SENTENCE_END
+from interview_kb.reading.entities_file import KINDS, Entity
+from interview_kb.reading.facts_file import Fact
 from interview_kb.render import pictures
 from interview_kb.render.markdown_text import escape, highlight
 from interview_kb.render.templates import excerpt, template

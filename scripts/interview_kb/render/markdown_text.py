@@ -11,9 +11,9 @@ import html
 import re
 from collections.abc import Callable, Sequence
 
-from interview_kb.knowledge.entities import Entity
 from interview_kb.knowledge.entity_links import Piece
 from interview_kb.markdown_syntax import INLINE_SYNTAX
+from interview_kb.reading.entities_file import Entity
 
 _INLINE = re.compile(f"([{INLINE_SYNTAX}])")
 # `&name;` or `&#123;` would be read as an HTML entity.

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interview_kb.knowledge.base import KnowledgeBase
-from interview_kb.knowledge.facts import Fact
+from interview_kb.reading.facts_file import Fact
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.transcript import Exchange
 from interview_kb.render.markdown_text import attribute

@@ -1,4 +1,4 @@
-"""People, organizations and products: `seeds/entities.yml` plus the speakers named in interview metadata."""
+"""Read and check `entities.yml`: people, organizations and products, merged with the speakers named in interview metadata."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interview_kb.errors import SeedError
-from interview_kb.knowledge import phrases
-from interview_kb.reading import slugs
+from interview_kb.reading import slugs, spellings
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.schemas import EntitiesFile, validate
 from interview_kb.reading.yamlfile import read
@@ -55,7 +54,7 @@ class Entity:
         labels = tuple(
             r.label
             for r in self.roles
-            if r.interview == interview and r.label not in self.forms and phrases.usable(r.label) and len(r.label) >= MIN_LABEL
+            if r.interview == interview and r.label not in self.forms and spellings.usable(r.label) and len(r.label) >= MIN_LABEL
         )
         return self.forms + labels
 
@@ -68,7 +67,7 @@ def _entries(path: Path | None) -> list[tuple[Entity, int]]:
     for index, entry in enumerate(validate(source, EntitiesFile).entities):
         forms = (entry.name, *entry.also)
         for form in forms:
-            if not phrases.usable(form):
+            if not spellings.usable(form):
                 raise source.error(("entities", index), f"'{form}' does not start and end with a letter or digit", "drop the punctuation")
         found.append((Entity(entry.name, entry.kind, entry.about, entry.link, forms), source.line("entities", index)))
     return found
@@ -112,7 +111,7 @@ def load(path: Path | None, interviews: tuple[Interview, ...], metadata: dict[st
         entities[entity.name] = Entity(entity.name, entity.kind, entity.about, entity.link, entity.forms, tuple(roles.get(entity.name, ())))
         lines[entity.name] = line
     for name, person_roles in roles.items():
-        if name not in entities and phrases.usable(name):
+        if name not in entities and spellings.usable(name):
             entities[name] = Entity(name, "person", "", "", (name,), tuple(person_roles))
     owner: dict[str, str] = {}
     slugs: dict[str, str] = {}
