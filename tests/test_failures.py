@@ -6,7 +6,6 @@ import errno
 import os
 import socket
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from interview_kb.commands import build
 from interview_kb.errors import SeedError
 
-from tests.support import ONE_LINE, ROOT, make_seeds, run_build
+from tests.support import ONE_LINE, make_seeds, run_build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
@@ -145,15 +144,7 @@ def test_a_seed_that_is_no_regular_file_is_one_line_before_anything_is_read(
     seeds = with_second_metadata(make_seeds(tmp_path / "seeds"))
     make(seeds)
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "interview_kb.commands.build", "--seeds", str(seeds), "--site", str(tmp_path / "site")],
-            cwd=ROOT,
-            env={**os.environ, "KB_STRICT": "false"},
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        result = run_build(seeds, tmp_path / "site", timeout=60)
     except subprocess.TimeoutExpired:
         pytest.fail("the build hangs")
     assert result.returncode == 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from interview_kb.reading.loader import load_interview
 from interview_kb.reading.transcript import parse
 from interview_kb.reading.yamlfile import read
 
+from scripts.tools import builds
 from tests.support import ROOT
 
 HELDOUT = ROOT / "tests" / "data" / "heldout"
@@ -114,8 +114,7 @@ def test_make_new(tmp_path: Path) -> None:
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert (seeds / "panel.yml").exists() and "interviewer: Rita" in (seeds / "panel.yml").read_text(encoding="utf-8")
-    module = [sys.executable, "-m", "interview_kb.commands.new", "--seeds", str(seeds), str(tmp_path / "panel.txt")]
-    again = subprocess.run(module, cwd=ROOT, capture_output=True, text=True, check=False)
+    again = builds.run("interview_kb.commands.new", "--seeds", str(seeds), str(tmp_path / "panel.txt"))
     assert again.returncode == 1 and again.stderr.count("\n") == 1 and "already exists" in again.stderr
 
 

@@ -50,7 +50,6 @@ import resource
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -58,7 +57,7 @@ from typing import Any
 
 from interview_kb.commands import generate
 
-from scripts.tools import live_reload, search_timing
+from scripts.tools import builds, live_reload, search_timing
 from scripts.tools.synthetic import write_series
 from scripts.tools.synthetic_podcast import write_archive
 
@@ -87,11 +86,8 @@ INDEXING = re.compile(r"search index: \d+ records in ([\d.]+) s")
 
 def build_command(seeds_dir: Path, site: Path, search_index: bool = True) -> dict[str, Any]:
     """The keywords of `subprocess.run` or `Popen` for one build, as the benchmark runs it (warnings do not stop it)."""
-    return {
-        "args": [sys.executable, "-m", "interview_kb.commands.build", "--seeds", str(seeds_dir), "--site", str(site), "--verbose"],
-        "cwd": ROOT,
-        "env": {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false", "KB_SEARCH_INDEX": str(search_index).lower()},
-    }
+    command = ("interview_kb.commands.build", "--seeds", str(seeds_dir), "--site", str(site), "--verbose")
+    return builds.process(*command, env={"KB_STRICT": "false", "KB_SEARCH_INDEX": str(search_index).lower()})
 
 
 def build_once(seeds_dir: Path, site: Path, search_index: bool = True) -> tuple[float, int, float]:
