@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
+from click.testing import CliRunner, Result
+from interview_kb.commands.cli import cli
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.reading.loader import Interview, Speaker
 from interview_kb.reading.transcript import parse
@@ -117,6 +119,11 @@ def run_build(
     """The build command, as an editor runs it (`--seeds=… --site=…` and `options`), from the project folder `cwd`."""
     command = ("interview_kb.commands.build", f"--seeds={seeds}", f"--site={site}", *options)
     return builds.run(*command, env={"KB_STRICT": "false", **env}, cwd=cwd, timeout=timeout)
+
+
+def command_line(*args: str) -> Result:
+    """`interview-kb ARGS` in this process, by click's test runner: its `exit_code`, `stdout` and `stderr`."""
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 BROKEN = {  # interview → (its metadata, the one line its mistake prints after the seeds folder)
