@@ -116,8 +116,8 @@ def make_seeds(folder: Path) -> Path:
 def run_build(
     seeds: Path | str, site: Path | str, *options: str, cwd: Path = ROOT, timeout: float | None = None, **env: str
 ) -> subprocess.CompletedProcess[str]:
-    """The build command, as an editor runs it (`--seeds=… --site=…` and `options`), from the project folder `cwd`."""
-    command = ("interview_kb.commands.build", f"--seeds={seeds}", f"--site={site}", *options)
+    """`interview-kb build`, as an editor runs it (`--seeds=… --site=…` and `options`), from the project folder `cwd`."""
+    command = ("interview_kb", "build", f"--seeds={seeds}", f"--site={site}", *options)
     return builds.run(*command, env={"KB_STRICT": "false", **env}, cwd=cwd, timeout=timeout)
 
 

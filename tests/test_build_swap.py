@@ -287,9 +287,7 @@ def record_folders(pid: int) -> list[Path]:
 def test_a_build_stopped_by_a_signal_cleans_up_and_leaves_the_previous_site(tmp_path: Path, twenty_interviews: Path, stop: int) -> None:
     site = tmp_path / "site"
     before = old_site(site)
-    command = builds.process(
-        "interview_kb.commands.build", "--seeds", str(twenty_interviews), "--site", str(site), env={"KB_STRICT": "false"}
-    )
+    command = builds.process("interview_kb", "build", "--seeds", str(twenty_interviews), "--site", str(site), env={"KB_STRICT": "false"})
     process = subprocess.Popen(**command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         # Pagefind is indexing the records (npm's launcher, then Pagefind itself, are its children).

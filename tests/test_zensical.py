@@ -1,7 +1,7 @@
 """The second engine: the same mkdocs.yml, overrides and hooks built with Zensical.
 
 Zensical ignores `hooks:`, so `zensical build` alone gives a site without any
-generated page; `make site-zensical` (scripts/interview_kb/commands/zensical_build.py) runs the hook
+generated page; `make site-zensical` (`interview-kb zensical`, scripts/interview_kb/commands/zensical_build.py) runs the hook
 events around it. Both facts are checked here. `make test` installs Zensical
 into .venv-zensical; without it these tests are skipped.
 """
@@ -36,7 +36,7 @@ ENVIRONMENT = {"SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": SITE_URL, "NO_COLO
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     site = tmp_path_factory.mktemp("zensical") / "site"
-    result = builds.run("interview_kb.commands.zensical_build", "--seeds", str(ROOT / "seeds"), "--site", str(site), env=ENVIRONMENT)
+    result = builds.run("interview_kb", "zensical", "--seeds", str(ROOT / "seeds"), "--site", str(site), env=ENVIRONMENT)
     assert result.returncode == 0, result.stderr
     return Build(site, result.returncode, result.stderr)
 
