@@ -56,6 +56,7 @@ $(ZENSICAL_BIN)/.deps: requirements-zensical.txt
 	$(ZENSICAL_BIN)/pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	touch $@
 
+# The targets run the command line, `interview-kb` (scripts/interview_kb/commands/cli.py).
 # Paths reach the commands through the environment, never through the shell: a name with
 # spaces, quotes, `$` or backticks is passed as written ($(value …) keeps make from expanding it).
 # REPLACE=yes lets a build replace a non-empty folder that is not a previous site.
@@ -65,13 +66,13 @@ REPLACE_FLAG = $(if $(filter yes true 1,$(REPLACE)),--replace)
 site: export KB_MAKE_SEEDS := $(value SEEDS)
 site: export KB_MAKE_SITE := $(value SITE)
 site: $(BIN)/.site-deps
-	$(BIN)/python -m interview_kb.commands.build --seeds="$$KB_MAKE_SEEDS" --site="$$KB_MAKE_SITE" $(REPLACE_FLAG)
+	$(BIN)/interview-kb build --seeds="$$KB_MAKE_SEEDS" --site="$$KB_MAKE_SITE" $(REPLACE_FLAG)
 
 ## site-zensical: build SITE_ZENSICAL (default site-zensical/) with Zensical instead of MkDocs (see README)
 site-zensical: export KB_MAKE_SEEDS := $(value SEEDS)
 site-zensical: export KB_MAKE_SITE := $(value SITE_ZENSICAL)
 site-zensical: $(BIN)/.site-deps $(ZENSICAL_BIN)/.deps
-	$(BIN)/python -m interview_kb.commands.zensical_build --seeds="$$KB_MAKE_SEEDS" --site="$$KB_MAKE_SITE" $(REPLACE_FLAG)
+	$(BIN)/interview-kb zensical --seeds="$$KB_MAKE_SEEDS" --site="$$KB_MAKE_SITE" $(REPLACE_FLAG)
 
 ## serve: build and serve on http://127.0.0.1:8000, rebuilding the pages an edit of docs/ or seeds/ changes
 serve: export KB_SEEDS := $(value SEEDS)
@@ -84,18 +85,18 @@ serve: $(BIN)/.site-deps
 new: export KB_NEW_PATH := $(value TRANSCRIPT)
 new: export KB_NEW_SEEDS := $(value SEEDS)
 new: $(BIN)/.site-deps
-	$(BIN)/python -m interview_kb.commands.new --seeds="$$KB_NEW_SEEDS" -- "$$KB_NEW_PATH"
+	$(BIN)/interview-kb new --seeds="$$KB_NEW_SEEDS" -- "$$KB_NEW_PATH"
 
-## import: write a draft for every transcript in SOURCE=folder (make new TRANSCRIPT=folder); skips files that exist
+## import: write a draft for every transcript in SOURCE=folder; skips transcripts whose files exist
 import: export KB_NEW_PATH := $(value SOURCE)
 import: export KB_NEW_SEEDS := $(value SEEDS)
 import: $(BIN)/.site-deps
-	$(BIN)/python -m interview_kb.commands.new --seeds="$$KB_NEW_SEEDS" -- "$$KB_NEW_PATH"
+	$(BIN)/interview-kb import --seeds="$$KB_NEW_SEEDS" -- "$$KB_NEW_PATH"
 
 ## generate: write the generated Markdown and kb.json to build/generated for inspection
 generate: export KB_MAKE_SEEDS := $(value SEEDS)
 generate: $(BIN)/.site-deps
-	$(BIN)/python -m interview_kb.commands.generate --seeds="$$KB_MAKE_SEEDS" --out build/generated
+	$(BIN)/interview-kb generate --seeds="$$KB_MAKE_SEEDS" --out build/generated
 
 ## chromium: install Debian's chromium for the browser tests (as root, when missing)
 chromium:

@@ -7,21 +7,23 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
+from click.testing import CliRunner, Result
+from interview_kb.commands.cli import cli
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.reading.loader import Interview, Speaker
 from interview_kb.reading.transcript import parse
 
-ROOT = Path(__file__).resolve().parent.parent
+from scripts.tools import builds
+
+ROOT = builds.ROOT
 
 
 @dataclass(frozen=True)
@@ -57,16 +59,8 @@ class Build:
 
 def build_site(site: Path, seeds: Path | None = None, strict: bool = True, **extra_env: str) -> Build:
     """Run `mkdocs build` (strict unless told) with the project's plugin (as `make site` does, minus the swap)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **extra_env}
-    env["KB_SEEDS"] = str(seeds or ROOT / "seeds")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--site-dir", str(site)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    env = {"SOURCE_DATE_EPOCH": "1700000000", **extra_env, "KB_SEEDS": str(seeds or ROOT / "seeds")}
+    result = builds.run("mkdocs", "build", *(["--strict"] if strict else []), "--site-dir", str(site), env=env)
     return Build(site, result.returncode, result.stderr)
 
 
@@ -119,16 +113,17 @@ def make_seeds(folder: Path) -> Path:
     return folder
 
 
-def run_build(seeds: Path | str, site: Path | str, *options: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
-    """The build command, as an editor runs it (`--seeds=… --site=…` and `options`), from the project folder `cwd`."""
-    return subprocess.run(
-        [sys.executable, "-m", "interview_kb.commands.build", f"--seeds={seeds}", f"--site={site}", *options],
-        cwd=cwd,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false", **env},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def run_build(
+    seeds: Path | str, site: Path | str, *options: str, cwd: Path = ROOT, timeout: float | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """`interview-kb build`, as an editor runs it (`--seeds=… --site=…` and `options`), from the project folder `cwd`."""
+    command = ("interview_kb", "build", f"--seeds={seeds}", f"--site={site}", *options)
+    return builds.run(*command, env={"KB_STRICT": "false", **env}, cwd=cwd, timeout=timeout)
+
+
+def command_line(*args: str) -> Result:
+    """`interview-kb ARGS` in this process, by click's test runner: its `exit_code`, `stdout` and `stderr`."""
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 BROKEN = {  # interview → (its metadata, the one line its mistake prints after the seeds folder)

@@ -24,6 +24,7 @@ from interview_kb.errors import SeedError
 from interview_kb.outputs import search_index, site_folder
 from interview_kb.outputs.site_folder import MARKER
 
+from scripts.tools import builds
 from tests.support import ONE_LINE, ROOT, make_seeds, run_build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
@@ -184,18 +185,17 @@ def test_what_a_killed_build_left_inside_a_mount_point_is_removed_by_the_next(tm
 IN_A_MOUNT = """
 import json, os, subprocess, sys
 from pathlib import Path
+from tests.support import run_build
 site, seeds = Path(sys.argv[1]), sys.argv[2]
 site.mkdir()
 if subprocess.run(["mount", "-t", "tmpfs", "kb-test", str(site)], capture_output=True).returncode:
     sys.exit(77)
 (site / "index.html").write_text("old home")
 (site / ".interview-kb-site").write_text("marker")
-env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false"}
 for run in ("good", "bad"):
     if run == "bad":
         Path(seeds, "demo.txt").write_text("")
-    result = subprocess.run([sys.executable, "-m", "interview_kb.commands.build", "--seeds", seeds, "--site", str(site)],
-                            env=env, capture_output=True, text=True)
+    result = run_build(seeds, site)
     files = {str(p.relative_to(site)): p.read_text("utf-8", "replace") for p in sorted(site.rglob("*")) if p.is_file()}
     print(json.dumps([result.returncode, result.stderr, sorted(os.listdir(site.parent)), files]))
 """
@@ -287,9 +287,8 @@ def record_folders(pid: int) -> list[Path]:
 def test_a_build_stopped_by_a_signal_cleans_up_and_leaves_the_previous_site(tmp_path: Path, twenty_interviews: Path, stop: int) -> None:
     site = tmp_path / "site"
     before = old_site(site)
-    command = [sys.executable, "-m", "interview_kb.commands.build", "--seeds", str(twenty_interviews), "--site", str(site)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false"}
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    command = builds.process("interview_kb", "build", "--seeds", str(twenty_interviews), "--site", str(site), env={"KB_STRICT": "false"})
+    process = subprocess.Popen(**command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         # Pagefind is indexing the records (npm's launcher, then Pagefind itself, are its children).
         wait_for(lambda: any(b"pagefind" in line for line in descendants(process.pid).values()), "Pagefind process", process)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +10,8 @@ from pathlib import Path
 import pytest
 from interview_kb.outputs import site_folder
 
-from tests.support import BROKEN, META, ONE_LINE, ROOT, TOPICS, TRANSCRIPT, add_interview, broken_seeds, make_seeds, run_build
+from scripts.tools import builds
+from tests.support import BROKEN, META, ONE_LINE, ROOT, TOPICS, TRANSCRIPT, add_interview, broken_seeds, command_line, make_seeds, run_build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
@@ -272,12 +271,11 @@ def test_mkdocs_build_shows_every_mistake(tmp_path: Path) -> None:
     assert "3 mistakes in 3 files — fix them and build again" in shown, result.stderr
 
 
-def test_generate_prints_every_mistake(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from interview_kb.commands import generate
-
+def test_generate_prints_every_mistake(tmp_path: Path) -> None:
     seeds = broken_seeds(tmp_path / "seeds", "alpha", "beta")
-    assert generate.main(["--seeds", str(seeds), "--out", str(tmp_path / "out")]) == 1
-    assert capsys.readouterr().err.splitlines() == [
+    result = command_line("generate", "--seeds", str(seeds), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
         *(f"{seeds}/{BROKEN[slug][1]}" for slug in ("alpha", "beta")),
         "2 mistakes in 2 files — fix them and build again",
     ]
@@ -285,15 +283,9 @@ def test_generate_prints_every_mistake(tmp_path: Path, capsys: pytest.CaptureFix
 
 def test_the_zensical_build_prints_every_mistake(tmp_path: Path) -> None:
     seeds = broken_seeds(tmp_path / "seeds", "beta", "gamma")
-    command = ["-m", "interview_kb.commands.zensical_build", "--seeds", str(seeds), "--site", str(tmp_path / "site")]
-    result = subprocess.run(  # the seeds are read before Zensical would run: any file stands for it
-        [sys.executable, *command, "--zensical", sys.executable],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command = ("interview_kb", "zensical", "--seeds", str(seeds), "--site", str(tmp_path / "site"))
+    # The seeds are read before Zensical would run: any file stands for it.
+    result = builds.run(*command, "--zensical", sys.executable, env={"KB_STRICT": "false"})
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         *(f"{seeds}/{BROKEN[slug][1]}" for slug in ("beta", "gamma")),

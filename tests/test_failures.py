@@ -6,22 +6,20 @@ import errno
 import os
 import socket
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from interview_kb.commands import build
 from interview_kb.errors import SeedError
 
-from tests.support import ONE_LINE, ROOT, make_seeds, run_build
+from tests.support import ONE_LINE, command_line, make_seeds, run_build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
 
-def build_in_process(seeds: Path, site: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    code = build.main(["--seeds", str(seeds), "--site", str(site)])
-    return code, capsys.readouterr().err
+def build_in_process(seeds: Path, site: Path) -> tuple[int, str]:
+    result = command_line("build", "--seeds", str(seeds), "--site", str(site))
+    return result.exit_code, result.stderr
 
 
 def refusing(real: Callable[..., object], error: int, when: Callable[[str], bool]) -> Callable[..., object]:
@@ -35,16 +33,14 @@ def refusing(real: Callable[..., object], error: int, when: Callable[[str], bool
     return call
 
 
-def test_a_full_disk_while_writing_the_site_is_one_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_full_disk_while_writing_the_site_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from mkdocs import utils
 
     def full(output: bytes, path: str) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(utils, "write_file", full)
-    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site", capsys)
+    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site")
     assert code == 1
     assert ONE_LINE.match(err), err
     assert "No space left on device" in err and "free some space" in err
@@ -52,12 +48,10 @@ def test_a_full_disk_while_writing_the_site_is_one_line(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]  # no half-built folder left beside it
 
 
-def test_a_full_disk_names_the_file_of_the_site_not_the_temporary_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_full_disk_names_the_file_of_the_site_not_the_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = Path.write_text
     monkeypatch.setattr(Path, "write_text", refusing(real, errno.ENOSPC, lambda path: path.endswith("kb.json")))
-    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site", capsys)
+    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site")
     assert code == 1
     assert ONE_LINE.match(err), err
     assert f"{tmp_path / 'site' / 'kb.json'}:1: the disk is full (No space left on device)" in err
@@ -65,12 +59,10 @@ def test_a_full_disk_names_the_file_of_the_site_not_the_temporary_folder(
 
 
 @pytest.mark.parametrize(("code", "says"), [(errno.EACCES, "writable"), (errno.EROFS, "remount")])
-def test_an_output_folder_that_cannot_be_written_is_one_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], code: int, says: str
-) -> None:
+def test_an_output_folder_that_cannot_be_written_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, says: str) -> None:
     # As root, a folder without write permission can still be written: the refusal is simulated.
     monkeypatch.setattr(os, "open", refusing(os.open, code, lambda path: path.endswith(".site.lock")))
-    exit_code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site", capsys)
+    exit_code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site")
     assert exit_code == 1
     assert ONE_LINE.match(err), err
     assert os.strerror(code) in err and says in err and str(tmp_path) in err
@@ -145,15 +137,7 @@ def test_a_seed_that_is_no_regular_file_is_one_line_before_anything_is_read(
     seeds = with_second_metadata(make_seeds(tmp_path / "seeds"))
     make(seeds)
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "interview_kb.commands.build", "--seeds", str(seeds), "--site", str(tmp_path / "site")],
-            cwd=ROOT,
-            env={**os.environ, "KB_STRICT": "false"},
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        result = run_build(seeds, tmp_path / "site", timeout=60)
     except subprocess.TimeoutExpired:
         pytest.fail("the build hangs")
     assert result.returncode == 1
@@ -171,13 +155,11 @@ def fake_pagefind(folder: Path, script: str) -> Path:
     return folder
 
 
-def test_a_killed_pagefind_says_by_which_signal_and_what_to_do(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_killed_pagefind_says_by_which_signal_and_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from interview_kb.outputs import search_index
 
     monkeypatch.setattr(search_index, "PAGEFIND_BIN", fake_pagefind(tmp_path / "bin", "kill -9 $$"))
-    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site", capsys)
+    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site")
     assert code == 1
     assert ONE_LINE.match(err), err
     assert "killed by signal 9 (SIGKILL)" in err and "out of memory" in err and "free some memory" in err
@@ -192,12 +174,10 @@ def test_a_failing_pagefind_without_a_message_says_so(tmp_path: Path, monkeypatc
         search_index.index_records(tmp_path, tmp_path / "out")
 
 
-def test_missing_node_is_named_before_pagefind_runs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_missing_node_is_named_before_pagefind_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "empty").mkdir()
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
-    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site", capsys)
+    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site")
     assert code == 1
     assert ONE_LINE.match(err), err
     assert "Node.js is missing" in err and "install Node.js" in err
@@ -226,11 +206,7 @@ def test_a_slug_clash_is_blamed_on_the_file_whose_slug_causes_it(tmp_path: Path)
 
 @pytest.mark.parametrize("name", ["topics.txt", "Glossary.md", "entities.txt"])
 @pytest.mark.parametrize("fresh", [True, False], ids=["fresh seeds folder", "seeds with the taxonomy"])
-def test_make_new_refuses_a_transcript_with_a_reserved_name(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, fresh: bool
-) -> None:
-    from interview_kb.commands import new
-
+def test_make_new_refuses_a_transcript_with_a_reserved_name(tmp_path: Path, name: str, fresh: bool) -> None:
     seeds = tmp_path / "seeds"
     if not fresh:
         make_seeds(seeds)
@@ -238,8 +214,9 @@ def test_make_new_refuses_a_transcript_with_a_reserved_name(
     source = tmp_path / "archive" / name
     source.parent.mkdir()
     source.write_text("Ann: Why?\n\nBob: Because.\n\nAnn: Thanks?\n", encoding="utf-8")
-    assert new.main(["--seeds", str(seeds), str(source)]) == 1
-    err = capsys.readouterr().err
+    result = command_line("new", "--seeds", str(seeds), str(source))
+    assert result.exit_code == 1
+    err = result.stderr
     assert ONE_LINE.match(err), err
     stem = Path(name).stem.lower()
     assert f"'{stem}' is a reserved name" in err and "rename the transcript" in err
@@ -309,13 +286,12 @@ def test_one_exchange_is_one_exchange(tmp_path: Path) -> None:
     assert "1 exchanges" not in home
 
 
-def test_make_new_counts_one_turn_and_one_label_in_the_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from interview_kb.commands import new
-
+def test_make_new_counts_one_turn_and_one_label_in_the_singular(tmp_path: Path) -> None:
     source = tmp_path / "solo.txt"
     source.write_text("Ann: Is anyone there?\n", encoding="utf-8")
-    assert new.main(["--seeds", str(tmp_path / "seeds"), str(source)]) == 0
-    assert "draft for 1 speaker label (Ann)" in capsys.readouterr().out
+    result = command_line("new", "--seeds", str(tmp_path / "seeds"), str(source))
+    assert result.exit_code == 0
+    assert "draft for 1 speaker label (Ann)" in result.stdout
     assert "# 1 turn, 1 ends with ?" in (tmp_path / "seeds" / "solo.yml").read_text(encoding="utf-8")
 
 
@@ -338,9 +314,7 @@ def test_an_address_ending_in_a_backslash_keeps_it(tmp_path: Path) -> None:
     assert 'href="https://example.com/page\\"' in markdown.markdown(autolink, extensions=extensions)
 
 
-def test_a_full_disk_while_copying_a_theme_file_names_the_site_not_the_file_copied(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_full_disk_while_copying_a_theme_file_names_the_site_not_the_file_copied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
     real = shutil.copyfile
@@ -351,6 +325,6 @@ def test_a_full_disk_while_copying_a_theme_file_names_the_site_not_the_file_copi
         return real(source, target, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(shutil, "copyfile", copy)
-    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site", capsys)
+    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site")
     assert code == 1 and ONE_LINE.match(err), err
     assert err.startswith(f"{tmp_path / 'site'}:1: the disk is full (No space left on device)") or err.startswith("site:1: the disk"), err

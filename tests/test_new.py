@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from interview_kb.commands.new import guess, main
+from interview_kb.commands.new import guess
 from interview_kb.errors import SeedError
 from interview_kb.reading.loader import load_interview
 from interview_kb.reading.transcript import parse
 from interview_kb.reading.yamlfile import read
 
-from tests.support import ROOT
+from scripts.tools import builds
+from tests.support import ROOT, command_line
 
 HELDOUT = ROOT / "tests" / "data" / "heldout"
 
@@ -40,18 +40,17 @@ def test_the_seed_interview_is_found_too() -> None:
     assert (found.format, list(found.turns), found.interviewer) == ("colon", ["Prayson", "Martin"], "Prayson")
 
 
-def run(tmp_path: Path, source: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(["--seeds", str(tmp_path / "seeds"), str(source)])
-    out, err = capsys.readouterr()
-    return code, out, err
+def run(tmp_path: Path, source: Path) -> tuple[int, str, str]:
+    result = command_line("new", "--seeds", str(tmp_path / "seeds"), str(source))
+    return result.exit_code, result.stdout, result.stderr
 
 
-def test_draft_is_written_and_the_transcript_copied(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_draft_is_written_and_the_transcript_copied(tmp_path: Path) -> None:
     (tmp_path / "seeds").mkdir()
     source = tmp_path / "downloads" / "Podcast Two Hosts.txt"
     source.parent.mkdir()
     shutil.copy(HELDOUT / "podcast-two-hosts.txt", source)
-    code, out, err = run(tmp_path, source, capsys)
+    code, out, err = run(tmp_path, source)
     assert (code, err) == (0, "")
     seeds = tmp_path / "seeds"
     assert (seeds / "podcast-two-hosts.txt").read_bytes() == source.read_bytes()
@@ -75,31 +74,31 @@ def test_draft_is_written_and_the_transcript_copied(tmp_path: Path, capsys: pyte
     assert [part.what for part in interview.transcript.recognised] == ["closing"]  # "That's all the time we have."
 
 
-def test_a_transcript_already_in_seeds_is_not_copied(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_transcript_already_in_seeds_is_not_copied(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(HELDOUT / "lines-qa.txt", seeds / "lines-qa.txt")
-    code, out, _ = run(tmp_path, seeds / "lines-qa.txt", capsys)
+    code, out, _ = run(tmp_path, seeds / "lines-qa.txt")
     assert code == 0 and sorted(p.name for p in seeds.iterdir()) == ["lines-qa.txt", "lines-qa.yml"]
     assert "copied" not in out
 
 
 @pytest.mark.parametrize("existing", ["lines-qa.yml", "lines-qa.txt"])
-def test_an_existing_file_is_never_overwritten(tmp_path: Path, capsys: pytest.CaptureFixture[str], existing: str) -> None:
+def test_an_existing_file_is_never_overwritten(tmp_path: Path, existing: str) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / existing).write_text("mine\n", encoding="utf-8")
-    code, out, err = run(tmp_path, HELDOUT / "lines-qa.txt", capsys)
+    code, out, err = run(tmp_path, HELDOUT / "lines-qa.txt")
     assert (code, out) == (1, "")
     assert err == f"{seeds / existing}:1: this file already exists, so nothing was written — remove it, or rename the transcript\n"
     assert sorted(p.name for p in seeds.iterdir()) == [existing] and (seeds / existing).read_text(encoding="utf-8") == "mine\n"
 
 
-def test_a_transcript_without_labels_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_transcript_without_labels_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "seeds").mkdir()
     source = tmp_path / "notes.txt"
     source.write_text("Just some notes.\n\nNo one speaks here.\n", encoding="utf-8")
-    code, _, err = run(tmp_path, source, capsys)
+    code, _, err = run(tmp_path, source)
     assert code == 1
     what = "no speaker label found (such as `Name:` at the start of a paragraph)"
     assert err == f'{source}:1: {what} — label each turn with its speaker (see README, "Transcript formats")\n'
@@ -114,8 +113,7 @@ def test_make_new(tmp_path: Path) -> None:
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert (seeds / "panel.yml").exists() and "interviewer: Rita" in (seeds / "panel.yml").read_text(encoding="utf-8")
-    module = [sys.executable, "-m", "interview_kb.commands.new", "--seeds", str(seeds), str(tmp_path / "panel.txt")]
-    again = subprocess.run(module, cwd=ROOT, capture_output=True, text=True, check=False)
+    again = builds.run("interview_kb", "new", "--seeds", str(seeds), str(tmp_path / "panel.txt"))
     assert again.returncode == 1 and again.stderr.count("\n") == 1 and "already exists" in again.stderr
 
 
@@ -211,11 +209,11 @@ cover: /img/12.png
 """
 
 
-def test_front_matter_fills_the_draft_and_it_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_front_matter_fills_the_draft_and_it_builds(tmp_path: Path) -> None:
     (tmp_path / "seeds").mkdir()
     source = tmp_path / "ep-12.md"
     source.write_text(EPISODE, encoding="utf-8")
-    code, out, err = run(tmp_path, source, capsys)
+    code, out, err = run(tmp_path, source)
     assert (code, err) == (0, "")
     seeds = tmp_path / "seeds"
     assert (seeds / "ep-12.md").read_bytes() == source.read_bytes() and not (seeds / "ep-12.txt").exists()
@@ -228,12 +226,12 @@ def test_front_matter_fills_the_draft_and_it_builds(tmp_path: Path, capsys: pyte
     assert [s.name for s in interview.guests] == ["Bo Berg"] and interview.transcript.preface == ()
 
 
-def test_a_transcript_of_the_same_stem_is_not_written_beside_another(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_transcript_of_the_same_stem_is_not_written_beside_another(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "ep-12.txt").write_text("mine\n", encoding="utf-8")
     (tmp_path / "ep-12.md").write_text(EPISODE, encoding="utf-8")
-    code, out, err = run(tmp_path, tmp_path / "ep-12.md", capsys)
+    code, out, err = run(tmp_path, tmp_path / "ep-12.md")
     assert (code, out) == (1, "") and err.startswith(f"{seeds / 'ep-12.txt'}:1: this file already exists")
     assert sorted(p.name for p in seeds.iterdir()) == ["ep-12.txt"]
 
@@ -248,12 +246,12 @@ def archive(folder: Path) -> Path:
     return folder
 
 
-def test_a_folder_gets_one_draft_per_transcript_and_one_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_folder_gets_one_draft_per_transcript_and_one_summary(tmp_path: Path) -> None:
     folder = archive(tmp_path / "archive")
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "lines-qa.yml").write_text("mine\n", encoding="utf-8")
-    code, out, err = run(tmp_path, folder, capsys)
+    code, out, err = run(tmp_path, folder)
     assert code == 0
     assert err == f"{seeds / 'lines-qa.yml'}:1: this file already exists, so nothing was written — remove it, or rename the transcript\n"
     assert out.splitlines() == [
@@ -276,7 +274,7 @@ def test_a_folder_gets_one_draft_per_transcript_and_one_summary(tmp_path: Path, 
     ]
     assert (seeds / "lines-qa.yml").read_text(encoding="utf-8") == "mine\n"
     # Run again: everything exists, nothing is written, and it says so.
-    code, out, err = run(tmp_path, folder, capsys)
+    code, out, err = run(tmp_path, folder)
     assert code == 0 and out.splitlines()[0] == f"0 drafts written, 4 skipped, from {folder} into {seeds}" and err.count("\n") == 4
 
 

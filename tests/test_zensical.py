@@ -1,7 +1,7 @@
 """The second engine: the same mkdocs.yml, overrides and hooks built with Zensical.
 
 Zensical ignores `hooks:`, so `zensical build` alone gives a site without any
-generated page; `make site-zensical` (scripts/interview_kb/commands/zensical_build.py) runs the hook
+generated page; `make site-zensical` (`interview-kb zensical`, scripts/interview_kb/commands/zensical_build.py) runs the hook
 events around it. Both facts are checked here. `make test` installs Zensical
 into .venv-zensical; without it these tests are skipped.
 """
@@ -11,13 +11,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from interview_kb.commands import zensical_build
 
+from scripts.tools import builds
 from tests.support import ROOT, Build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
@@ -30,21 +30,13 @@ needs_zensical = pytest.mark.skipif(
 )
 
 
-def environment() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": SITE_URL, "NO_COLOR": "1"}
+ENVIRONMENT = {"SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": SITE_URL, "NO_COLOR": "1"}
 
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     site = tmp_path_factory.mktemp("zensical") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "interview_kb.commands.zensical_build", "--seeds", str(ROOT / "seeds"), "--site", str(site)],
-        cwd=ROOT,
-        env=environment(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = builds.run("interview_kb", "zensical", "--seeds", str(ROOT / "seeds"), "--site", str(site), env=ENVIRONMENT)
     assert result.returncode == 0, result.stderr
     return Build(site, result.returncode, result.stderr)
 
@@ -61,7 +53,7 @@ def test_zensical_alone_ignores_the_hooks(tmp_path: Path) -> None:
     result = subprocess.run(
         [str(ZENSICAL), "build", "--config-file", str(tmp_path / "mkdocs.yml")],
         cwd=tmp_path,
-        env=environment(),
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **ENVIRONMENT},
         capture_output=True,
         text=True,
         check=False,

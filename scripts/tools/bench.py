@@ -4,7 +4,7 @@ For each N (default 1 10 100 1000) it writes a synthetic series
 (scripts/tools/synthetic.py), then measures:
 
 - generation: reading seeds, rendering and writing every page, in this process (median of 3 for N ≤ 100);
-- build: the full strict build (`python -m interview_kb.commands.build`) in a child process, wall time
+- build: the full build (`interview-kb build`, as `make site` runs it) in a child process, wall time
   (median of `--builds`);
 - peak RSS of that build (its largest process: at a thousand interviews, Pagefind's);
 - site size and the heaviest topic page (gzip);
@@ -40,9 +40,7 @@ from __future__ import annotations
 
 import argparse
 import collections
-import contextlib
 import gzip
-import io
 import json
 import os
 import re
@@ -50,7 +48,6 @@ import resource
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -58,7 +55,7 @@ from typing import Any
 
 from interview_kb.commands import generate
 
-from scripts.tools import live_reload, search_timing
+from scripts.tools import builds, live_reload, search_timing
 from scripts.tools.synthetic import write_series
 from scripts.tools.synthetic_podcast import write_archive
 
@@ -70,14 +67,11 @@ def folder_bytes(folder: Path) -> int:
 
 
 def generation_seconds(seeds_dir: Path, out: Path, repeat: int) -> float:
-    """Median time of `python -m interview_kb.commands.generate`'s work (read seeds, render and write pages), in process."""
+    """Median time of `interview-kb generate`'s work (read seeds, render and write pages), in process."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        with contextlib.redirect_stdout(io.StringIO()):
-            status = generate.main(["--seeds", str(seeds_dir), "--out", str(out)])
-        if status != 0:
-            raise SystemExit(f"generation failed for {seeds_dir}")
+        generate.generate(seeds_dir, out)  # a mistake in the seeds stops the benchmark with its lines
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -87,11 +81,8 @@ INDEXING = re.compile(r"search index: \d+ records in ([\d.]+) s")
 
 def build_command(seeds_dir: Path, site: Path, search_index: bool = True) -> dict[str, Any]:
     """The keywords of `subprocess.run` or `Popen` for one build, as the benchmark runs it (warnings do not stop it)."""
-    return {
-        "args": [sys.executable, "-m", "interview_kb.commands.build", "--seeds", str(seeds_dir), "--site", str(site), "--verbose"],
-        "cwd": ROOT,
-        "env": {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_STRICT": "false", "KB_SEARCH_INDEX": str(search_index).lower()},
-    }
+    command = ("interview_kb", "build", "--seeds", str(seeds_dir), "--site", str(site), "--verbose")
+    return builds.process(*command, env={"KB_STRICT": "false", "KB_SEARCH_INDEX": str(search_index).lower()})
 
 
 def build_once(seeds_dir: Path, site: Path, search_index: bool = True) -> tuple[float, int, float]:

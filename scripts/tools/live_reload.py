@@ -14,19 +14,18 @@ SEEDS is edited: give it a copy.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import signal
 import statistics
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 from interview_kb.reading.markdown_source import transcript_files
 
-from scripts.tools.served_site import HOST, ROOT, free_port
+from scripts.tools import builds
+from scripts.tools.served_site import HOST, free_port
 
 EPOCH = re.compile(r"livereload\((\d+),\s*(\d+)\)")
 
@@ -74,14 +73,9 @@ def measure(seeds: Path, edits: int = 3, settle: float = 10.0) -> float:
     transcript = transcript_files(seeds)[0]
     port = free_port()
     base = f"http://{HOST}:{port}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_SEEDS": str(seeds.resolve()), "KB_STRICT": "false"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"{HOST}:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    env = {"KB_SEEDS": str(seeds.resolve()), "KB_STRICT": "false"}
+    serve = builds.process("mkdocs", "serve", "--dirty", "--dev-addr", f"{HOST}:{port}", env=env)
+    server = subprocess.Popen(**serve, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         page_url = f"{base}interviews/{transcript.stem}/"
         wait_until_served(page_url, server)

@@ -17,8 +17,6 @@ import http.server
 import io
 import os
 import posixpath
-import subprocess
-import sys
 import tempfile
 import threading
 import urllib.parse
@@ -26,7 +24,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
-ROOT = Path(__file__).resolve().parents[2]
+from scripts.tools import builds
+
+ROOT = builds.ROOT
 CHROMIUM = Path("/usr/bin/chromium")
 # Headless, and nothing that would reach for the network on its own.
 CHROMIUM_ARGS = [
@@ -107,17 +107,8 @@ def free_port() -> int:
 
 def build(site: Path, site_url: str | None = None, seeds: Path | None = None) -> None:
     """Strict MkDocs build of `seeds` (default seeds/) into `site`; raises SystemExit with MkDocs' output on failure."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_SEEDS": str(seeds or ROOT / "seeds")}
-    if site_url:
-        env["SITE_URL"] = site_url
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    env = {"KB_SEEDS": str(seeds or ROOT / "seeds"), **({"SITE_URL": site_url} if site_url else {})}
+    result = builds.run("mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site), env=env)
     if result.returncode:
         raise SystemExit(f"mkdocs build failed:\n{result.stderr}")
 

@@ -1,4 +1,4 @@
-"""Build the site all or nothing: `python -m interview_kb.commands.build [--seeds seeds] [--site site]`.
+"""Build the site all or nothing: `interview-kb build [--seeds seeds] [--site site]` (`make site`).
 
 The output folder is checked, locked and replaced by outputs/site_folder.py: only
 one build at a time, and the new site swapped in atomically.
@@ -15,32 +15,18 @@ next build replaces."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import secrets
 import shutil
 import signal
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
 
-from interview_kb.commands.common import (
-    environment_failure,
-    log_for_editors,
-    os_error_behind,
-    project_of,
-    read_folders,
-    seed_error_behind,
-    use_seeds,
-)
-from interview_kb.errors import MISTAKES, SeedError, SeedErrors, shown
+from interview_kb.commands.common import os_error_behind, project_of, read_folders, seed_error_behind, use_seeds
+from interview_kb.errors import MISTAKES, SeedError, SeedErrors
 from interview_kb.outputs import site_folder
-
-if TYPE_CHECKING:
-    pass
 
 
 def build(seeds_dir: Path, site: Path, config_file: Path = Path("mkdocs.yml"), replace: bool = False) -> None:
@@ -170,43 +156,3 @@ class StopSignals:
 
 
 SIGNALS = StopSignals()
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m interview_kb.commands.build", description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder (default: seeds)")
-    parser.add_argument("--site", type=Path, default=Path("site"), help="output folder (default: site)")
-    parser.add_argument("--verbose", action="store_true", help="show MkDocs' progress messages")
-    parser.add_argument("--replace", action="store_true", help="replace the output folder even if it is not a previous site")
-    args = parser.parse_args(argv)
-    log_for_editors(args.verbose)
-    try:
-        with SIGNALS.installed():
-            return run(args.seeds, args.site, args.replace)
-    except Stopped as stopped:
-        if SIGNALS.replaced:
-            what = f"the build was stopped ({stopped.name}) as it ended; the new site is in place — nothing to redo"
-        else:
-            what = f"the build was stopped ({stopped.name}); the previous site is unchanged — build again"
-        print(f"{shown(args.site)}:1: {what}", file=sys.stderr)
-        return 128 + stopped.signum
-
-
-def run(seeds: Path, site: Path, replace: bool) -> int:
-    """`build`, its failures printed as their lines: the exit status."""
-    try:
-        build(seeds, site, replace=replace)
-    except site_folder.OutputFolderError as error:
-        print(error, file=sys.stderr)
-        return 2
-    except (*MISTAKES, RuntimeError) as error:
-        print(error, file=sys.stderr)  # several mistakes: one line each, then the count
-        return 1
-    except OSError as error:  # the system refused: a full disk, a read-only folder, …
-        print(environment_failure(error, site, seeds), file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,19 +1,16 @@
 """Write the generated Markdown pages and kb.json to a folder, for inspection.
 
-    python -m interview_kb.commands.generate [--seeds seeds] [--out build/generated]
+    interview-kb generate [--seeds seeds] [--out build/generated]      (make generate)
 
 It runs the same plugin as the site build (scripts/interview_kb/plugin/plugin.py), configured by mkdocs.yml.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
-import sys
 from pathlib import Path
 
 from interview_kb.commands.common import project_of, read_folders, seed_error_behind, use_seeds
-from interview_kb.errors import MISTAKES
 from interview_kb.outputs import site_folder
 from interview_kb.outputs.kb_json import kb_json
 from interview_kb.urls import SiteUrls
@@ -41,24 +38,3 @@ def generate(seeds_dir: Path, out: Path, config_file: Path = Path("mkdocs.yml"))
         target.write_text(text, encoding="utf-8")
     (out / "kb.json").write_text(kb_json(plugin.kb, SiteUrls.of(config), plugin.knowledge), encoding="utf-8")
     return len(written)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m interview_kb.commands.generate", description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder (default: seeds)")
-    parser.add_argument("--out", type=Path, default=Path("build/generated"), help="output folder (default: build/generated)")
-    args = parser.parse_args(argv)
-    try:
-        count = generate(args.seeds, args.out)
-    except site_folder.OutputFolderError as error:
-        print(error, file=sys.stderr)
-        return 2
-    except MISTAKES as error:
-        print(error, file=sys.stderr)
-        return 1
-    print(f"wrote {count} pages and kb.json to {args.out}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,6 +1,7 @@
 """Start interviews from transcripts: a draft `seeds/<slug>.yml` with every speaker label found.
 
-    python -m interview_kb.commands.new [--seeds seeds] PATH      (make new TRANSCRIPT=PATH, make import SOURCE=FOLDER)
+    interview-kb new [--seeds seeds] PATH          (make new TRANSCRIPT=PATH)
+    interview-kb import [--seeds seeds] FOLDER     (make import SOURCE=FOLDER)
 
 PATH is a transcript or a folder of them (every `.txt`, `.md`, `.mdx`, `.vtt`
 and `.srt` file in it). The format is detected as `format: auto` does, the
@@ -17,10 +18,8 @@ of a folder, a transcript whose files exist is skipped and the others written.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -215,30 +214,3 @@ def new_all(folder: Path, seeds: Path) -> tuple[list[str], list[str], bool]:
     if written:
         said.append("then run `make site` (errors name the line still to fix)")
     return said, problems, failed
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m interview_kb.commands.new", description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("transcript", type=Path, help="the transcript, or a folder of transcripts (make new TRANSCRIPT=path)")
-    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder (default: seeds)")
-    args = parser.parse_args(argv)
-    if args.transcript.is_dir():
-        said, problems, failed = new_all(args.transcript, args.seeds)
-        if problems:
-            print("\n".join(problems), file=sys.stderr)
-        print("\n".join(said))
-        return 1 if failed else 0
-    if not args.transcript.name or not args.transcript.is_file():
-        print(f"{args.transcript}:1: no such transcript file — give its path: make new TRANSCRIPT=path/to/interview.txt", file=sys.stderr)
-        return 1
-    try:
-        said = new(args.transcript, args.seeds)
-    except SeedError as error:
-        print(error, file=sys.stderr)
-        return 1
-    print("\n".join(said))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

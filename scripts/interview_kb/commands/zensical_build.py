@@ -1,6 +1,6 @@
-"""Build the site with Zensical instead of MkDocs: `python -m interview_kb.commands.zensical_build`.
+"""Build the site with Zensical instead of MkDocs: `interview-kb zensical` (`make site-zensical`).
 
-    python -m interview_kb.commands.zensical_build [--seeds seeds] [--site site-zensical] [--zensical PATH]
+    interview-kb zensical [--seeds seeds] [--site site-zensical] [--replace] [--zensical PATH]
 
 Zensical reads mkdocs.yml but does not run MkDocs plugins other than its own,
 so on its own it builds none of the generated pages. This command drives the
@@ -22,7 +22,6 @@ not replayed; they are named on standard error should the plugin gain any.
 
 from __future__ import annotations
 
-import argparse
 import inspect
 import os
 import re
@@ -35,7 +34,7 @@ from typing import Any
 
 import yaml
 
-from interview_kb.commands.common import PLUGIN, log_for_editors, project_of, read_folders, seed_error_behind, use_seeds
+from interview_kb.commands.common import PLUGIN, project_of, read_folders, seed_error_behind, use_seeds
 from interview_kb.outputs import site_folder
 
 CONFIG = Path("mkdocs.yml")  # in the project folder, where the command runs
@@ -178,30 +177,3 @@ def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL, replac
         plugin.on_post_build(config=config)  # kb.json and the Pagefind index, as in the MkDocs build
         (site / "search.json").unlink(missing_ok=True)  # Zensical's own index: the search box is Pagefind's
         site_folder.mark(site)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m interview_kb.commands.zensical_build", description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder (default: seeds)")
-    parser.add_argument("--site", type=Path, default=Path("site-zensical"), help="output folder (default: site-zensical)")
-    parser.add_argument(
-        "--zensical", type=Path, default=DEFAULT_ZENSICAL, help="the zensical command (default: .venv-zensical/bin/zensical)"
-    )
-    parser.add_argument("--replace", action="store_true", help="replace the output folder even if it is not a previous site")
-    args = parser.parse_args(argv)
-    log_for_editors()
-    from interview_kb.errors import MISTAKES
-
-    try:
-        build(args.seeds, args.site, args.zensical, replace=args.replace)
-    except site_folder.OutputFolderError as error:
-        print(error, file=sys.stderr)
-        return 2
-    except (*MISTAKES, RuntimeError) as error:
-        print(error, file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
