@@ -7,8 +7,9 @@ from pathlib import Path
 import markdown
 import pytest
 from interview_kb.errors import SeedError
-from interview_kb.knowledge import entities, entity_links
+from interview_kb.knowledge import entities
 from interview_kb.knowledge.entity_links import Linker
+from interview_kb.render.exchange_view import linked_markdown
 
 from tests.support import interview
 
@@ -73,7 +74,7 @@ def test_only_the_first_mention_in_an_exchange_is_a_link(tmp_path: Path) -> None
 def test_linked_paragraph_renders_the_text_literally(tmp_path: Path, text: str) -> None:
     linker = Linker(load(tmp_path), "demo")
     [pieces] = linker.pieces([text])
-    html = render(entity_links.markdown(pieces, lambda e: f"../{e.path}"))
+    html = render(linked_markdown(pieces, lambda e: f"../{e.path}"))
     from bs4 import BeautifulSoup
 
     paragraph = BeautifulSoup(html, "html.parser")

@@ -1,18 +1,18 @@
-"""Link the first mention of each person, organization or product in an exchange to its page.
+"""Find the first mention of each person, organization or product in an exchange, to link it to its page.
 
-The paragraph is cut into pieces — plain text and mentions — and each piece is
-escaped on its own (scripts/interview_kb/render/markdown_text.py), so the transcript still renders
-literally: only the link syntax written here is Markdown.
+The paragraph is cut into pieces — plain text and mentions. Rendering writes
+them as Markdown (`render.exchange_view.linked_markdown`), each piece escaped
+on its own, so the transcript still renders literally: only the link syntax is
+Markdown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interview_kb.knowledge import phrases
 from interview_kb.knowledge.entities import Entity
-from interview_kb.render.markdown_text import escape, escape_inline, link
 
 
 @dataclass(frozen=True)
@@ -60,14 +60,3 @@ class Linker:
                 pieces.append(Piece(text[position:]))
             result.append(pieces)
         return result
-
-
-def markdown(pieces: Sequence[Piece], url: Callable[[Entity], str]) -> str:
-    """One paragraph as Markdown: literal text, with links built here."""
-    parts: list[str] = []
-    for index, piece in enumerate(pieces):
-        if piece.entity is not None:
-            parts.append(link(piece.text, url(piece.entity)))
-        else:
-            parts.append(escape(piece.text) if index == 0 else escape_inline(piece.text))
-    return "".join(parts)
