@@ -131,10 +131,14 @@ test-fast: $(BIN)/.test-deps
 bench: $(BIN)/.site-deps
 	$(BIN)/python -m scripts.tools.bench $(BENCH_SIZES) --large $(BENCH_LARGE) --podcast $(BENCH_PODCAST)
 
+## reference: write the guide's reference pages generated from the code (docs/guide/reference/: plugin options, error messages, kb.json and its JSON Schema)
+reference: $(BIN)/.site-deps
+	$(BIN)/python -m scripts.tools.reference
+
 clean:
 	rm -rf site site-zensical build .pytest_cache .mypy_cache .ruff_cache
 
-.PHONY: node screenshots lighthouse
+.PHONY: node screenshots lighthouse reference
 
 ## node: install the pinned npm packages (pagefind, axe-core, lighthouse) into node_modules/
 node: $(NODE_DEPS)
