@@ -67,7 +67,7 @@ site: export KB_MAKE_SITE := $(value SITE)
 site: $(BIN)/.site-deps
 	$(BIN)/python -m interview_kb.commands.build --seeds="$$KB_MAKE_SEEDS" --site="$$KB_MAKE_SITE" $(REPLACE_FLAG)
 
-## site-zensical: build SITE_ZENSICAL (default site-zensical/) with Zensical instead of MkDocs (see README)
+## site-zensical: build SITE_ZENSICAL (default site-zensical/) with Zensical instead of MkDocs (see docs/guide/publishing.md#a-second-engine-zensical)
 site-zensical: export KB_MAKE_SEEDS := $(value SEEDS)
 site-zensical: export KB_MAKE_SITE := $(value SITE_ZENSICAL)
 site-zensical: $(BIN)/.site-deps $(ZENSICAL_BIN)/.deps

@@ -134,7 +134,7 @@ def run_build(seeds: Path | str, site: Path | str, *options: str, cwd: Path = RO
 BROKEN = {  # interview → (its metadata, the one line its mistake prints after the seeds folder)
     "alpha": (
         META.replace("source: https://example.com/demo\n", ""),
-        "alpha.yml:1: required field `source` is missing — add `source:` (see README, 'Adding an interview')",
+        "alpha.yml:1: required field `source` is missing — add `source:` (see docs/guide/editors/adding-interviews.md#the-metadata)",
     ),
     "beta": (
         META.replace("interviewer: Ann", "interviewer: Zed"),
