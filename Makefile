@@ -68,7 +68,7 @@ site: export KB_MAKE_SITE := $(value SITE)
 site: $(BIN)/.site-deps
 	$(BIN)/interview-kb build --seeds="$$KB_MAKE_SEEDS" --site="$$KB_MAKE_SITE" $(REPLACE_FLAG)
 
-## site-zensical: build SITE_ZENSICAL (default site-zensical/) with Zensical instead of MkDocs (see README)
+## site-zensical: build SITE_ZENSICAL (default site-zensical/) with Zensical instead of MkDocs (see docs/guide/publishing.md#a-second-engine-zensical)
 site-zensical: export KB_MAKE_SEEDS := $(value SEEDS)
 site-zensical: export KB_MAKE_SITE := $(value SITE_ZENSICAL)
 site-zensical: $(BIN)/.site-deps $(ZENSICAL_BIN)/.deps
@@ -132,10 +132,14 @@ test-fast: $(BIN)/.test-deps
 bench: $(BIN)/.site-deps
 	$(BIN)/python -m scripts.tools.bench $(BENCH_SIZES) --large $(BENCH_LARGE) --podcast $(BENCH_PODCAST)
 
+## reference: write the guide's reference pages generated from the code (docs/guide/reference/: plugin options, error messages, kb.json and its JSON Schema)
+reference: $(BIN)/.site-deps
+	$(BIN)/python -m scripts.tools.reference
+
 clean:
 	rm -rf site site-zensical build .pytest_cache .mypy_cache .ruff_cache
 
-.PHONY: node screenshots lighthouse
+.PHONY: node screenshots lighthouse reference
 
 ## node: install the pinned npm packages (pagefind, axe-core, lighthouse) into node_modules/
 node: $(NODE_DEPS)

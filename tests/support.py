@@ -129,7 +129,7 @@ def command_line(*args: str) -> Result:
 BROKEN = {  # interview → (its metadata, the one line its mistake prints after the seeds folder)
     "alpha": (
         META.replace("source: https://example.com/demo\n", ""),
-        "alpha.yml:1: required field `source` is missing — add `source:` (see README, 'Adding an interview')",
+        "alpha.yml:1: required field `source` is missing — add `source:` (see docs/guide/editors/adding-interviews.md#the-metadata)",
     ),
     "beta": (
         META.replace("interviewer: Ann", "interviewer: Zed"),

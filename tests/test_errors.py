@@ -256,7 +256,10 @@ def test_no_transcript_at_all_stops_at_once(tmp_path: Path, previous_site: Path)
     seeds = make_seeds(tmp_path / "seeds")
     (seeds / "demo.txt").unlink()  # demo.yml now has no transcript either: that is not said
     result = run_build(seeds, previous_site)
-    assert result.stderr == f"{seeds}:1: no interview transcript (*.txt, *.md, …) found — add <slug>.txt and <slug>.yml (see README)\n"
+    assert result.stderr == (
+        f"{seeds}:1: no interview transcript (*.txt, *.md, …) found — add <slug>.txt and <slug>.yml"
+        " (see docs/guide/editors/adding-interviews.md#the-transcript)\n"
+    )
 
 
 def test_mkdocs_build_shows_every_mistake(tmp_path: Path) -> None:

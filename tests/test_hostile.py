@@ -2,7 +2,7 @@
 
 The fixture `tests/data/hostile/` holds raw HTML and script, Markdown and
 extension syntax, template syntax, and awkward Unicode, in paragraphs and in
-metadata. See README, "Untrusted input".
+metadata. See docs/guide/editors/errors.md#untrusted-text.
 """
 
 from __future__ import annotations

@@ -101,7 +101,7 @@ def test_a_transcript_without_labels_is_one_line(tmp_path: Path) -> None:
     code, _, err = run(tmp_path, source)
     assert code == 1
     what = "no speaker label found (such as `Name:` at the start of a paragraph)"
-    assert err == f'{source}:1: {what} — label each turn with its speaker (see README, "Transcript formats")\n'
+    assert err == f"{source}:1: {what} — label each turn with its speaker (see docs/guide/editors/formats.md#the-formats)\n"
     assert list((tmp_path / "seeds").iterdir()) == []
 
 

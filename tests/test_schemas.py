@@ -69,7 +69,7 @@ LOADERS: dict[str, Callable[[Path, str], object]] = {
         ("glossary", TERM.replace("definition: d", "definition: {a: b}"), 3, "`definition` must be text, not a mapping", "one line"),
         ("glossary", TERM + "    also: [802.11]\n", 4, "each item of `also` must be text, not a number", 'put it in quotes: "802.11"'),
         ("glossary", TERM + "    also: {a: b}\n", 4, "`also` must be a list", "[first, second]"),
-        ("glossary", "- term: NFV\n", 1, "`terms:` list is missing", "README, 'Glossary'"),
+        ("glossary", "- term: NFV\n", 1, "`terms:` list is missing", "(see docs/guide/editors/glossary.md#the-glossary-file)"),
         ("glossary", "terms:\n  - NFV\n", 2, "each glossary entry must be a mapping", "(optional: `also:`, `link:`)"),
         ("entities", ENTITY + "    abuot: e\n", 5, "unknown key `abuot`", "did you mean `about`?"),
         ("entities", ENTITY + "    link: ftp://x\n", 5, "link 'ftp://x' is not an http(s) URL", "or remove `link:`"),

@@ -96,7 +96,7 @@ def test_labelled_set_accuracy() -> None:
 
 
 def test_rules_generalise_to_the_held_out_interviews() -> None:
-    """Interviews in other formats and wording, labelled before the rules were tuned for them (README, 'Topics')."""
+    """Interviews in other formats and wording, labelled before the rules were tuned for them (docs/guide/editors/topics.md#accuracy)."""
     heldout = ROOT / "tests" / "data"
     rules = evaluate(heldout / "heldout", heldout / "heldout_topic_labels.yml", ROOT / "seeds" / "topics.yml")["rules"]["all"]
     assert rules.precision >= 0.9 and rules.recall >= 0.85

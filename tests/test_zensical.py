@@ -43,7 +43,10 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @needs_zensical
 def test_zensical_alone_ignores_the_hooks(tmp_path: Path) -> None:
-    """If this fails, Zensical has started running MkDocs hooks: update README ("A second engine") and zensical_build."""
+    """If this fails, Zensical has started running MkDocs hooks: update zensical_build and the guide about it.
+
+    The guide: docs/guide/publishing.md#a-second-engine-zensical.
+    """
     for name in ("mkdocs.yml", "docs", "overrides"):
         source = ROOT / name
         if source.is_dir():

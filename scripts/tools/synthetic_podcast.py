@@ -1,14 +1,14 @@
 """Write a synthetic podcast archive for benchmarks: `python -m scripts.tools.synthetic_podcast N OUT [--seed S] [--words W]`.
 
-N episodes shaped like an imported podcast archive (README, "Importing an
-archive"): `<slug>.md` with front matter (title, date, url, description,
-guests) and a `## Transcript` heading, turns written `Name (hh:mm:ss):` on a
+N episodes shaped like an imported podcast archive
+(docs/guide/editors/adding-interviews.md#importing-an-archive): `<slug>.md` with
+front matter (title, date, url, description, guests) and a `## Transcript` heading, turns written `Name (hh:mm:ss):` on a
 line of their own with the text below and `(hh:mm:ss):` where the same speaker
 goes on, about W words each (default 15,000, an hour and a half); beside each a
 `<slug>.yml` with only `interviewer` and `speakers`; and `topics.yml`, copied
-from `seeds/`. Every episode has what the conversation rules recognise (README,
-"Parts that are not the interview"): a guest's soundbite before the host's
-first turn (a cold open), the host's introduction ("Welcome to …"), one or two
+from `seeds/`. Every episode has what the conversation rules recognise
+(docs/guide/editors/conversation.md#parts-that-are-not-the-interview): a guest's
+soundbite before the host's first turn (a cold open), the host's introduction ("Welcome to …"), one or two
 sponsor reads in the host's voice ending "Now, back to my conversation with …",
 and closing words ("That's our show …"); and what they keep inside exchanges:
 the host's reactions ("Amazing.", "Damn, I knew it.") and back-channel

@@ -90,7 +90,10 @@ def people_of(labels: list[str], front: FrontMatter | None) -> dict[str, Person]
 def draft(found: Guess, source: Path, front: FrontMatter | None = None) -> str:
     """The metadata file's text: every required value blank, each line saying what it wants."""
     from_front = {name: getattr(front, name) for name in (*METADATA, "description") if front and getattr(front, name)}
-    lines = [f"# Draft written by `make new` from {source.name}: fill in the blank values (README, 'Adding an interview')."]
+    lines = [
+        f"# Draft written by `make new` from {source.name}: fill in the blank values"
+        " (docs/guide/editors/adding-interviews.md#the-metadata)."
+    ]
     if from_front:
         lines.append(f"# From the front matter of {source.name} (read from it at each build; a value written here replaces it):")
         lines += [f"# {name}: {yaml_text(value)}" for name, value in from_front.items()]
@@ -181,7 +184,7 @@ def write_draft(source: Path, seeds: Path) -> Written:
             source,
             1,
             "no speaker label found (such as `Name:` at the start of a paragraph)",
-            'label each turn with its speaker (see README, "Transcript formats")',
+            "label each turn with its speaker (see docs/guide/editors/formats.md#the-formats)",
         )
     seeds.mkdir(parents=True, exist_ok=True)
     if copy:

@@ -9,8 +9,10 @@ configuration objects, around a Zensical build:
 
 1. `on_config` (loads the seeds; sets the nav and Markdown extension options),
    `on_files` (the generated pages, downloads and robots.txt);
-2. writes the generated pages into a staging docs folder beside a copy of
-   mkdocs.yml with the resolved nav, extensions and site URL, without the plugin;
+2. copies docs/ into a staging docs folder, leaving out what `exclude_docs`
+   keeps out of the site (the project's guide, docs/guide/), and writes the
+   generated pages into it, beside a copy of mkdocs.yml with the resolved nav,
+   extensions and site URL, without the plugin;
 3. runs `zensical build` on it;
 4. copies the generated non-page files into the site, runs `on_post_build`
    (kb.json and the Pagefind search index) and removes Zensical's own search
@@ -29,6 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +88,19 @@ def unexpected_warnings(output: str, docs: Path) -> list[str]:
     return unexpected
 
 
+def unpublished(config: Any, docs: Path) -> Callable[[str, list[str]], list[str]]:
+    """For copying the docs folder: the entries MkDocs leaves out of the site (`exclude_docs`, e.g. the guide)."""
+    spec = config.exclude_docs
+
+    def ignored(folder: str, names: list[str]) -> list[str]:
+        if spec is None:
+            return []
+        where = Path(folder).relative_to(docs)
+        return [name for name in names if spec.match_file((where / name).as_posix() + ("/" if Path(folder, name).is_dir() else ""))]
+
+    return ignored
+
+
 def zensical_config(raw: dict[str, Any], config: Any) -> dict[str, Any]:
     """mkdocs.yml as Zensical should read it: the plugin's nav and extension options, without the plugin.
 
@@ -129,7 +145,7 @@ def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL, replac
     with tempfile.TemporaryDirectory(prefix="zensical-") as work_dir:
         work = Path(work_dir)
         docs = work / "docs"
-        shutil.copytree(project / "docs", docs)
+        shutil.copytree(project / "docs", docs, ignore=unpublished(config, project / "docs"))
         plugin = use_seeds(config, seeds_dir)
         skipped = unreplayed_events(type(plugin))
         if skipped:

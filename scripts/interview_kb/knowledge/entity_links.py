@@ -1,4 +1,4 @@
-"""Link the first mention of each person, organization or product in an exchange to its page.
+"""Find the first mention of each person, organization or product in an exchange, to link it to its page.
 
 The paragraph is cut into pieces — plain text and mentions — and each piece is
 escaped on its own when it is rendered (`with_links` in render/markdown_text.py), so the

@@ -1,18 +1,268 @@
-"""The machine-readable export, `kb.json`."""
+"""The machine-readable export, `kb.json`, and the models it is written from.
+
+The TypedDicts below are what `kb_json` writes, field by field, so that mypy
+checks the writing against them; its JSON Schema is made from them
+(`schema()`, pydantic's TypeAdapter), and the docstring under each field is its
+description there (docs/guide/reference/kb-json.md, `make reference`).
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal, NotRequired
+
+from pydantic import ConfigDict, TypeAdapter, with_config
+from typing_extensions import TypedDict  # pydantic reads typing's TypedDict only on Python 3.12 and later
 
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
 from interview_kb.reading.loader import Interview
-from interview_kb.reading.transcript import Outside
+from interview_kb.reading.transcript import Exchange, Outside
 from interview_kb.urls import SiteUrls
 
+# Unknown keys are refused when a kb.json is validated against the models; each field's docstring is its description.
+MODEL = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+EntityKind = Literal["person", "organization", "product"]
+KINDS: dict[str, EntityKind] = {"person": "person", "organization": "organization", "product": "product"}
 
-def outside(interview: Interview) -> list[dict[str, Any]]:
+
+@with_config(MODEL)
+class SpeakerJson(TypedDict):
+    """A speaker as the metadata names them."""
+
+    name: str
+    """The speaker's full name."""
+    role: str
+    """The role, `""` when none is given."""
+    organization: str
+    """The organization, `""` when none is given."""
+
+
+@with_config(MODEL)
+class TurnJson(TypedDict):
+    """One turn of a part that is not the interview."""
+
+    speaker: str
+    """The speaker's label; `""` for paragraphs without a label."""
+    text: str
+    """The turn's paragraphs as read, joined by a blank line."""
+    timestamp: str
+    """The turn's time as written (`00:12:34`), `""` when the transcript gives none."""
+
+
+@with_config(MODEL)
+class OutsideJson(TypedDict):
+    """A part that is not the interview: a sponsor read, a break, a cold open, an announcer's turn."""
+
+    what: str
+    """The marker's word as written (`Sponsor`, `Cold open`), `announcer`, or the kind recognised."""
+    line: int
+    """The part's first line in the transcript."""
+    exchange: str | None
+    """The id of the exchange it sits in; `null` before the first question."""
+    turns: list[TurnJson]
+    """Its turns, in order."""
+
+
+@with_config(MODEL)
+class InterviewJson(TypedDict):
+    """One interview and its metadata."""
+
+    slug: str
+    """File name and URL part: the page is `interviews/<slug>/`."""
+    title: str
+    """As in the metadata."""
+    date: str
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+    source: str
+    """The original's URL."""
+    publication: str
+    """As in the metadata; may be `""`."""
+    interviewer: str
+    """The label of the first interviewer."""
+    interviewers: list[str]
+    """The labels of everyone who asks (hosts, moderators)."""
+    speakers: dict[str, SpeakerJson]
+    """Label → the speaker (`role` and `organization` may be `""`)."""
+    announcers: list[str]
+    """The labels listed under `announcer:` (neither host nor guest)."""
+    outside: list[OutsideJson]
+    """The parts that are not the interview, in order."""
+
+
+@with_config(MODEL)
+class TopicJson(TypedDict):
+    """A topic of the taxonomy; its page is `topics/<slug>/`."""
+
+    slug: str
+    """The topic's slug."""
+    title: str
+    """Its title."""
+    description: str
+    """Its description."""
+
+
+@with_config(MODEL)
+class SaidJson(TypedDict):
+    """A question or an answer: who said it, and the words."""
+
+    speaker: str
+    """The speaker's label."""
+    text: str
+    """The paragraphs as read, joined by a blank line."""
+
+
+@with_config(MODEL)
+class ExchangeTurnJson(TypedDict):
+    """One turn of an exchange."""
+
+    speaker: str
+    """The speaker's label."""
+    text: str
+    """The turn's paragraphs as read, joined by a blank line."""
+    timestamp: str
+    """The turn's time as written, `""` when the transcript gives none."""
+    aside: bool
+    """True for an interviewer's reaction, back-channel or hand-off inside the exchange (and a guest's back-channel during a set-up)."""
+
+
+@with_config(MODEL)
+class ExchangeJson(TypedDict):
+    """One exchange: a question and its answers."""
+
+    id: str
+    """The anchor: `<six words>-<6 hex digits>`, stable while the question is unchanged."""
+    interview: str
+    """The slug of its interview."""
+    url: str
+    """Site-relative link to the exchange: `interviews/<slug>/#<id>`."""
+    question: SaidJson
+    """The label and the full question."""
+    asked_by: str
+    """The name of the interviewer who asked."""
+    answer: SaidJson | None
+    """The first answering label and every answer turn's text (asides left out); `null` for a closing question nobody answered."""
+    turns: list[ExchangeTurnJson]
+    """Every turn in order, question first."""
+    topics: list[str]
+    """Topic slugs."""
+    terms: NotRequired[list[str]]
+    """Glossary terms used."""
+    entities: NotRequired[list[str]]
+    """Slugs of the entities mentioned."""
+    previous: NotRequired[str | None]
+    """The id of the exchange before it in the interview, `null` for the first."""
+    next: NotRequired[str | None]
+    """The id of the exchange after it in the interview, `null` for the last."""
+    related: NotRequired[list[str]]
+    """Ids of related exchanges, best first."""
+
+
+@with_config(MODEL)
+class TermJson(TypedDict):
+    """A glossary term."""
+
+    term: str
+    """The headword."""
+    also: list[str]
+    """Other spellings."""
+    definition: str
+    """The definition, plain text."""
+    link: str
+    """A reference, `""` when none is given."""
+    exchanges: list[str]
+    """Ids of the exchanges that use it."""
+
+
+@with_config(MODEL)
+class RoleJson(TypedDict):
+    """An interview a person speaks in."""
+
+    interview: str
+    """The interview's slug."""
+    label: str
+    """The person's label in its transcript."""
+    role: str
+    """Their role there, `""` when none is given."""
+    organization: str
+    """Their organization there, `""` when none is given."""
+
+
+@with_config(MODEL)
+class EntityJson(TypedDict):
+    """A person, organization or product."""
+
+    slug: str
+    """The page's slug."""
+    name: str
+    """The name."""
+    kind: EntityKind
+    """What it is."""
+    about: str
+    """What `entities.yml` says about it, `""` when nothing."""
+    link: str
+    """A reference, `""` when none is given."""
+    also: list[str]
+    """Other spellings."""
+    url: str
+    """Site-relative link to its page."""
+    speaks_in: list[RoleJson]
+    """For a speaker: the interviews they speak in."""
+    exchanges: list[str]
+    """Ids of the exchanges that mention it."""
+
+
+@with_config(MODEL)
+class FactJson(TypedDict):
+    """A key fact, or a dated event, backed by a verbatim quote."""
+
+    interview: str
+    """The interview's slug."""
+    fact: str
+    """The claim, in the site's words."""
+    quote: str
+    """The speaker's words, verbatim."""
+    date: str | None
+    """For an event: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `null` for a fact."""
+    when: str | None
+    """For an event: the date as the speaker stated it, part of the quote; `null` for a fact."""
+    exchange: str
+    """The id of the exchange holding the quote."""
+
+
+@with_config(MODEL)
+class KbJson(TypedDict):
+    """Everything the site says, as data: `site/kb.json`, written by every build."""
+
+    interviews: list[InterviewJson]
+    """Newest first."""
+    topics: list[TopicJson]
+    """In the taxonomy's order."""
+    exchanges: list[ExchangeJson]
+    """In interview order, interview by interview."""
+    glossary: NotRequired[list[TermJson]]
+    """The glossary, in its order."""
+    entities: NotRequired[list[EntityJson]]
+    """People, organizations and products."""
+    facts: NotRequired[list[FactJson]]
+    """Key facts and events."""
+
+
+SCHEMA_ID = "kb.schema.json"
+
+
+def schema() -> dict[str, Any]:
+    """kb.json's JSON Schema (draft 2020-12), made from the models above."""
+    made = TypeAdapter(KbJson).json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **made}
+
+
+def validate(data: object) -> KbJson:
+    """`data` as the models say kb.json is (pydantic raises ValidationError otherwise)."""
+    return TypeAdapter(KbJson).validate_python(data, strict=True)
+
+
+def outside(interview: Interview) -> list[OutsideJson]:
     """The parts that are not the interview, each with the exchange it sits in (None before the first question)."""
     placed: list[tuple[str | None, Outside]] = [(None, p) for p in interview.transcript.opening]
     placed += [(e.anchor, p) for e in interview.transcript.exchanges for _, p in e.outside]
@@ -27,63 +277,78 @@ def outside(interview: Interview) -> list[dict[str, Any]]:
     ]
 
 
-def knowledge_fields(knowledge: Knowledge, urls: SiteUrls) -> dict[str, Any]:
-    """The knowledge layer in kb.json: glossary, entities and facts, with the exchanges they touch."""
-    return {
-        "glossary": [
-            {
-                "term": t.term,
-                "also": list(t.forms[1:]),
-                "definition": t.definition,
-                "link": t.link,
-                "exchanges": [links.exchange.anchor for links in knowledge.using(t)],
-            }
-            for t in knowledge.glossary
-        ],
-        "entities": [
-            {
-                "slug": e.slug,
-                "name": e.name,
-                "kind": e.kind,
-                "about": e.about,
-                "link": e.link,
-                "also": list(e.forms[1:]),
-                "url": urls.url(e.path),
-                "speaks_in": [
-                    {"interview": r.interview, "label": r.label, "role": r.role, "organization": r.organization} for r in e.roles
-                ],
-                "exchanges": [links.exchange.anchor for links in knowledge.mentioning(e)],
-            }
-            for e in knowledge.entities
-        ],
-        "facts": [
-            {
-                "interview": f.interview,
-                "fact": f.fact,
-                "quote": f.quote,
-                "date": f.date or None,
-                "when": f.when or None,
-                "exchange": f.exchange,
-            }
-            for f in knowledge.facts
-        ],
-    }
+def glossary(knowledge: Knowledge) -> list[TermJson]:
+    """The glossary, each term with the exchanges that use it."""
+    return [
+        {
+            "term": t.term,
+            "also": list(t.forms[1:]),
+            "definition": t.definition,
+            "link": t.link,
+            "exchanges": [links.exchange.anchor for links in knowledge.using(t)],
+        }
+        for t in knowledge.glossary
+    ]
 
 
-def exchange_fields(knowledge: Knowledge, anchor: str) -> dict[str, Any]:
-    links = knowledge.exchanges[anchor]
-    return {
-        "terms": [t.term for t in links.terms],
-        "entities": [e.slug for e in links.entities],
-        "previous": links.previous.anchor if links.previous else None,
-        "next": links.next.anchor if links.next else None,
-        "related": [e.anchor for _, e in links.related],
+def entities(knowledge: Knowledge, urls: SiteUrls) -> list[EntityJson]:
+    """People, organizations and products, each with the exchanges that mention it."""
+    return [
+        {
+            "slug": e.slug,
+            "name": e.name,
+            "kind": KINDS[e.kind],
+            "about": e.about,
+            "link": e.link,
+            "also": list(e.forms[1:]),
+            "url": urls.url(e.path),
+            "speaks_in": [{"interview": r.interview, "label": r.label, "role": r.role, "organization": r.organization} for r in e.roles],
+            "exchanges": [links.exchange.anchor for links in knowledge.mentioning(e)],
+        }
+        for e in knowledge.entities
+    ]
+
+
+def facts(knowledge: Knowledge) -> list[FactJson]:
+    """Key facts and events, each with the exchange that holds its quote."""
+    return [
+        {
+            "interview": f.interview,
+            "fact": f.fact,
+            "quote": f.quote,
+            "date": f.date or None,
+            "when": f.when or None,
+            "exchange": f.exchange,
+        }
+        for f in knowledge.facts
+    ]
+
+
+def exchange(kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge | None, interview: Interview, e: Exchange) -> ExchangeJson:
+    answers = [t for t in e.answers if not t.aside]
+    written: ExchangeJson = {
+        "id": e.anchor,
+        "interview": interview.slug,
+        "url": f"{urls.interview(interview.slug)}#{e.anchor}",
+        "question": {"speaker": e.question.speaker, "text": e.question.text},
+        "asked_by": interview.speakers[e.question.speaker].name,
+        "answer": {"speaker": answers[0].speaker, "text": "\n\n".join(t.text for t in answers)} if answers else None,
+        "turns": [{"speaker": t.speaker, "text": t.text, "timestamp": t.timestamp, "aside": t.aside} for t in e.turns],
+        "topics": list(kb.exchange_topics[e.anchor]),
     }
+    if knowledge:  # the knowledge layer's links
+        links = knowledge.exchanges[e.anchor]
+        written["terms"] = [t.term for t in links.terms]
+        written["entities"] = [entity.slug for entity in links.entities]
+        written["previous"] = links.previous.anchor if links.previous else None
+        written["next"] = links.next.anchor if links.next else None
+        written["related"] = [related.anchor for _, related in links.related]
+    return written
 
 
 def kb_json(kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge | None = None) -> str:
     """Everything as JSON; page URLs are site-relative, as `urls` publishes them; `knowledge` adds its fields."""
-    data: dict[str, Any] = {
+    data: KbJson = {
         "interviews": [
             {
                 "slug": i.slug,
@@ -100,27 +365,10 @@ def kb_json(kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge | None = Non
             for i in kb.interviews
         ],
         "topics": [{"slug": t.slug, "title": t.title, "description": t.description} for t in kb.topics],
-        "exchanges": [
-            {
-                "id": e.anchor,
-                "interview": i.slug,
-                "url": f"{urls.interview(i.slug)}#{e.anchor}",
-                "question": {"speaker": e.question.speaker, "text": e.question.text},
-                "asked_by": i.speakers[e.question.speaker].name,
-                "answer": (
-                    {
-                        "speaker": answers[0].speaker,
-                        "text": "\n\n".join(t.text for t in answers),
-                    }
-                    if (answers := [t for t in e.answers if not t.aside])
-                    else None
-                ),
-                "turns": [{"speaker": t.speaker, "text": t.text, "timestamp": t.timestamp, "aside": t.aside} for t in e.turns],
-                "topics": list(kb.exchange_topics[e.anchor]),
-                **(exchange_fields(knowledge, e.anchor) if knowledge else {}),
-            }
-            for i, e in kb.exchanges()
-        ],
-        **(knowledge_fields(knowledge, urls) if knowledge else {}),
+        "exchanges": [exchange(kb, urls, knowledge, i, e) for i, e in kb.exchanges()],
     }
+    if knowledge:
+        data["glossary"] = glossary(knowledge)
+        data["entities"] = entities(knowledge, urls)
+        data["facts"] = facts(knowledge)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

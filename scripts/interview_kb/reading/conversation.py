@@ -1,6 +1,6 @@
 """Who asks what: a conversation's turns grouped into exchanges, and the parts that are not the interview recognised.
 
-The rules (README, "How a conversation is read"), applied after the format has
+The rules (docs/guide/editors/conversation.md#the-rules), applied after the format has
 found the turns:
 
 * A speaker's consecutive turns are one turn (a transcript's time marks, or a

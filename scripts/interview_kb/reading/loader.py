@@ -94,7 +94,12 @@ class Seeds:
 def load_interview(transcript_path: Path) -> Interview:
     meta_path = transcript_path.with_suffix(".yml")
     if not meta_path.exists():
-        raise SeedError(meta_path, 1, "metadata file is missing", f"create it beside {transcript_path.name} (see README)")
+        raise SeedError(
+            meta_path,
+            1,
+            "metadata file is missing",
+            f"create it beside {transcript_path.name} (see docs/guide/editors/adding-interviews.md#the-metadata)",
+        )
     meta = read(meta_path)
     text = read_transcript(transcript_path)
     source = reader_text(text, transcript_path)
@@ -125,7 +130,11 @@ def load_interview(transcript_path: Path) -> Interview:
 
     fmt = data.format
     if fmt not in (AUTO, *FORMATS):
-        raise meta.error(("format",), f"unknown transcript format '{fmt}'", "use one of: " + ", ".join((AUTO, *FORMATS)) + " (see README)")
+        raise meta.error(
+            ("format",),
+            f"unknown transcript format '{fmt}'",
+            "use one of: " + ", ".join((AUTO, *FORMATS)) + " (see docs/guide/editors/formats.md#the-formats)",
+        )
 
     for time, label in data.turns.items():
         if not re.fullmatch(TIME, time):
@@ -245,7 +254,12 @@ def read_seeds(
     refuse_links_outside(seeds)
     transcripts = transcript_files(seeds)
     if not transcripts:
-        raise SeedError(seeds, 1, "no interview transcript (*.txt, *.md, …) found", "add <slug>.txt and <slug>.yml (see README)")
+        raise SeedError(
+            seeds,
+            1,
+            "no interview transcript (*.txt, *.md, …) found",
+            "add <slug>.txt and <slug>.yml (see docs/guide/editors/adding-interviews.md#the-transcript)",
+        )
     errors: list[SeedError] = []
     for meta_path in sorted(seeds.glob("*.yml")):
         if meta_path.name not in RESERVED and "." not in meta_path.stem and transcript_of(meta_path) is None:
@@ -291,7 +305,7 @@ def read_seeds(
                 anchors[exchange.anchor] = interview
     topics_path = topics_path or seeds / TOPICS_FILE
     if not topics_path.exists():
-        fail([*errors, SeedError(topics_path, 1, "topics file is missing", "create it (see README, 'Topics')")])
+        fail([*errors, SeedError(topics_path, 1, "topics file is missing", "create it (see docs/guide/editors/topics.md#the-topics-file)")])
     topics = _collecting(errors, lambda: topics_file.load(topics_path))
     if topics is None or not every_interview_read:
         fail(errors)  # the anchors the topics name cannot be checked against interviews that were not read

@@ -80,7 +80,7 @@ def _as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-# Limits, far above any real value (README, "Limits"): a title is copied into every page's navigation, so a 200 KB
+# Limits, far above any real value (docs/guide/editors/errors.md#limits): a title is copied into every page's navigation, so a 200 KB
 # title grew a one-interview site from 4 MB to 17 MB; a longer value is refused with one line.
 MAX_LABEL_CHARS = 100  # a speaker label, a format
 MAX_NAME_CHARS = 200  # names, roles, organizations, glossary terms and their spellings, anchors
@@ -115,7 +115,7 @@ class Schema(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, frozen=True)
     NOUN: ClassVar[str] = ""  # what one entry is called in messages
-    README: ClassVar[str] = ""  # the README section about the file
+    GUIDE: ClassVar[str] = ""  # the guide's page and heading about the file, named in messages
 
     @model_validator(mode="before")
     @classmethod
@@ -137,7 +137,7 @@ class Metadata(Schema):
     """`<slug>.yml`: an interview's metadata."""
 
     NOUN = "metadata"
-    README = "Adding an interview"
+    GUIDE = "docs/guide/editors/adding-interviews.md#the-metadata"
     title: Title
     date: EditorDate
     source: Url
@@ -157,7 +157,7 @@ class Metadata(Schema):
     slug: Slug = ""
     announcer: Annotated[list[Label], BeforeValidator(_as_list)] = []  # neither host nor guest: their turns are not the interview
     description: Prose = ""  # a summary of the interview (a Markdown transcript's front matter may give it)
-    # Where the conversation rules are wrong for one exchange (README, "How a conversation is read"):
+    # Where the conversation rules are wrong for one exchange (docs/guide/editors/conversation.md#when-a-rule-is-wrong):
     recognise_parts: bool = True  # false: no cold open, introduction, sponsor read or closing is recognised, only markers
     split: Annotated[list[int], BeforeValidator(lambda v: [v] if isinstance(v, int) else v)] = []  # lines where an exchange opens
     join: Annotated[
@@ -183,7 +183,7 @@ class TopicEntry(Schema):
 class TopicsFile(Schema):
     """`topics.yml`: the topic taxonomy."""
 
-    README = "Topics"
+    GUIDE = "docs/guide/editors/topics.md#the-topics-file"
     threshold: float = 4
     topics: list[TopicEntry]
 
@@ -199,7 +199,7 @@ class TermEntry(Schema):
 class GlossaryFile(Schema):
     """`glossary.yml`."""
 
-    README = "Glossary"
+    GUIDE = "docs/guide/editors/glossary.md#the-glossary-file"
     terms: list[TermEntry]
 
 
@@ -215,7 +215,7 @@ class EntityEntry(Schema):
 class EntitiesFile(Schema):
     """`entities.yml`: people, organizations and products."""
 
-    README = "People, organizations and products"
+    GUIDE = "docs/guide/editors/entities.md#the-entities-file"
     entities: list[EntityEntry]
 
 
@@ -230,7 +230,7 @@ class FactEntry(Schema):
 class FactsFile(Schema):
     """`<slug>.facts.yml`: key facts and dated events of one interview."""
 
-    README = "Facts and timeline"
+    GUIDE = "docs/guide/editors/facts.md#the-facts-file"
     facts: list[FactEntry]
 
 
@@ -292,7 +292,7 @@ def _seed_error(source: YamlFile, root: type[Schema], error: ErrorDetails) -> Se
 
     if listed and (loc == () or (loc == (listed,) and kind in ("missing", "list_type"))):
         under = f"an `{listed}:`" if listed[0] in "aeiou" else f"a `{listed}:`"
-        return source.error(loc, f"`{listed}:` list is missing", f"list the {listed} under {under} key (see README, '{root.README}')")
+        return source.error(loc, f"`{listed}:` list is missing", f"list the {listed} under {under} key (see {root.GUIDE})")
     if kind == "model_type" and isinstance(expected, type) and issubclass(expected, Schema):
         required = [f for f, info in expected.model_fields.items() if info.is_required()]
         if not loc:
@@ -303,7 +303,7 @@ def _seed_error(source: YamlFile, root: type[Schema], error: ErrorDetails) -> Se
         return source.error(loc, f"{entry} must be a mapping", f"give it {given}" + (f" (optional: {optional})" if optional else ""))
     if kind in ("missing", "too_short"):
         if owner is root:
-            return source.error(loc, f"required field `{name}` is missing", f"add `{name}:` (see README, '{root.README}')")
+            return source.error(loc, f"required field `{name}` is missing", f"add `{name}:` (see {root.GUIDE})")
         entry = f"{owner.NOUN} '{loc[-2]}'" if isinstance(loc[-2], str) else owner.NOUN  # speaker 'Cid'; a list item has no name
         return source.error(loc, f"{entry} lacks `{name}`", f"add `{name}:` to this {owner.NOUN}")
     if kind == "extra_forbidden":
@@ -339,4 +339,4 @@ def _seed_error(source: YamlFile, root: type[Schema], error: ErrorDetails) -> Se
         return source.error(loc, f"{subject} must be a number", f"write a plain number, e.g. `{name}: 4`")
     if kind == "list_type":
         return source.error(loc, f"{subject} must be a list", f"write `{name}: [first, second]`, or one `- item` line for each")
-    return source.error(loc, f"{subject} has a value of the wrong kind", f"see README, '{root.README}'")
+    return source.error(loc, f"{subject} has a value of the wrong kind", f"see {root.GUIDE}")

@@ -1,6 +1,6 @@
 """Split a plain-text transcript into preface, exchanges and epilogue.
 
-Rules (see README, "How a transcript is read"):
+Rules (see docs/guide/editors/formats.md#how-a-transcript-is-read):
 
 * Paragraphs are separated by blank lines. Inside a paragraph, runs of ASCII
   whitespace become one space; nothing else is changed.
@@ -10,8 +10,8 @@ Rules (see README, "How a transcript is read"):
 * Paragraphs before the first turn are the preface.
 * Which turns open an exchange, which stay inside it as asides, and which parts
   are recognised as not the interview (cold open, introduction, sponsor read,
-  closing) is the conversation model's (see `conversation`, and README, "How a
-  conversation is read"). `interviewer:` may name several labels (hosts,
+  closing) is the conversation model's (see `conversation`, and
+  docs/guide/editors/conversation.md#the-rules). `interviewer:` may name several labels (hosts,
   moderators); any of them asks.
 * A closing interviewer turn that gets no answer is one paragraph long; the
   paragraphs after it are the epilogue.
@@ -42,8 +42,8 @@ from interview_kb.reading.formats import raw_paragraphs as raw_paragraphs
 
 ANCHOR_WORDS = 6
 # Limits well above any real interview (a three-hour interview is about 200 KB and 300 exchanges), documented in
-# the README: a page costs time linear in its size up to them (scripts/interview_kb/render/linear_markdown.py), and larger
-# input is refused before any work.
+# docs/guide/editors/errors.md#limits: a page costs time linear in its size up to them
+# (scripts/interview_kb/render/linear_markdown.py), and larger input is refused before any work.
 MAX_BYTES = 20_000_000
 MAX_LINE_CHARS = 100_000
 MAX_EXCHANGES = 10_000

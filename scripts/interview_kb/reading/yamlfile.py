@@ -91,7 +91,7 @@ class _Loader(yaml.SafeLoader):
             raise _Refused(
                 f"the YAML is nested more than {MAX_DEPTH} levels deep",
                 event.start_mark,
-                "write it flatter: seed files need a few levels (see README)",
+                "write it flatter: seed files need a few levels (see docs/guide/editors/errors.md#yaml)",
             )
         self._depth += 1
         try:
