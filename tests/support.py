@@ -74,7 +74,7 @@ def write_search_index(site: Path, shard_size: int) -> list[str]:
     """Write the shipped seeds' search index into `site` in parts of at most `shard_size` records (as the plugin
     does at the end of a build, with its settings from mkdocs.yml); returns every record's link."""
     from interview_kb.commands.common import use_seeds
-    from interview_kb.outputs import search_index
+    from interview_kb.outputs.search import index, records
     from interview_kb.urls import SiteUrls
     from mkdocs.config import load_config
 
@@ -82,8 +82,8 @@ def write_search_index(site: Path, shard_size: int) -> list[str]:
     plugin = use_seeds(config, ROOT / "seeds")
     config = plugin.on_config(config)
     urls = SiteUrls.of(config)
-    search_index.write(site, plugin.kb, plugin.knowledge, urls, shard_size=shard_size)
-    return [record.url for record in search_index.records(plugin.kb, plugin.knowledge, urls)]
+    index.write(site, plugin.kb, plugin.knowledge, urls, shard_size=shard_size)
+    return [record.url for record in records.records(plugin.kb, plugin.knowledge, urls)]
 
 
 def build_with_shipped_topics(interviews: Path, work: Path) -> Build:

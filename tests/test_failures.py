@@ -174,9 +174,9 @@ def fake_pagefind(folder: Path, script: str) -> Path:
 def test_a_killed_pagefind_says_by_which_signal_and_what_to_do(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from interview_kb.outputs import search_index
+    from interview_kb.outputs.search import pagefind
 
-    monkeypatch.setattr(search_index, "PAGEFIND_BIN", fake_pagefind(tmp_path / "bin", "kill -9 $$"))
+    monkeypatch.setattr(pagefind, "PAGEFIND_BIN", fake_pagefind(tmp_path / "bin", "kill -9 $$"))
     code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site", capsys)
     assert code == 1
     assert ONE_LINE.match(err), err
@@ -185,11 +185,11 @@ def test_a_killed_pagefind_says_by_which_signal_and_what_to_do(
 
 
 def test_a_failing_pagefind_without_a_message_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from interview_kb.outputs import search_index
+    from interview_kb.outputs.search import pagefind
 
-    monkeypatch.setattr(search_index, "PAGEFIND_BIN", fake_pagefind(tmp_path / "bin", "exit 3"))
+    monkeypatch.setattr(pagefind, "PAGEFIND_BIN", fake_pagefind(tmp_path / "bin", "exit 3"))
     with pytest.raises(RuntimeError, match=r"Pagefind failed to write the search index \(no message, exit status 3\) — "):
-        search_index.index_records(tmp_path, tmp_path / "out")
+        pagefind.index_records(tmp_path, tmp_path / "out")
 
 
 def test_missing_node_is_named_before_pagefind_runs(

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from interview_kb.outputs import search_index
-from interview_kb.outputs.search_index import Record, fragment_names, other_spellings, read_chunk, shards
+from interview_kb.outputs.search import index as search_index
+from interview_kb.outputs.search import pagefind, records
+from interview_kb.outputs.search.pagefind import fragment_names, read_chunk
+from interview_kb.outputs.search.records import Record, other_spellings, shards
 
 from tests.support import ROOT, write_search_index
 
@@ -58,7 +60,7 @@ def test_each_part_gets_the_words_only_other_parts_have() -> None:
         [Record("a#2", "Why?", {}, weighted=((1.0, "network CASES"),)), Record("a#3", "How?", {})],
     ]
     # Compared as written, in lower case: "why" and "why?" differ, which only adds a word Pagefind already has.
-    assert search_index.missing_words(parts) == [["cases", "how?", "why?"], ["cassandra?", "state", "why"]]
+    assert records.missing_words(parts) == [["cases", "how?", "why?"], ["cassandra?", "state", "why"]]
 
 
 def test_fragment_names_are_short_unique_and_change_with_any_record() -> None:
@@ -109,7 +111,7 @@ def test_the_index_in_parts_holds_every_record_once(written: Written) -> None:
         assert [name for name, _ in meta[3]] == ["interview", "speaker", "topic", "year"]
         for name in records:
             fragment = gzip.decompress((part / "fragment" / f"{name}.pf_fragment").read_bytes())
-            urls.append(json.loads(fragment.removeprefix(search_index.SIGNATURE))["meta"]["href"])
+            urls.append(json.loads(fragment.removeprefix(pagefind.SIGNATURE))["meta"]["href"])
     assert sorted(urls) == sorted(written.urls), "a record is missing, or in two parts"
     # The merged parts run in the first part's script and WebAssembly: they carry none of their own.
     for part in parts[1:]:
@@ -124,16 +126,16 @@ def test_the_index_in_parts_is_the_same_bytes_when_written_again(written: Writte
 
 
 def test_a_missing_pagefind_is_one_line_that_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(search_index, "PAGEFIND_BIN", tmp_path)
+    monkeypatch.setattr(pagefind, "PAGEFIND_BIN", tmp_path)
     with pytest.raises(RuntimeError) as raised:
-        search_index.pagefind_executable()
+        pagefind.pagefind_executable()
     message = str(raised.value)
     assert "\n" not in message and "Pagefind" in message and "npm ci --omit=dev" in message
 
 
 def test_the_pinned_pagefind_is_the_one_installed() -> None:
     pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pagefind"]
-    result = subprocess.run([search_index.pagefind_executable(), "--version"], capture_output=True, text=True, check=True)
+    result = subprocess.run([pagefind.pagefind_executable(), "--version"], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["pagefind", pinned]
 
 
@@ -144,9 +146,9 @@ def test_the_index_is_written_in_slices_of_at_most_the_chosen_number_of_word_loc
         for record in range(4)
     ]
     search_index.write_records(documents, [], tmp_path / "records")
-    search_index.index_records(tmp_path / "records", tmp_path / "index")
-    assert search_index.INDEX_CHUNK_LOCATIONS <= 1000
-    assert len(list((tmp_path / "index" / "index").iterdir())) >= 2000 // search_index.INDEX_CHUNK_LOCATIONS
+    pagefind.index_records(tmp_path / "records", tmp_path / "index")
+    assert pagefind.INDEX_CHUNK_LOCATIONS <= 1000
+    assert len(list((tmp_path / "index" / "index").iterdir())) >= 2000 // pagefind.INDEX_CHUNK_LOCATIONS
 
 
 def test_a_failed_index_leaves_the_previous_one_and_nothing_beside_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -160,6 +162,6 @@ def test_a_failed_index_leaves_the_previous_one_and_nothing_beside_it(monkeypatc
 
     monkeypatch.setattr(search_index, "index_records", failing)
     with pytest.raises(RuntimeError, match="no space left"):
-        write_search_index(site, shard_size=search_index.SHARD_SIZE)
+        write_search_index(site, shard_size=records.SHARD_SIZE)
     assert sorted(p.name for p in site.iterdir()) == ["pagefind"]
     assert (site / "pagefind" / "pagefind.js").read_text() == "the previous index"

@@ -40,8 +40,10 @@ from interview_kb.knowledge import base, glossary
 from interview_kb.knowledge import exchange_links as knowledge
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
-from interview_kb.outputs import downloads, search_index
+from interview_kb.outputs import downloads
 from interview_kb.outputs.kb_json import kb_json
+from interview_kb.outputs.search import index as search_index
+from interview_kb.outputs.search import pagefind
 from interview_kb.plugin.config import KnowledgeBaseConfig
 from interview_kb.plugin.incremental import GeneratedPage, InterviewCache, Rebuilds, files_state
 from interview_kb.plugin.progress import Progress
@@ -220,7 +222,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.pages_written, self.pages_to_write = 0, sum(1 for f in pages if not self.dirty or f.is_modified())
         self.progress.step("pages", 0, self.pages_to_write)
         if not self.index_after_reload and self.config.search_index:
-            search_index.pagefind_executable()  # missing: one line now, not after the pages
+            pagefind.pagefind_executable()  # missing: one line now, not after the pages
             prepared = search_index.prepare(Path(config.site_dir), self.kb, self.knowledge, SiteUrls.of(config))
             self.progress.state("search index", "started")
             self.search_indexing = SearchIndexing(lambda: self.index_then_tell(prepared), cancel=prepared.cancel)
