@@ -22,6 +22,7 @@ from interview_kb.reading.loader import Interview, Speaker
 from interview_kb.reading.transcript import parse
 
 ROOT = Path(__file__).resolve().parent.parent
+PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"  # the plugin's `pagefind:` setting, by default
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ def write_search_index(site: Path, shard_size: int) -> list[str]:
     does at the end of a build, with its settings from mkdocs.yml); returns every record's link."""
     from interview_kb.commands.common import use_seeds
     from interview_kb.outputs.search import index, records
+    from interview_kb.outputs.search.pagefind import Pagefind
     from interview_kb.urls import SiteUrls
     from mkdocs.config import load_config
 
@@ -82,8 +84,20 @@ def write_search_index(site: Path, shard_size: int) -> list[str]:
     plugin = use_seeds(config, ROOT / "seeds")
     config = plugin.on_config(config)
     urls = SiteUrls.of(config)
-    index.write(site, plugin.kb, plugin.knowledge, urls, shard_size=shard_size)
+    index.write(site, plugin.kb, plugin.knowledge, urls, Pagefind(Path(plugin.config.pagefind)), shard_size=shard_size)
     return [record.url for record in records.records(plugin.kb, plugin.knowledge, urls)]
+
+
+def fake_pagefind(folder: Path, script: str, version: str | None = None) -> Path:
+    """A Pagefind command line in `folder` (a shell script): it says it is `version` (the pinned one) or else runs `script`."""
+    from interview_kb.outputs.search.pagefind import VERSION
+
+    folder.mkdir(parents=True, exist_ok=True)
+    launcher = folder / "pagefind"
+    answer = f'if [ "$1" = --version ]; then echo "pagefind {version or VERSION}"; exit 0; fi'
+    launcher.write_text(f"#!/bin/sh\n{answer}\n{script}\n", encoding="utf-8")
+    launcher.chmod(0o755)
+    return launcher
 
 
 def build_with_shipped_topics(interviews: Path, work: Path) -> Build:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from interview_kb.commands.common import PLUGIN
-from interview_kb.outputs.search.pagefind import Cancelled
+from interview_kb.outputs.search.pagefind import Cancelled, Pagefind
 from interview_kb.plugin.incremental import Rebuilds
 from interview_kb.plugin.plugin import KnowledgeBasePlugin
 from interview_kb.reading.markdown_source import transcript_files
@@ -121,14 +121,13 @@ def test_the_search_index_is_written_while_the_pages_are_rendered(tmp_path: Path
 
 def test_a_failed_search_index_fails_the_build_and_leaves_no_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from interview_kb.commands import build
-    from interview_kb.outputs.search import index as search_index
 
     from tests.support import make_seeds
 
     def failing(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("pagefind failed: no space left on device")
 
-    monkeypatch.setattr(search_index, "index_records", failing)
+    monkeypatch.setattr(Pagefind, "index", failing)
     with pytest.raises(RuntimeError, match="pagefind failed: no space left on device"):
         build.build(make_seeds(tmp_path / "seeds"), tmp_path / "site")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from interview_kb.outputs.search import index as search_index
 from interview_kb.outputs.search import pagefind, records
-from interview_kb.outputs.search.pagefind import fragment_names, read_chunk
+from interview_kb.outputs.search.pagefind import Pagefind, fragment_names, read_chunk
 from interview_kb.outputs.search.records import Record, other_spellings, shards
 
-from tests.support import ROOT, write_search_index
+from tests.support import ONE_LINE, PAGEFIND, ROOT, fake_pagefind, write_search_index
 
 SBC = ["session border controller", "SBC", "SBCs"]
 ADVA = ["ADVA Optical Networking", "ADVA"]
@@ -125,18 +125,64 @@ def test_the_index_in_parts_is_the_same_bytes_when_written_again(written: Writte
     assert files_of(again / "pagefind") == files_of(written.site / "pagefind")
 
 
-def test_a_missing_pagefind_is_one_line_that_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(pagefind, "PAGEFIND_BIN", tmp_path)
+def test_a_missing_pagefind_is_one_line_that_says_how_to_install_it(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError) as raised:
-        pagefind.pagefind_executable()
+        Pagefind(tmp_path / "pagefind").check()
     message = str(raised.value)
-    assert "\n" not in message and "Pagefind" in message and "npm ci --omit=dev" in message
+    assert "\n" not in message and "Pagefind" in message and "npm ci --omit=dev" in message and "`pagefind:`" in message
 
 
-def test_the_pinned_pagefind_is_the_one_installed() -> None:
-    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pagefind"]
-    result = subprocess.run([pagefind.pagefind_executable(), "--version"], capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["pagefind", pinned]
+def test_the_pagefind_setting_is_relative_to_the_folder_of_mkdocs_yml(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - interview-kb:\n      pagefind: tools/pagefind\n", encoding="utf-8")
+    assert load_config(str(tmp_path / "mkdocs.yml")).plugins["interview-kb"].config.pagefind == str(tmp_path / "tools" / "pagefind")
+    assert load_config(str(ROOT / "mkdocs.yml")).plugins["interview-kb"].config.pagefind == str(PAGEFIND)
+
+
+def test_the_pagefind_whose_output_is_rewritten_is_the_one_package_json_and_its_lock_pin() -> None:
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    assert package["dependencies"]["pagefind"] == lock["packages"][""]["dependencies"]["pagefind"] == pagefind.VERSION
+    locked = {name: entry["version"] for name, entry in lock["packages"].items() if "node_modules/pagefind" in name or "@pagefind/" in name}
+    assert "node_modules/pagefind" in locked and set(locked.values()) == {pagefind.VERSION}, locked
+
+
+def test_the_installed_pagefind_is_the_pinned_one() -> None:
+    assert Pagefind(PAGEFIND).check() == str(PAGEFIND)
+    result = subprocess.run([PAGEFIND, "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["pagefind", pagefind.VERSION]
+
+
+def test_another_pagefind_version_is_refused_in_one_line_before_it_indexes_anything(tmp_path: Path) -> None:
+    launcher = fake_pagefind(tmp_path / "bin", f"touch {tmp_path / 'indexed'}", version="1.5.2")
+    with pytest.raises(RuntimeError) as raised:
+        Pagefind(launcher).index(tmp_path, tmp_path / "out")
+    message = str(raised.value)
+    assert ONE_LINE.match(f"{message}\n"), message
+    assert message.startswith(f"{launcher}:1: Pagefind 1.5.2 is installed")
+    assert f"Pagefind {pagefind.VERSION}" in message and "npm ci --omit=dev" in message
+    assert not (tmp_path / "indexed").exists()
+
+
+def test_a_pagefind_that_cannot_tell_its_version_is_refused_in_one_line(tmp_path: Path) -> None:
+    launcher = tmp_path / "pagefind"
+    launcher.write_text("#!/bin/sh\necho 'error: unexpected argument' >&2\necho 'usage: pagefind' >&2\nexit 2\n", encoding="utf-8")
+    launcher.chmod(0o755)
+    with pytest.raises(RuntimeError) as raised:
+        Pagefind(launcher).check()
+    message = str(raised.value)
+    assert ONE_LINE.match(f"{message}\n"), message
+    assert "(error: unexpected argument\\nusage: pagefind)" in message and f"needs Pagefind {pagefind.VERSION}" in message
+
+
+def test_a_pagefind_that_is_not_a_node_script_runs_without_node(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    launcher = fake_pagefind(tmp_path / "bin", 'echo indexed > "$4"')  # --site <work> --output-path <output>
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    Pagefind(launcher).index(tmp_path, tmp_path / "out")
+    assert (tmp_path / "out").read_text() == "indexed\n"
 
 
 def test_the_index_is_written_in_slices_of_at_most_the_chosen_number_of_word_locations(tmp_path: Path) -> None:
@@ -146,7 +192,7 @@ def test_the_index_is_written_in_slices_of_at_most_the_chosen_number_of_word_loc
         for record in range(4)
     ]
     search_index.write_records(documents, [], tmp_path / "records")
-    pagefind.index_records(tmp_path / "records", tmp_path / "index")
+    Pagefind(PAGEFIND).index(tmp_path / "records", tmp_path / "index")
     assert pagefind.INDEX_CHUNK_LOCATIONS <= 1000
     assert len(list((tmp_path / "index" / "index").iterdir())) >= 2000 // pagefind.INDEX_CHUNK_LOCATIONS
 
@@ -156,11 +202,11 @@ def test_a_failed_index_leaves_the_previous_one_and_nothing_beside_it(monkeypatc
     (site / "pagefind").mkdir(parents=True)
     (site / "pagefind" / "pagefind.js").write_text("the previous index")
 
-    def failing(work: Path, output: Path, *_: object) -> None:
+    def failing(self: Pagefind, work: Path, output: Path) -> None:
         output.mkdir(parents=True, exist_ok=True)  # as Pagefind does, before it fails
         raise RuntimeError("pagefind failed: no space left on device")
 
-    monkeypatch.setattr(search_index, "index_records", failing)
+    monkeypatch.setattr(Pagefind, "index", failing)
     with pytest.raises(RuntimeError, match="no space left"):
         write_search_index(site, shard_size=records.SHARD_SIZE)
     assert sorted(p.name for p in site.iterdir()) == ["pagefind"]

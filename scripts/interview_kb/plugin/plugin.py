@@ -43,7 +43,7 @@ from interview_kb.knowledge.exchange_links import Knowledge
 from interview_kb.outputs import downloads
 from interview_kb.outputs.kb_json import kb_json
 from interview_kb.outputs.search import index as search_index
-from interview_kb.outputs.search import pagefind
+from interview_kb.outputs.search.pagefind import Pagefind
 from interview_kb.plugin.config import KnowledgeBaseConfig
 from interview_kb.plugin.incremental import GeneratedPage, InterviewCache, Rebuilds, files_state
 from interview_kb.plugin.progress import Progress
@@ -222,8 +222,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.pages_written, self.pages_to_write = 0, sum(1 for f in pages if not self.dirty or f.is_modified())
         self.progress.step("pages", 0, self.pages_to_write)
         if not self.index_after_reload and self.config.search_index:
-            pagefind.pagefind_executable()  # missing: one line now, not after the pages
-            prepared = search_index.prepare(Path(config.site_dir), self.kb, self.knowledge, SiteUrls.of(config))
+            runner = self.pagefind()
+            runner.check()  # missing or another version: one line now, not after the pages
+            prepared = search_index.prepare(Path(config.site_dir), self.kb, self.knowledge, SiteUrls.of(config), runner)
             self.progress.state("search index", "started")
             self.search_indexing = SearchIndexing(lambda: self.index_then_tell(prepared), cancel=prepared.cancel)
         return env
@@ -231,6 +232,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
     def index_then_tell(self, prepared: search_index.Prepared) -> None:
         search_index.complete(prepared)
         self.progress.state("search index", "done")
+
+    def pagefind(self) -> Pagefind:
+        """Pagefind's command line as the `pagefind:` setting names it, for one build's search index."""
+        return Pagefind(Path(self.config.pagefind))
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         self.pages_written += 1
@@ -244,8 +249,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             log.info("search index: not written (`search_index: false`)")
         elif self.index_after_reload:
             # Under `mkdocs serve --dirty`: the page reloads now, the search index follows a moment later.
-            site_dir, kb, knowledge = Path(config.site_dir), self.kb, self.knowledge
-            self.search_indexing = SearchIndexing(lambda: search_index.write(site_dir, kb, knowledge, urls), log_failure=True)
+            site_dir, kb, knowledge, runner = Path(config.site_dir), self.kb, self.knowledge, self.pagefind()
+            self.search_indexing = SearchIndexing(lambda: search_index.write(site_dir, kb, knowledge, urls, runner), log_failure=True)
         elif self.search_indexing:  # started by on_env
             start = time.perf_counter()
             failure = self.wait_for_search_index()
@@ -253,7 +258,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
                 raise failure
             log.info(f"search index: the build waited {time.perf_counter() - start:.2f} s for it at its end")
         else:  # the Zensical build (scripts/interview_kb/commands/zensical_build.py), which does not run on_env
-            search_index.write(Path(config.site_dir), self.kb, self.knowledge, urls)
+            search_index.write(Path(config.site_dir), self.kb, self.knowledge, urls, self.pagefind())
         # The search box is Pagefind's (overrides/partials/search.html): Material's lunr index is not used.
         shutil.rmtree(Path(config.site_dir, "search"), ignore_errors=True)
         tags_path = Path(config.site_dir, "tags.json")

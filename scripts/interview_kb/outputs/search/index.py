@@ -17,12 +17,12 @@ import shutil
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
-from interview_kb.outputs.search.pagefind import Pagefind, index_records, rewrite
+from interview_kb.outputs.search.pagefind import Pagefind, rewrite
 from interview_kb.outputs.search.records import SHARD_SIZE, WORDS_PAGE, missing_words, other_pages, records, shards
 from interview_kb.urls import SiteUrls
 
@@ -32,9 +32,11 @@ PAGES = "kb-pages.json"  # in FOLDER
 SHARDS = "kb-shards.json"  # in FOLDER: the folders of the other parts of the index, relative to FOLDER
 
 
-def write(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, shard_size: int = SHARD_SIZE) -> None:
+def write(
+    site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, pagefind: Pagefind, shard_size: int = SHARD_SIZE
+) -> None:
     """Replace `<site_dir>/pagefind/` with the index of every exchange: `complete(prepare(...))`."""
-    complete(prepare(site_dir, kb, knowledge, urls, shard_size))
+    complete(prepare(site_dir, kb, knowledge, urls, pagefind, shard_size))
 
 
 @dataclass
@@ -47,14 +49,16 @@ class Prepared:
     pages: list[dict[str, str]]  # PAGES
     work: tempfile.TemporaryDirectory[str]
     start: float
-    pagefind: Pagefind = field(default_factory=lambda: Pagefind())
+    pagefind: Pagefind
 
     def cancel(self) -> None:
         """Stop the indexing (a build stopped by a signal): Pagefind's processes are ended and waited for."""
         self.pagefind.cancel()
 
 
-def prepare(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, shard_size: int = SHARD_SIZE) -> Prepared:
+def prepare(
+    site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, pagefind: Pagefind, shard_size: int = SHARD_SIZE
+) -> Prepared:
     """The records, written out as files for Pagefind: the part of the work done in Python (a second at a thousand interviews).
 
     The build runs it before MkDocs renders the pages, and `complete` in a
@@ -73,7 +77,7 @@ def prepare(site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteU
         inputs = [Path(work.name, f"records-{number}") for number in range(len(parts))]
         for part, extra_words, folder in zip(documents, missing_words(parts), inputs, strict=True):
             write_records(part, extra_words, folder)
-        return Prepared(Path(site_dir), len(found), inputs, other_pages(kb, knowledge, urls), work, start)
+        return Prepared(Path(site_dir), len(found), inputs, other_pages(kb, knowledge, urls), work, start, pagefind)
     except BaseException:
         work.cleanup()
         raise
@@ -93,7 +97,7 @@ def complete(prepared: Prepared) -> None:
     try:
         shutil.rmtree(staging, ignore_errors=True)
         with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-            list(pool.map(index_records, prepared.inputs, folders, [prepared.pagefind] * len(folders)))
+            list(pool.map(prepared.pagefind.index, prepared.inputs, folders))
         for folder in folders:
             rewrite(folder, merged=folder != staging)
         (staging / SHARDS).write_text(json.dumps([f"{shard_folder(n)}/" for n in range(1, len(folders))]), encoding="utf-8")

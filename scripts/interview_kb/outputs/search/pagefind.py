@@ -1,9 +1,10 @@
 """Pagefind, which indexes the records: finding its command line, running it (and ending it), and rewriting its output.
 
 Pagefind is the npm package pinned in package.json; its command line is npm's
-launcher, a Node.js script that runs Pagefind's binary as a child process.
-The rewrite (`rewrite`) reads and writes Pagefind's own files, whose format is
-not a published interface: it is the pinned version's.
+launcher, a Node.js script that runs Pagefind's binary as a child process
+(the plugin's `pagefind:` setting says where it is). The rewrite (`rewrite`)
+reads and writes Pagefind's own files, whose format is no published interface
+but `VERSION`'s, so a Pagefind of another version is refused before it runs (`Pagefind.check`).
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ import cbor2
 from interview_kb.errors import one_line
 from interview_kb.outputs.search.records import WORDS_PAGE
 
-# npm's launcher of the Pagefind binary pinned in package.json (`npm ci --omit=dev`, which `make` runs).
-PAGEFIND_BIN = Path(__file__).resolve().parents[4] / "node_modules" / ".bin"
+# The Pagefind whose output `rewrite` reads, as package.json and package-lock.json pin it (a test checks that they agree).
+VERSION = "1.6.0"
 # Word locations per slice of the index (Pagefind's default: 20,000). A search loads the
 # slice holding each of its words, with every other word in it: at a thousand interviews
 # a three-word search loaded 83 KB gzip of slices by default, 40 KB with 1,000, and its
@@ -48,7 +49,7 @@ class Cancelled(Exception):
 
 
 class Pagefind:
-    """Pagefind's command line, run once per part of the index; `cancel` ends the runs and waits for them.
+    """Pagefind's command line at `launcher`, run once per part of the index; `cancel` ends the runs and waits for them.
 
     npm's launcher runs the Pagefind binary as a child process of its own, so each
     run is a process group of its own, which `cancel` ends whole: nothing is left
@@ -57,10 +58,20 @@ class Pagefind:
 
     GRACE = 5.0  # seconds between SIGTERM and SIGKILL
 
-    def __init__(self) -> None:
+    def __init__(self, launcher: Path) -> None:
+        self.launcher = launcher
         self.cancelled = threading.Event()
         self.lock = threading.Lock()
         self.running: list[subprocess.Popen[str]] = []
+        self.checking = threading.Lock()
+        self.checked: str | None = None
+
+    def check(self) -> str:
+        """The launcher, once it is known to run Pagefind `VERSION` (asked once); RuntimeError, one line saying what to do, if not."""
+        with self.checking:
+            if self.checked is None:
+                self.checked = checked_launcher(self.launcher)
+            return self.checked
 
     def index(self, work: Path, output: Path) -> None:
         """Index the record files in `work` into `output` with Pagefind's command line.
@@ -68,7 +79,7 @@ class Pagefind:
         Its command line indexes a folder in one run; its Python API answers one
         record per 0.1 s, which took minutes at a hundred interviews.
         """
-        command = [pagefind_executable(), "--site", str(work), "--output-path", str(output), "--force-language", "en", "--silent"]
+        command = [self.check(), "--site", str(work), "--output-path", str(output), "--force-language", "en", "--silent"]
         # Pagefind reads the slice size from the environment only (its name says it may change: the version is pinned).
         environment = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_LOCATIONS)}
         with self.lock:
@@ -120,11 +131,6 @@ class Pagefind:
                     time.sleep(0.02)
 
 
-def index_records(work: Path, output: Path, pagefind: Pagefind | None = None) -> None:
-    """Index the record files in `work` into `output` with Pagefind's command line (`Pagefind.index`)."""
-    (pagefind or Pagefind()).index(work, output)
-
-
 def signal_group(group: int, signum: int) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(group, signum)
@@ -151,20 +157,41 @@ def group_alive(group: int) -> bool:
     return False
 
 
-def pagefind_executable() -> str:
-    """The pinned Pagefind's launcher; RuntimeError, saying how to install it, when it is missing."""
-    found = shutil.which("pagefind", path=str(PAGEFIND_BIN))
+def checked_launcher(launcher: Path) -> str:
+    """`launcher`, if it runs Pagefind `VERSION`; RuntimeError, one line saying how to install it, if it is missing or another."""
+    found = shutil.which(str(launcher))
     if not found:
         raise RuntimeError(
-            f"{PAGEFIND_BIN / 'pagefind'}: Pagefind, which writes the search index, is not installed"
-            " — run `npm ci --omit=dev` in the project folder (`make site` and `make serve` do it)"
+            f"{launcher}: Pagefind, which writes the search index, is not installed"
+            " — run `npm ci --omit=dev` in the project folder (`make site` and `make serve` do it),"
+            " or point the plugin's `pagefind:` setting in mkdocs.yml at it"
         )
-    if not shutil.which("node"):  # npm's launcher is a Node.js script (`#!/usr/bin/env node`)
+    if runs_on_node(found) and not shutil.which("node"):
         raise RuntimeError(
             f"{found}:1: Node.js is missing, and Pagefind, which writes the search index, runs on it"
             " — install Node.js (e.g. `apt-get install nodejs`, or from https://nodejs.org) so that `node` is on the PATH, then build again"
         )
+    answer = subprocess.run([found, "--version"], stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False)
+    said = answer.stdout.split()
+    if answer.returncode or said[:1] != ["pagefind"] or len(said) != 2:
+        told = one_line(f"{answer.stdout} {answer.stderr}".strip()) or f"no answer, exit status {answer.returncode}"
+        raise RuntimeError(
+            f"{found}:1: `pagefind --version` did not tell Pagefind's version ({told}), and the search index needs Pagefind {VERSION}"
+            " — run `npm ci --omit=dev` in the project folder, then build again"
+        )
+    if said[1] != VERSION:
+        raise RuntimeError(
+            f"{found}:1: Pagefind {said[1]} is installed, and the search index needs Pagefind {VERSION}, the version pinned in"
+            " package.json, whose output it rewrites — run `npm ci --omit=dev` in the project folder, then build again"
+        )
     return found
+
+
+def runs_on_node(launcher: str) -> bool:
+    """Whether `launcher` is a Node.js script (npm's launcher starts `#!/usr/bin/env node`), not a binary."""
+    with open(launcher, "rb") as file:
+        first = file.readline(200)
+    return first.startswith(b"#!") and b"node" in first
 
 
 def rewrite(output: Path, *, merged: bool) -> None:
