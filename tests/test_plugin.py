@@ -210,12 +210,12 @@ def test_a_build_interrupted_while_it_waits_for_the_search_index_stops_the_index
     """Ctrl-C or SIGTERM as the build waits for the index at its end: the index is still found, stopped and waited for."""
     from interview_kb.commands import build
     from interview_kb.outputs.search import index as search_index
-    from interview_kb.plugin.plugin import SearchIndexing
+    from interview_kb.outputs.search.background import BackgroundIndex
 
     from tests.support import make_seeds
 
     started, ended = threading.Event(), threading.Event()
-    complete, wait = search_index.complete, SearchIndexing.wait
+    complete, wait = search_index.complete, BackgroundIndex.wait
 
     def long_complete(prepared: search_index.Prepared) -> None:
         started.set()
@@ -228,14 +228,14 @@ def test_a_build_interrupted_while_it_waits_for_the_search_index_stops_the_index
 
     interrupts = [KeyboardInterrupt()]
 
-    def interrupted_once(self: SearchIndexing) -> BaseException | None:
-        if interrupts:  # the build's wait at its end
+    def interrupted_once(self: BackgroundIndex) -> BaseException | None:
+        if interrupts and self.started:  # the build's wait at its end
             started.wait(timeout=60)
             raise interrupts.pop()
         return wait(self)
 
     monkeypatch.setattr(search_index, "complete", long_complete)
-    monkeypatch.setattr(SearchIndexing, "wait", interrupted_once)
+    monkeypatch.setattr(BackgroundIndex, "wait", interrupted_once)
     with pytest.raises(KeyboardInterrupt):
         build.build(make_seeds(tmp_path / "seeds"), tmp_path / "site")
     assert ended.is_set()

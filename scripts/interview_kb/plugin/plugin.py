@@ -8,10 +8,11 @@ One instance lives for a whole `mkdocs serve` (it has `on_startup`), so a
 rebuild re-reads only the interviews whose files changed and, with `--dirty`,
 MkDocs rebuilds only the pages whose content changed (scripts/interview_kb/plugin/incremental.py).
 
-The search index is made from the seeds, not from the pages, in a thread of
-its own (`SearchIndexing`): it is written while MkDocs renders the pages, which
-it does on one core, and the build waits for it at its end; under `mkdocs
-serve --dirty` (`make serve`) it is written after the page has reloaded.
+The search index is made from the seeds, not from the pages, in a thread of its
+own (scripts/interview_kb/outputs/search/background.py): it is written while
+MkDocs renders the pages, which it does on one core, and the build waits for it
+at its end; under `mkdocs serve --dirty` (`make serve`) it is written after the
+page has reloaded.
 
 On a terminal, one status line (scripts/interview_kb/plugin/progress.py) tells how far the build
 is: interviews read, pages written, the search index; it is erased at the end.
@@ -22,9 +23,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
-import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -43,6 +42,7 @@ from interview_kb.knowledge.exchange_links import Knowledge
 from interview_kb.outputs import downloads
 from interview_kb.outputs.kb_json import kb_json
 from interview_kb.outputs.search import index as search_index
+from interview_kb.outputs.search.background import BackgroundIndex
 from interview_kb.outputs.search.pagefind import Pagefind
 from interview_kb.plugin.config import KnowledgeBaseConfig
 from interview_kb.plugin.incremental import GeneratedPage, InterviewCache, Rebuilds, files_state
@@ -75,7 +75,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self._knowledge: Knowledge | None = None
         self.seeds_dir = Path("seeds")
         self.page_order: list[str] = []
-        self.search_indexing: SearchIndexing | None = None
+        self.indexing = BackgroundIndex()  # the search index; the build commands stop it or wait for it when a build fails
         self.formats_told: set[tuple[str, str]] = set()
         self.progress = Progress.hidden()  # replaced at each build
         self.pages_written = self.pages_to_write = 0
@@ -99,30 +99,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_shutdown(self) -> None:
         """The end of a `mkdocs serve`: what the next build is compared with is forgotten."""
-        self.wait_for_search_index()
+        self.indexing.wait()
         self.dirty = False
         self.index_after_reload = False
         self.rebuilds = Rebuilds()
 
-    def wait_for_search_index(self) -> BaseException | None:
-        """The search index being written is finished before anything else touches the site folder; its failure, if any."""
-        indexing = self.search_indexing
-        if indexing is None:
-            return None
-        failure = indexing.wait()  # forgotten only once it has ended: a Ctrl-C meanwhile must still find it to stop it
-        self.search_indexing = None
-        return failure
-
-    def stop_search_index(self) -> None:
-        """The build was stopped: the search index being written is given up, Pagefind's processes ended and waited for."""
-        indexing = self.search_indexing
-        if indexing is not None:
-            indexing.cancel()
-            indexing.wait()
-            self.search_indexing = None
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.wait_for_search_index()
+        self.indexing.wait()  # the index of the build before is finished before anything touches the site folder
         self.progress.close()
         self.progress = Progress()
         self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds
@@ -226,7 +209,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             runner.check()  # missing or another version: one line now, not after the pages
             prepared = search_index.prepare(Path(config.site_dir), self.kb, self.knowledge, SiteUrls.of(config), runner)
             self.progress.state("search index", "started")
-            self.search_indexing = SearchIndexing(lambda: self.index_then_tell(prepared), cancel=prepared.cancel)
+            self.indexing.start(lambda: self.index_then_tell(prepared), runner)
         return env
 
     def index_then_tell(self, prepared: search_index.Prepared) -> None:
@@ -250,10 +233,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         elif self.index_after_reload:
             # Under `mkdocs serve --dirty`: the page reloads now, the search index follows a moment later.
             site_dir, kb, knowledge, runner = Path(config.site_dir), self.kb, self.knowledge, self.pagefind()
-            self.search_indexing = SearchIndexing(lambda: search_index.write(site_dir, kb, knowledge, urls, runner), log_failure=True)
-        elif self.search_indexing:  # started by on_env
+            self.indexing.start(lambda: search_index.write(site_dir, kb, knowledge, urls, runner), runner, log_failure=True)
+        elif self.indexing.started:  # by on_env
             start = time.perf_counter()
-            failure = self.wait_for_search_index()
+            failure = self.indexing.wait()
             if failure:
                 raise failure
             log.info(f"search index: the build waited {time.perf_counter() - start:.2f} s for it at its end")
@@ -279,36 +262,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_build_error(self, *, error: Exception) -> None:
         """The build stops: the search index is let finish first, so that nothing writes into the site folder after it."""
-        self.wait_for_search_index()
+        self.indexing.wait()
         self.progress.close()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.seeds_dir))
         return server
-
-
-class SearchIndexing:
-    """Writing the search index (`job`) in a thread of its own; `wait()` returns its failure, if any.
-
-    With `log_failure` (under `mkdocs serve --dirty`) a failure is logged as soon as it
-    happens, and the served site keeps its previous index.
-    """
-
-    def __init__(self, job: Callable[[], None], log_failure: bool = False, cancel: Callable[[], None] | None = None) -> None:
-        self.failure: BaseException | None = None
-        self.log_failure = log_failure
-        self.cancel = cancel or (lambda: None)  # ends the job early (its processes ended and waited for)
-        self.thread = threading.Thread(target=self.run, args=(job,), name="search-index")
-        self.thread.start()
-
-    def run(self, job: Callable[[], None]) -> None:
-        try:
-            job()
-        except BaseException as error:  # whatever it is, the build raises it, not a site without an index
-            self.failure = error
-            if self.log_failure:
-                log.error(f"the search index was not updated: {error}")
-
-    def wait(self) -> BaseException | None:
-        self.thread.join()
-        return self.failure

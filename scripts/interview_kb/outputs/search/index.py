@@ -49,11 +49,7 @@ class Prepared:
     pages: list[dict[str, str]]  # PAGES
     work: tempfile.TemporaryDirectory[str]
     start: float
-    pagefind: Pagefind
-
-    def cancel(self) -> None:
-        """Stop the indexing (a build stopped by a signal): Pagefind's processes are ended and waited for."""
-        self.pagefind.cancel()
+    pagefind: Pagefind  # which runs the records, and which `background.BackgroundIndex.stop` ends
 
 
 def prepare(
