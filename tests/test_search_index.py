@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from interview_kb.outputs import site_folder
 from interview_kb.outputs.search import index as search_index
 from interview_kb.outputs.search import pagefind, records
 from interview_kb.outputs.search.pagefind import Pagefind, fragment_names, read_chunk
@@ -197,17 +199,62 @@ def test_the_index_is_written_in_slices_of_at_most_the_chosen_number_of_word_loc
     assert len(list((tmp_path / "index" / "index").iterdir())) >= 2000 // pagefind.INDEX_CHUNK_LOCATIONS
 
 
+def failing(self: Pagefind, work: Path, output: Path) -> None:
+    output.mkdir(parents=True, exist_ok=True)  # as Pagefind does, before it fails
+    raise RuntimeError("pagefind failed: no space left on device")
+
+
 def test_a_failed_index_leaves_the_previous_one_and_nothing_beside_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "pagefind").mkdir(parents=True)
     (site / "pagefind" / "pagefind.js").write_text("the previous index")
-
-    def failing(self: Pagefind, work: Path, output: Path) -> None:
-        output.mkdir(parents=True, exist_ok=True)  # as Pagefind does, before it fails
-        raise RuntimeError("pagefind failed: no space left on device")
-
     monkeypatch.setattr(Pagefind, "index", failing)
     with pytest.raises(RuntimeError, match="no space left"):
         write_search_index(site, shard_size=records.SHARD_SIZE)
     assert sorted(p.name for p in site.iterdir()) == ["pagefind"]
     assert (site / "pagefind" / "pagefind.js").read_text() == "the previous index"
+
+
+def test_a_write_after_a_crash_halfway_through_the_swap_puts_the_previous_index_back_first(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Without an atomic exchange the index is swapped in by two renames through `.pagefind.old`, as the build swaps in
+    its site: a crash between them leaves no `pagefind/`, and the next write mends that (`site_folder.recover`) before
+    anything else, so that even a write that fails leaves the previous index in place."""
+    site = tmp_path / "site"
+    (site / ".pagefind.old").mkdir(parents=True)
+    (site / ".pagefind.old" / "pagefind.js").write_text("the previous index")
+    (site / f"{site_folder.staging_prefix(site / 'pagefind')}1-dead").mkdir()  # the new index, made but not yet in place
+    monkeypatch.setattr(Pagefind, "index", failing)
+    with pytest.raises(RuntimeError, match="no space left"):
+        write_search_index(site, shard_size=records.SHARD_SIZE)
+    assert sorted(p.name for p in site.iterdir()) == ["pagefind"]
+    assert (site / "pagefind" / "pagefind.js").read_text() == "the previous index"
+
+
+def can_exchange(folder: Path) -> bool:
+    (folder / "a").mkdir()
+    (folder / "b").mkdir()
+    return site_folder.exchange(folder / "a", folder / "b")
+
+
+def test_the_new_index_takes_the_previous_ones_place_in_one_step(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A reader searching meanwhile (`mkdocs serve --dirty`) finds the previous index or the new one, never none."""
+    if not can_exchange(tmp_path):
+        pytest.skip("this system has no atomic exchange of two folders (renameat2)")
+    site = tmp_path / "site"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "pagefind.js").write_text("the previous index")
+    moved_away: list[str] = []
+    rename = Path.rename
+
+    def watched_rename(self: Path, target: str | os.PathLike[str]) -> Path:
+        if self == site / "pagefind":
+            moved_away.append(str(target))
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", watched_rename)
+    write_search_index(site, shard_size=records.SHARD_SIZE)
+    assert moved_away == [], "the previous index was moved away before the new one took its place"
+    assert sorted(p.name for p in site.iterdir()) == ["pagefind"]
+    assert (site / "pagefind" / "pagefind-entry.json").is_file() and (site / "pagefind" / "pagefind.js").read_text() != "the previous index"

@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import re
+import secrets
 import shutil
 import tempfile
 import time
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
+from interview_kb.outputs import site_folder
 from interview_kb.outputs.search.pagefind import Pagefind, rewrite
 from interview_kb.outputs.search.records import SHARD_SIZE, WORDS_PAGE, missing_words, other_pages, records, shards
 from interview_kb.urls import SiteUrls
@@ -82,33 +84,31 @@ def prepare(
 def complete(prepared: Prepared) -> None:
     """Index the prepared records with Pagefind, and swap the index in for `<site_dir>/pagefind/`.
 
-    The index is made beside it and swapped in, so a reader searching meanwhile
-    (under `mkdocs serve --dirty`, where it is made after the page reloads) uses the old
-    one; a failure leaves the old one. Logs the number of records and the seconds since `prepare` began.
+    The index is made beside it and swapped in as the build swaps in its site
+    (`site_folder.swap`: one atomic step where the system has one), so a reader
+    searching meanwhile (under `mkdocs serve --dirty`, where it is made after the
+    page reloads) uses the old one; a failure leaves the old one, and what a
+    crash leaves is mended first (`site_folder.recover`). Logs the number of
+    records and the seconds since `prepare` began.
     """
     output = Path(prepared.site_dir, FOLDER)
-    staging = Path(prepared.site_dir, f".{FOLDER}.new")
+    site_folder.recover(output)
+    staging = Path(prepared.site_dir, f"{site_folder.staging_prefix(output)}{os.getpid()}-{secrets.token_hex(4)}")
     # Pagefind adds to its output folder without emptying it: the other parts are written inside the first.
     folders = [staging] + [staging / shard_folder(number) for number in range(1, len(prepared.inputs))]
     try:
-        shutil.rmtree(staging, ignore_errors=True)
         with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
             list(pool.map(prepared.pagefind.index, prepared.inputs, folders))
         for folder in folders:
             rewrite(folder, merged=folder != staging)
         (staging / SHARDS).write_text(json.dumps([f"{shard_folder(n)}/" for n in range(1, len(folders))]), encoding="utf-8")
         (staging / PAGES).write_text(json.dumps(prepared.pages, ensure_ascii=False), encoding="utf-8")
+        site_folder.swap(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)  # a half-made index is not left in the site folder
         raise
     finally:
         prepared.work.cleanup()
-    retired = Path(prepared.site_dir, f".{FOLDER}.old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if output.exists():
-        output.rename(retired)
-    staging.rename(output)
-    shutil.rmtree(retired, ignore_errors=True)
     log.info(f"search index: {prepared.records} records in {time.perf_counter() - prepared.start:.2f} s")
 
 
