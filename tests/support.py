@@ -24,6 +24,7 @@ from interview_kb.reading.transcript import parse
 from scripts.tools import builds
 
 ROOT = builds.ROOT
+PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"  # the plugin's `pagefind:` setting, by default
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def write_search_index(site: Path, shard_size: int) -> list[str]:
     """Write the shipped seeds' search index into `site` in parts of at most `shard_size` records (as the plugin
     does at the end of a build, with its settings from mkdocs.yml); returns every record's link."""
     from interview_kb.commands.common import use_seeds
-    from interview_kb.outputs import search_index
+    from interview_kb.outputs.search import index, records
+    from interview_kb.outputs.search.pagefind import Pagefind
     from interview_kb.urls import SiteUrls
     from mkdocs.config import load_config
 
@@ -76,8 +78,20 @@ def write_search_index(site: Path, shard_size: int) -> list[str]:
     plugin = use_seeds(config, ROOT / "seeds")
     config = plugin.on_config(config)
     urls = SiteUrls.of(config)
-    search_index.write(site, plugin.kb, plugin.knowledge, urls, shard_size=shard_size)
-    return [record.url for record in search_index.records(plugin.kb, plugin.knowledge, urls)]
+    index.write(site, plugin.kb, plugin.knowledge, urls, Pagefind(Path(plugin.config.pagefind)), shard_size=shard_size)
+    return [record.url for record in records.records(plugin.kb, plugin.knowledge, urls)]
+
+
+def fake_pagefind(folder: Path, script: str, version: str | None = None) -> Path:
+    """A Pagefind command line in `folder` (a shell script): it says it is `version` (the pinned one) or else runs `script`."""
+    from interview_kb.outputs.search.pagefind import VERSION
+
+    folder.mkdir(parents=True, exist_ok=True)
+    launcher = folder / "pagefind"
+    answer = f'if [ "$1" = --version ]; then echo "pagefind {version or VERSION}"; exit 0; fi'
+    launcher.write_text(f"#!/bin/sh\n{answer}\n{script}\n", encoding="utf-8")
+    launcher.chmod(0o755)
+    return launcher
 
 
 def build_with_shipped_topics(interviews: Path, work: Path) -> Build:

@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 from interview_kb.commands import build
 from interview_kb.errors import SeedError
-from interview_kb.outputs import search_index, site_folder
+from interview_kb.outputs import site_folder
+from interview_kb.outputs.search import index
 from interview_kb.outputs.site_folder import MARKER
 
 from scripts.tools import builds
@@ -279,7 +280,7 @@ def wait_for(condition: Callable[[], object], what: str, process: subprocess.Pop
 
 
 def record_folders(pid: int) -> list[Path]:
-    return [p for folder in {search_index.SHARED_MEMORY, Path(tempfile.gettempdir())} for p in folder.glob(f"kb-search-{pid}-*")]
+    return [p for folder in {index.SHARED_MEMORY, Path(tempfile.gettempdir())} for p in folder.glob(f"kb-search-{pid}-*")]
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the processes in /proc")
@@ -316,7 +317,7 @@ def test_a_later_build_removes_what_dead_builds_left_and_takes_over_their_lock(t
     """A build killed with SIGKILL cleans nothing: its record folder and lock file stay, its flock is released by the system."""
     dead = subprocess.Popen([sys.executable, "-c", ""])
     dead.wait()
-    scratch = search_index.SHARED_MEMORY if search_index.SHARED_MEMORY.is_dir() else Path(tempfile.gettempdir())
+    scratch = index.SHARED_MEMORY if index.SHARED_MEMORY.is_dir() else Path(tempfile.gettempdir())
     left = scratch / f"kb-search-{dead.pid}-test{os.getpid()}"
     alive = scratch / f"kb-search-{os.getpid()}-test"  # this test's own process: a running build's
     for folder in (left, alive):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from interview_kb.errors import SeedError
 
-from tests.support import ONE_LINE, command_line, make_seeds, run_build
+from tests.support import ONE_LINE, command_line, fake_pagefind, make_seeds, run_build
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
@@ -147,18 +147,15 @@ def test_a_seed_that_is_no_regular_file_is_one_line_before_anything_is_read(
     assert "no transcript" not in result.stderr and "missing" not in result.stderr
 
 
-def fake_pagefind(folder: Path, script: str) -> Path:
-    folder.mkdir()
-    launcher = folder / "pagefind"
-    launcher.write_text("#!/bin/sh\n" + script + "\n", encoding="utf-8")
-    launcher.chmod(0o755)
-    return folder
+def use_pagefind(monkeypatch: pytest.MonkeyPatch, launcher: Path) -> None:
+    """Builds run `launcher` as Pagefind: the plugin's `pagefind:` setting, which mkdocs.yml leaves at its default."""
+    from interview_kb.plugin.config import KnowledgeBaseConfig
+
+    monkeypatch.setattr(KnowledgeBaseConfig.pagefind, "default", str(launcher))
 
 
 def test_a_killed_pagefind_says_by_which_signal_and_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from interview_kb.outputs import search_index
-
-    monkeypatch.setattr(search_index, "PAGEFIND_BIN", fake_pagefind(tmp_path / "bin", "kill -9 $$"))
+    use_pagefind(monkeypatch, fake_pagefind(tmp_path / "bin", "kill -9 $$"))
     code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site")
     assert code == 1
     assert ONE_LINE.match(err), err
@@ -166,12 +163,25 @@ def test_a_killed_pagefind_says_by_which_signal_and_what_to_do(tmp_path: Path, m
     assert "pagefind failed: —" not in err and "the MkDocs build failed" not in err
 
 
-def test_a_failing_pagefind_without_a_message_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from interview_kb.outputs import search_index
+def test_a_failing_pagefind_without_a_message_says_so(tmp_path: Path) -> None:
+    from interview_kb.outputs.search.pagefind import Pagefind
 
-    monkeypatch.setattr(search_index, "PAGEFIND_BIN", fake_pagefind(tmp_path / "bin", "exit 3"))
     with pytest.raises(RuntimeError, match=r"Pagefind failed to write the search index \(no message, exit status 3\) — "):
-        search_index.index_records(tmp_path, tmp_path / "out")
+        Pagefind(fake_pagefind(tmp_path / "bin", "exit 3")).index(tmp_path, tmp_path / "out")
+
+
+def test_another_pagefind_version_fails_the_build_in_one_line_before_the_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mkdocs.commands.build
+
+    pages: list[object] = []
+    monkeypatch.setattr(mkdocs.commands.build, "_build_page", lambda *args, **kwargs: pages.append(args))
+    use_pagefind(monkeypatch, fake_pagefind(tmp_path / "bin", "exit 0", version="1.5.2"))
+    code, err = build_in_process(make_seeds(tmp_path / "seeds"), tmp_path / "site")
+    assert code == 1
+    assert ONE_LINE.match(err), err
+    assert err.startswith(f"{tmp_path / 'bin' / 'pagefind'}:1: Pagefind 1.5.2 is installed") and "npm ci --omit=dev" in err
+    assert pages == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bin", "seeds"]
 
 
 def test_missing_node_is_named_before_pagefind_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from interview_kb.commands.common import PLUGIN
+from interview_kb.outputs.search.pagefind import Cancelled, Pagefind
 from interview_kb.plugin.incremental import Rebuilds
 from interview_kb.plugin.plugin import KnowledgeBasePlugin
 from interview_kb.reading.markdown_source import transcript_files
@@ -92,7 +93,7 @@ def test_the_search_index_is_written_while_the_pages_are_rendered(tmp_path: Path
     """`mkdocs build` renders pages on one core: the index (Pagefind, from the seeds) is written meanwhile, not after."""
     import mkdocs.commands.build
     from interview_kb.commands import build
-    from interview_kb.outputs import search_index
+    from interview_kb.outputs.search import index as search_index
 
     from tests.support import make_seeds
 
@@ -120,14 +121,13 @@ def test_the_search_index_is_written_while_the_pages_are_rendered(tmp_path: Path
 
 def test_a_failed_search_index_fails_the_build_and_leaves_no_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from interview_kb.commands import build
-    from interview_kb.outputs import search_index
 
     from tests.support import make_seeds
 
     def failing(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("pagefind failed: no space left on device")
 
-    monkeypatch.setattr(search_index, "index_records", failing)
+    monkeypatch.setattr(Pagefind, "index", failing)
     with pytest.raises(RuntimeError, match="pagefind failed: no space left on device"):
         build.build(make_seeds(tmp_path / "seeds"), tmp_path / "site")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]
@@ -137,7 +137,7 @@ def test_a_build_that_fails_waits_for_the_search_index_and_leaves_no_site(tmp_pa
     """Else the index would go on writing into the build's folder after it is removed."""
     import mkdocs.commands.build
     from interview_kb.commands import build
-    from interview_kb.outputs import search_index
+    from interview_kb.outputs.search import index as search_index
     from mkdocs.exceptions import PluginError
 
     from tests.support import make_seeds
@@ -179,7 +179,7 @@ def test_an_interrupted_build_stops_the_search_index_and_leaves_no_site(tmp_path
     """MkDocs tells plugins of its errors, not of an interrupt (Ctrl-C): the build command stops the index and waits for it."""
     import mkdocs.commands.build
     from interview_kb.commands import build
-    from interview_kb.outputs import search_index
+    from interview_kb.outputs.search import index as search_index
 
     from tests.support import make_seeds
 
@@ -190,7 +190,7 @@ def test_an_interrupted_build_stops_the_search_index_and_leaves_no_site(tmp_path
         interrupted.wait(timeout=60)
         try:
             complete(prepared)
-        except search_index.Cancelled:
+        except Cancelled:
             ended.set()  # stopped, and nothing writes into the build's folder after this
             raise
 
@@ -209,33 +209,33 @@ def test_an_interrupted_build_stops_the_search_index_and_leaves_no_site(tmp_path
 def test_a_build_interrupted_while_it_waits_for_the_search_index_stops_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C or SIGTERM as the build waits for the index at its end: the index is still found, stopped and waited for."""
     from interview_kb.commands import build
-    from interview_kb.outputs import search_index
-    from interview_kb.plugin.plugin import SearchIndexing
+    from interview_kb.outputs.search import index as search_index
+    from interview_kb.outputs.search.background import BackgroundIndex
 
     from tests.support import make_seeds
 
     started, ended = threading.Event(), threading.Event()
-    complete, wait = search_index.complete, SearchIndexing.wait
+    complete, wait = search_index.complete, BackgroundIndex.wait
 
     def long_complete(prepared: search_index.Prepared) -> None:
         started.set()
         prepared.pagefind.cancelled.wait(timeout=60)  # a long Pagefind run, until the build stops it
         try:
             complete(prepared)
-        except search_index.Cancelled:
+        except Cancelled:
             ended.set()
             raise
 
     interrupts = [KeyboardInterrupt()]
 
-    def interrupted_once(self: SearchIndexing) -> BaseException | None:
-        if interrupts:  # the build's wait at its end
+    def interrupted_once(self: BackgroundIndex) -> BaseException | None:
+        if interrupts and self.started:  # the build's wait at its end
             started.wait(timeout=60)
             raise interrupts.pop()
         return wait(self)
 
     monkeypatch.setattr(search_index, "complete", long_complete)
-    monkeypatch.setattr(SearchIndexing, "wait", interrupted_once)
+    monkeypatch.setattr(BackgroundIndex, "wait", interrupted_once)
     with pytest.raises(KeyboardInterrupt):
         build.build(make_seeds(tmp_path / "seeds"), tmp_path / "site")
     assert ended.is_set()

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from interview_kb.outputs import search_index
-from interview_kb.outputs.search_index import Record, fragment_names, other_spellings, read_chunk, shards
+from interview_kb.outputs import site_folder
+from interview_kb.outputs.search import index as search_index
+from interview_kb.outputs.search import pagefind, records
+from interview_kb.outputs.search.pagefind import Pagefind, fragment_names, read_chunk
+from interview_kb.outputs.search.records import Record, other_spellings, shards
 
-from tests.support import ROOT, write_search_index
+from tests.support import ONE_LINE, PAGEFIND, ROOT, fake_pagefind, write_search_index
 
 SBC = ["session border controller", "SBC", "SBCs"]
 ADVA = ["ADVA Optical Networking", "ADVA"]
@@ -58,7 +62,7 @@ def test_each_part_gets_the_words_only_other_parts_have() -> None:
         [Record("a#2", "Why?", {}, weighted=((1.0, "network CASES"),)), Record("a#3", "How?", {})],
     ]
     # Compared as written, in lower case: "why" and "why?" differ, which only adds a word Pagefind already has.
-    assert search_index.missing_words(parts) == [["cases", "how?", "why?"], ["cassandra?", "state", "why"]]
+    assert records.missing_words(parts) == [["cases", "how?", "why?"], ["cassandra?", "state", "why"]]
 
 
 def test_fragment_names_are_short_unique_and_change_with_any_record() -> None:
@@ -109,7 +113,7 @@ def test_the_index_in_parts_holds_every_record_once(written: Written) -> None:
         assert [name for name, _ in meta[3]] == ["interview", "speaker", "topic", "year"]
         for name in records:
             fragment = gzip.decompress((part / "fragment" / f"{name}.pf_fragment").read_bytes())
-            urls.append(json.loads(fragment.removeprefix(search_index.SIGNATURE))["meta"]["href"])
+            urls.append(json.loads(fragment.removeprefix(pagefind.SIGNATURE))["meta"]["href"])
     assert sorted(urls) == sorted(written.urls), "a record is missing, or in two parts"
     # The merged parts run in the first part's script and WebAssembly: they carry none of their own.
     for part in parts[1:]:
@@ -123,18 +127,64 @@ def test_the_index_in_parts_is_the_same_bytes_when_written_again(written: Writte
     assert files_of(again / "pagefind") == files_of(written.site / "pagefind")
 
 
-def test_a_missing_pagefind_is_one_line_that_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(search_index, "PAGEFIND_BIN", tmp_path)
+def test_a_missing_pagefind_is_one_line_that_says_how_to_install_it(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError) as raised:
-        search_index.pagefind_executable()
+        Pagefind(tmp_path / "pagefind").check()
     message = str(raised.value)
-    assert "\n" not in message and "Pagefind" in message and "npm ci --omit=dev" in message
+    assert "\n" not in message and "Pagefind" in message and "npm ci --omit=dev" in message and "`pagefind:`" in message
 
 
-def test_the_pinned_pagefind_is_the_one_installed() -> None:
-    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pagefind"]
-    result = subprocess.run([search_index.pagefind_executable(), "--version"], capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["pagefind", pinned]
+def test_the_pagefind_setting_is_relative_to_the_folder_of_mkdocs_yml(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - interview-kb:\n      pagefind: tools/pagefind\n", encoding="utf-8")
+    assert load_config(str(tmp_path / "mkdocs.yml")).plugins["interview-kb"].config.pagefind == str(tmp_path / "tools" / "pagefind")
+    assert load_config(str(ROOT / "mkdocs.yml")).plugins["interview-kb"].config.pagefind == str(PAGEFIND)
+
+
+def test_the_pagefind_whose_output_is_rewritten_is_the_one_package_json_and_its_lock_pin() -> None:
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    assert package["dependencies"]["pagefind"] == lock["packages"][""]["dependencies"]["pagefind"] == pagefind.VERSION
+    locked = {name: entry["version"] for name, entry in lock["packages"].items() if "node_modules/pagefind" in name or "@pagefind/" in name}
+    assert "node_modules/pagefind" in locked and set(locked.values()) == {pagefind.VERSION}, locked
+
+
+def test_the_installed_pagefind_is_the_pinned_one() -> None:
+    assert Pagefind(PAGEFIND).check() == str(PAGEFIND)
+    result = subprocess.run([PAGEFIND, "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["pagefind", pagefind.VERSION]
+
+
+def test_another_pagefind_version_is_refused_in_one_line_before_it_indexes_anything(tmp_path: Path) -> None:
+    launcher = fake_pagefind(tmp_path / "bin", f"touch {tmp_path / 'indexed'}", version="1.5.2")
+    with pytest.raises(RuntimeError) as raised:
+        Pagefind(launcher).index(tmp_path, tmp_path / "out")
+    message = str(raised.value)
+    assert ONE_LINE.match(f"{message}\n"), message
+    assert message.startswith(f"{launcher}:1: Pagefind 1.5.2 is installed")
+    assert f"Pagefind {pagefind.VERSION}" in message and "npm ci --omit=dev" in message
+    assert not (tmp_path / "indexed").exists()
+
+
+def test_a_pagefind_that_cannot_tell_its_version_is_refused_in_one_line(tmp_path: Path) -> None:
+    launcher = tmp_path / "pagefind"
+    launcher.write_text("#!/bin/sh\necho 'error: unexpected argument' >&2\necho 'usage: pagefind' >&2\nexit 2\n", encoding="utf-8")
+    launcher.chmod(0o755)
+    with pytest.raises(RuntimeError) as raised:
+        Pagefind(launcher).check()
+    message = str(raised.value)
+    assert ONE_LINE.match(f"{message}\n"), message
+    assert "(error: unexpected argument\\nusage: pagefind)" in message and f"needs Pagefind {pagefind.VERSION}" in message
+
+
+def test_a_pagefind_that_is_not_a_node_script_runs_without_node(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    launcher = fake_pagefind(tmp_path / "bin", 'echo indexed > "$4"')  # --site <work> --output-path <output>
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    Pagefind(launcher).index(tmp_path, tmp_path / "out")
+    assert (tmp_path / "out").read_text() == "indexed\n"
 
 
 def test_the_index_is_written_in_slices_of_at_most_the_chosen_number_of_word_locations(tmp_path: Path) -> None:
@@ -144,22 +194,67 @@ def test_the_index_is_written_in_slices_of_at_most_the_chosen_number_of_word_loc
         for record in range(4)
     ]
     search_index.write_records(documents, [], tmp_path / "records")
-    search_index.index_records(tmp_path / "records", tmp_path / "index")
-    assert search_index.INDEX_CHUNK_LOCATIONS <= 1000
-    assert len(list((tmp_path / "index" / "index").iterdir())) >= 2000 // search_index.INDEX_CHUNK_LOCATIONS
+    Pagefind(PAGEFIND).index(tmp_path / "records", tmp_path / "index")
+    assert pagefind.INDEX_CHUNK_LOCATIONS <= 1000
+    assert len(list((tmp_path / "index" / "index").iterdir())) >= 2000 // pagefind.INDEX_CHUNK_LOCATIONS
+
+
+def failing(self: Pagefind, work: Path, output: Path) -> None:
+    output.mkdir(parents=True, exist_ok=True)  # as Pagefind does, before it fails
+    raise RuntimeError("pagefind failed: no space left on device")
 
 
 def test_a_failed_index_leaves_the_previous_one_and_nothing_beside_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "pagefind").mkdir(parents=True)
     (site / "pagefind" / "pagefind.js").write_text("the previous index")
-
-    def failing(work: Path, output: Path, *_: object) -> None:
-        output.mkdir(parents=True, exist_ok=True)  # as Pagefind does, before it fails
-        raise RuntimeError("pagefind failed: no space left on device")
-
-    monkeypatch.setattr(search_index, "index_records", failing)
+    monkeypatch.setattr(Pagefind, "index", failing)
     with pytest.raises(RuntimeError, match="no space left"):
-        write_search_index(site, shard_size=search_index.SHARD_SIZE)
+        write_search_index(site, shard_size=records.SHARD_SIZE)
     assert sorted(p.name for p in site.iterdir()) == ["pagefind"]
     assert (site / "pagefind" / "pagefind.js").read_text() == "the previous index"
+
+
+def test_a_write_after_a_crash_halfway_through_the_swap_puts_the_previous_index_back_first(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Without an atomic exchange the index is swapped in by two renames through `.pagefind.old`, as the build swaps in
+    its site: a crash between them leaves no `pagefind/`, and the next write mends that (`site_folder.recover`) before
+    anything else, so that even a write that fails leaves the previous index in place."""
+    site = tmp_path / "site"
+    (site / ".pagefind.old").mkdir(parents=True)
+    (site / ".pagefind.old" / "pagefind.js").write_text("the previous index")
+    (site / f"{site_folder.staging_prefix(site / 'pagefind')}1-dead").mkdir()  # the new index, made but not yet in place
+    monkeypatch.setattr(Pagefind, "index", failing)
+    with pytest.raises(RuntimeError, match="no space left"):
+        write_search_index(site, shard_size=records.SHARD_SIZE)
+    assert sorted(p.name for p in site.iterdir()) == ["pagefind"]
+    assert (site / "pagefind" / "pagefind.js").read_text() == "the previous index"
+
+
+def can_exchange(folder: Path) -> bool:
+    (folder / "a").mkdir()
+    (folder / "b").mkdir()
+    return site_folder.exchange(folder / "a", folder / "b")
+
+
+def test_the_new_index_takes_the_previous_ones_place_in_one_step(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A reader searching meanwhile (`mkdocs serve --dirty`) finds the previous index or the new one, never none."""
+    if not can_exchange(tmp_path):
+        pytest.skip("this system has no atomic exchange of two folders (renameat2)")
+    site = tmp_path / "site"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "pagefind.js").write_text("the previous index")
+    moved_away: list[str] = []
+    rename = Path.rename
+
+    def watched_rename(self: Path, target: str | os.PathLike[str]) -> Path:
+        if self == site / "pagefind":
+            moved_away.append(str(target))
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", watched_rename)
+    write_search_index(site, shard_size=records.SHARD_SIZE)
+    assert moved_away == [], "the previous index was moved away before the new one took its place"
+    assert sorted(p.name for p in site.iterdir()) == ["pagefind"]
+    assert (site / "pagefind" / "pagefind-entry.json").is_file() and (site / "pagefind" / "pagefind.js").read_text() != "the previous index"

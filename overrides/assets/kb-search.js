@@ -1,4 +1,4 @@
-/* The header's search box, answered by Pagefind (scripts/interview_kb/outputs/search_index.py
+/* The header's search box, answered by Pagefind (scripts/interview_kb/outputs/search/
    indexes each exchange as one record). Loaded on every page; Pagefind's script
    is fetched when the page is idle, its index the first time the search opens.
    A large series' index is in parts (`pagefind/kb-shards.json` lists the other
@@ -172,7 +172,7 @@ var kbSearchText = (function () {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
   }
 
-  /* Pagefind's results, less each part's page of the words only other parts have (scripts/interview_kb/outputs/search_index.py). */
+  /* Pagefind's results, less each part's page of the words only other parts have (scripts/interview_kb/outputs/search/records.py). */
   function searchOnce(module, text, filters) {
     return module.search(text, { filters: filters }).then(function (found) {
       found.results = found.results.filter(function (result) { return !/-words$/.test(result.id) })

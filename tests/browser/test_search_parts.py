@@ -1,7 +1,7 @@
 """Search over an index in parts (a large series): the box merges the parts into one ranked list with one set of counts.
 
 The served site's index is written again in parts of at most four records
-(`search_index.write(..., shard_size=4)`, as a series of thousands of exchanges
+(`search.index.write(..., shard_size=4)`, as a series of thousands of exchanges
 is), into a copy of the site served on its own port.
 """
 

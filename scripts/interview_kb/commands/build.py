@@ -63,9 +63,9 @@ def build(seeds_dir: Path, site: Path, config_file: Path = Path("mkdocs.yml"), r
         except BaseException as error:
             if plugin:  # MkDocs lets the index finish on its errors, not on an interrupt: nothing may write here after
                 if isinstance(error, KeyboardInterrupt):  # Ctrl-C, SIGTERM, SIGHUP: Pagefind is stopped, not waited for
-                    plugin.stop_search_index()
+                    plugin.indexing.stop()
                 else:
-                    plugin.wait_for_search_index()
+                    plugin.indexing.wait()
                 plugin.progress.close()  # the status line on a terminal, before what is printed next
             shutil.rmtree(staging, ignore_errors=True)
             if not isinstance(error, Abort | MkDocsException | SeedError | SeedErrors):

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.plugins import CombinedEvent
 
 from interview_kb.commands.common import PLUGIN, project_of, read_folders, seed_error_behind, use_seeds
 from interview_kb.outputs import site_folder
@@ -59,9 +60,9 @@ def unreplayed_events(plugin: type) -> list[str]:
     return sorted(
         name
         for klass in plugin.__mro__
-        if klass.__module__.startswith("scripts.")
+        if klass.__module__.startswith("interview_kb.")
         for name, value in vars(klass).items()
-        if name.startswith("on_") and inspect.isfunction(value) and name not in REPLAYED | NOT_NEEDED
+        if name.startswith("on_") and (inspect.isfunction(value) or isinstance(value, CombinedEvent)) and name not in REPLAYED | NOT_NEEDED
     )
 
 
@@ -190,6 +191,7 @@ def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL, replac
                 target = site / file.dest_uri
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(file.content_bytes)
-        plugin.on_post_build(config=config)  # kb.json and the Pagefind index, as in the MkDocs build
+        for finish in plugin.on_post_build.methods:  # kb.json and the Pagefind index, as in the MkDocs build
+            finish(config=config)
         (site / "search.json").unlink(missing_ok=True)  # Zensical's own index: the search box is Pagefind's
         site_folder.mark(site)

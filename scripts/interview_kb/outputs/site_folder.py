@@ -19,6 +19,8 @@ left by a build that was killed is taken over, with a note). The swap is one ato
 `renameat2` with RENAME_EXCHANGE), so the target is a complete site at every
 instant. Elsewhere it is two renames through `.<site>.old`; a build interrupted
 between them is repaired by the next build, which puts `.<site>.old` back first.
+The search index puts its folder inside the site in place the same way
+(outputs/search/index.py), with the same repair.
 """
 
 from __future__ import annotations

@@ -20,3 +20,7 @@ class KnowledgeBaseConfig(Config):  # type: ignore[no-untyped-call]
     # Whether the build writes the search index (Pagefind). Off, the site has no search: the
     # search box says so. For a quicker look at a large series, and to measure what the index costs a build.
     search_index = opt.Type(bool, default=True)
+    # Pagefind's command line, which writes the search index: npm's launcher of the version
+    # pinned in package.json (`npm ci --omit=dev`, which `make` runs), or a Pagefind binary.
+    # Relative to mkdocs.yml's folder (or absolute); a Pagefind of another version is refused.
+    pagefind = opt.File(exists=False, default="node_modules/.bin/pagefind")

@@ -8,7 +8,7 @@ the previous build *and* nothing else a page's HTML depends on changed (the
 hand-written docs and theme overrides). When the context changed, everything is
 rebuilt from an emptied site folder, exactly as a clean build would.
 
-The search index (scripts/interview_kb/outputs/search_index.py) is made from the seeds after every
+The search index (scripts/interview_kb/outputs/search/) is made from the seeds after every
 build, partial or not, so it never depends on which pages were rebuilt.
 """
 

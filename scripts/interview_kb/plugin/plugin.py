@@ -8,10 +8,11 @@ One instance lives for a whole `mkdocs serve` (it has `on_startup`), so a
 rebuild re-reads only the interviews whose files changed and, with `--dirty`,
 MkDocs rebuilds only the pages whose content changed (scripts/interview_kb/plugin/incremental.py).
 
-The search index is made from the seeds, not from the pages, in a thread of
-its own (`SearchIndexing`): it is written while MkDocs renders the pages, which
-it does on one core, and the build waits for it at its end; under `mkdocs
-serve --dirty` (`make serve`) it is written after the page has reloaded.
+The search index is made from the seeds, not from the pages, in a thread of its
+own (scripts/interview_kb/outputs/search/background.py): it is written while
+MkDocs renders the pages, which it does on one core, and the build waits for it
+at its end; under `mkdocs serve --dirty` (`make serve`) it is written after the
+page has reloaded.
 
 On a terminal, one status line (scripts/interview_kb/plugin/progress.py) tells how far the build
 is: interviews read, pages written, the search index; it is erased at the end.
@@ -22,15 +23,13 @@ from __future__ import annotations
 import json
 import logging
 import shutil
-import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import clean_directory
@@ -40,8 +39,11 @@ from interview_kb.knowledge import base, glossary
 from interview_kb.knowledge import exchange_links as knowledge
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
-from interview_kb.outputs import downloads, robots, search_index
+from interview_kb.outputs import downloads, robots
 from interview_kb.outputs.kb_json import kb_json
+from interview_kb.outputs.search import index as search_index
+from interview_kb.outputs.search.background import BackgroundIndex
+from interview_kb.outputs.search.pagefind import Pagefind
 from interview_kb.plugin.config import KnowledgeBaseConfig
 from interview_kb.plugin.incremental import GeneratedPage, context
 from interview_kb.plugin.progress import Progress
@@ -71,7 +73,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self._knowledge: Knowledge | None = None
         self.seeds_dir = Path("seeds")
         self.page_order: list[str] = []
-        self.search_indexing: SearchIndexing | None = None
+        self.indexing = BackgroundIndex()  # the search index; the build commands stop it or wait for it when a build fails
         self.progress = Progress.hidden()  # replaced at each build
         self.pages_written = self.pages_to_write = 0
 
@@ -94,32 +96,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_shutdown(self) -> None:
         """The end of a `mkdocs serve`: what the next build is compared with is forgotten."""
-        self.wait_for_search_index()
+        self.indexing.wait()
         self.dirty = False
         self.index_after_reload = False
         self.session = Session()
 
-    def wait_for_search_index(self) -> BaseException | None:
-        """The search index being written is finished before anything else touches the site folder; its failure, if any."""
-        indexing = self.search_indexing
-        if indexing is None:
-            return None
-        failure = indexing.wait()  # forgotten only once it has ended: a Ctrl-C meanwhile must still find it to stop it
-        self.search_indexing = None
-        return failure
-
-    def stop_search_index(self) -> None:
-        """The build was stopped: the search index being written is given up, Pagefind's processes ended and waited for."""
-        indexing = self.search_indexing
-        if indexing is not None:
-            indexing.cancel()
-            indexing.wait()
-            self.search_indexing = None
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config
-        self.wait_for_search_index()
+        self.indexing.wait()  # the index of the build before is finished before anything touches the site folder
         self.progress.close()
         self.progress = Progress()
         self.seeds_dir = Path(self.config.seeds)  # made absolute against mkdocs.yml's folder by `opt.Dir`
@@ -208,15 +193,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.pages_written, self.pages_to_write = 0, sum(1 for f in pages if not self.dirty or f.is_modified())
         self.progress.step("pages", 0, self.pages_to_write)
         if not self.index_after_reload and self.config.search_index:
-            search_index.pagefind_executable()  # missing: one line now, not after the pages
-            prepared = search_index.prepare(Path(config.site_dir), self.kb, self.knowledge, SiteUrls.of(config))
+            runner = self.pagefind()
+            runner.check()  # missing or another version: one line now, not after the pages
+            prepared = search_index.prepare(Path(config.site_dir), self.kb, self.knowledge, SiteUrls.of(config), runner)
             self.progress.state("search index", "started")
-            self.search_indexing = SearchIndexing(lambda: self.index_then_tell(prepared), cancel=prepared.cancel)
+            self.indexing.start(lambda: self.index_then_tell(prepared), runner)
         return env
 
     def index_then_tell(self, prepared: search_index.Prepared) -> None:
         search_index.complete(prepared)
         self.progress.state("search index", "done")
+
+    def pagefind(self) -> Pagefind:
+        """Pagefind's command line as the `pagefind:` setting names it, for one build's search index."""
+        return Pagefind(Path(self.config.pagefind))
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         if not self.config.enabled:
@@ -225,31 +215,44 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.progress.step("pages", self.pages_written, max(self.pages_to_write, self.pages_written))
         return output
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def write_export(self, *, config: MkDocsConfig) -> None:
+        """kb.json: everything the site says, as data."""
+        if self.config.enabled:
+            Path(config.site_dir, "kb.json").write_text(kb_json(self.kb, SiteUrls.of(config), self.knowledge), encoding="utf-8")
+
+    def finish_search_index(self, *, config: MkDocsConfig) -> None:
+        """The search index is complete when the build ends (under `mkdocs serve --dirty`, a moment after the page reloads)."""
         if not self.config.enabled:
             return
         urls = SiteUrls.of(config)
-        Path(config.site_dir, "kb.json").write_text(kb_json(self.kb, urls, self.knowledge), encoding="utf-8")
         if not self.config.search_index:
             log.info("search index: not written (`search_index: false`)")
         elif self.index_after_reload:
-            # Under `mkdocs serve --dirty`: the page reloads now, the search index follows a moment later.
-            site_dir, kb, knowledge = Path(config.site_dir), self.kb, self.knowledge
-            self.search_indexing = SearchIndexing(lambda: search_index.write(site_dir, kb, knowledge, urls), log_failure=True)
-        elif self.search_indexing:  # started by on_env
+            site_dir, kb, knowledge, runner = Path(config.site_dir), self.kb, self.knowledge, self.pagefind()
+            self.indexing.start(lambda: search_index.write(site_dir, kb, knowledge, urls, runner), runner, log_failure=True)
+        elif self.indexing.started:  # by on_env
             start = time.perf_counter()
-            failure = self.wait_for_search_index()
+            failure = self.indexing.wait()
             if failure:
                 raise failure
             log.info(f"search index: the build waited {time.perf_counter() - start:.2f} s for it at its end")
-        else:  # the Zensical build (scripts/interview_kb/commands/zensical_build.py), which does not run on_env
-            search_index.write(Path(config.site_dir), self.kb, self.knowledge, urls)
-        # The search box is Pagefind's (overrides/partials/search.html): Material's lunr index is not used.
-        shutil.rmtree(Path(config.site_dir, "search"), ignore_errors=True)
+        else:  # the Zensical build (commands/zensical_build.py), which does not run on_env
+            search_index.write(Path(config.site_dir), self.kb, self.knowledge, urls, self.pagefind())
+
+    def remove_lunr_index(self, *, config: MkDocsConfig) -> None:
+        """The search box is Pagefind's (overrides/partials/search.html): Material's own lunr index is not used."""
+        if self.config.enabled:
+            shutil.rmtree(Path(config.site_dir, "search"), ignore_errors=True)
+
+    def sort_tags_export(self, *, config: MkDocsConfig) -> None:
         tags_path = Path(config.site_dir, "tags.json")
-        if tags_path.exists():
+        if self.config.enabled and tags_path.exists():
             self.write_tags_export(tags_path)
+
+    def close_progress(self, *, config: MkDocsConfig) -> None:
         self.progress.close()
+
+    on_post_build = CombinedEvent(write_export, finish_search_index, remove_lunr_index, sort_tags_export, close_progress)
 
     def write_tags_export(self, path: Path) -> None:
         """The tags plugin's export, the same bytes from every build: pages in the order a clean build reads them, one serialisation.
@@ -264,7 +267,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_build_error(self, *, error: Exception) -> None:
         """The build stops: the search index is let finish first, so that nothing writes into the site folder after it."""
-        self.wait_for_search_index()
+        self.indexing.wait()
         self.progress.close()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -272,30 +275,3 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             return server
         server.watch(str(self.seeds_dir))
         return server
-
-
-class SearchIndexing:
-    """Writing the search index (`job`) in a thread of its own; `wait()` returns its failure, if any.
-
-    With `log_failure` (under `mkdocs serve --dirty`) a failure is logged as soon as it
-    happens, and the served site keeps its previous index.
-    """
-
-    def __init__(self, job: Callable[[], None], log_failure: bool = False, cancel: Callable[[], None] | None = None) -> None:
-        self.failure: BaseException | None = None
-        self.log_failure = log_failure
-        self.cancel = cancel or (lambda: None)  # ends the job early (its processes ended and waited for)
-        self.thread = threading.Thread(target=self.run, args=(job,), name="search-index")
-        self.thread.start()
-
-    def run(self, job: Callable[[], None]) -> None:
-        try:
-            job()
-        except BaseException as error:  # whatever it is, the build raises it, not a site without an index
-            self.failure = error
-            if self.log_failure:
-                log.error(f"the search index was not updated: {error}")
-
-    def wait(self) -> BaseException | None:
-        self.thread.join()
-        return self.failure
