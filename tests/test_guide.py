@@ -261,10 +261,12 @@ def generated_kb(seeds: Path, out: Path) -> object:
     return json.loads((out / "kb.json").read_text(encoding="utf-8"))
 
 
-def test_kb_json_of_the_seeds_and_of_published_shapes_validates_against_its_models(tmp_path: Path) -> None:
+def test_kb_json_of_the_seeds_and_of_published_shapes_validates_against_its_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from interview_kb.outputs import kb_json
 
     kb_json.validate(generated_kb(ROOT / "seeds", tmp_path / "seeds-out"))
+    # The shipped topics find nothing in the shapes: warnings, which a strict build (CI's) would make mistakes.
+    monkeypatch.setenv("KB_STRICT", "false")
     shapes = tmp_path / "shapes"
     shutil.copytree(ROOT / "tests" / "data" / "shapes", shapes)
     shutil.copy(ROOT / "seeds" / "topics.yml", shapes)
