@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from interview_kb.knowledge import base
 
-from tests.support import ROOT, Build, build_site
+from tests.support import ROOT, Build, build_site, is_share_page
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
@@ -52,9 +52,11 @@ def soup(build: Build, url: str) -> BeautifulSoup:
 
 
 def page_urls(build: Build) -> list[str]:
-    """Site-relative URLs of every page except 404.html: `""`, `topics/sbc/`, ..."""
+    """Site-relative URLs of every page except 404.html and the share pages: `""`, `topics/sbc/`, ..."""
     urls = []
     for file in sorted(build.site.rglob("index.html")):
+        if is_share_page(file.read_text(encoding="utf-8")):
+            continue
         urls.append(file.relative_to(build.site).as_posix().removesuffix("index.html"))
     return urls
 

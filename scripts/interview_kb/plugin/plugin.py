@@ -40,7 +40,7 @@ from interview_kb.knowledge import base, glossary
 from interview_kb.knowledge import exchange_links as knowledge
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
-from interview_kb.outputs import downloads, robots, search_index
+from interview_kb.outputs import downloads, robots, search_index, share_pages
 from interview_kb.outputs.kb_json import kb_json
 from interview_kb.plugin.config import KnowledgeBaseConfig
 from interview_kb.plugin.incremental import GeneratedPage, context
@@ -230,6 +230,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             return
         urls = SiteUrls.of(config)
         Path(config.site_dir, "kb.json").write_text(kb_json(self.kb, urls, self.knowledge), encoding="utf-8")
+        self.write_share_pages(config)
         if not self.config.search_index:
             log.info("search index: not written (`search_index: false`)")
         elif self.index_after_reload:
@@ -250,6 +251,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         if tags_path.exists():
             self.write_tags_export(tags_path)
         self.progress.close()
+
+    def write_share_pages(self, config: MkDocsConfig) -> None:
+        """A small page per exchange for link previewers (outputs/share_pages.py): plain files, not MkDocs pages."""
+        start = time.perf_counter()
+        written = share_pages.write(Path(config.site_dir), self.kb, share_pages.Site(config.site_name, SiteUrls.of(config)))
+        log.info(f"share pages: {written:,} bytes in {time.perf_counter() - start:.2f} s")
 
     def write_tags_export(self, path: Path) -> None:
         """The tags plugin's export, the same bytes from every build: pages in the order a clean build reads them, one serialisation.

@@ -12,7 +12,7 @@ from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge, speakers_only
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.transcript import Exchange
-from interview_kb.render import exchange_view, pictures
+from interview_kb.render import citations, exchange_view, pictures
 from interview_kb.render.templates import excerpt, template
 from interview_kb.urls import SiteUrls, interview_page, topic_page
 
@@ -71,6 +71,7 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
             topic_counts=counts,
             exchange_topics=exchange_topics,
             views=exchange_view.views(knowledge, interview, site.urls),
+            interview_citations=citations.formats(citations.of_interview(interview)),
             conversation_map=pictures.conversation_map(interview, kb),
         )
     for topic in kb.topics:
