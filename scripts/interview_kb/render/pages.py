@@ -63,10 +63,9 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
         anchors = [e.anchor for e in interview.transcript.exchanges]
         counts = [(t, sum(t.slug in kb.exchange_topics[a] for a in anchors)) for t in kb.topics]
         counts = [(t, n) for t, n in counts if n]
-        preface = interview.transcript.preface
         pages[interview_page(interview.slug)] = template("interview.md.j2").render(
             interview=interview,
-            description=interview.description or (excerpt(preface[0].text, 30) if preface else interview.title),
+            description=description(interview),
             tag_titles=[t.title for t, _ in counts],
             topic_counts=counts,
             exchange_topics=exchange_topics,
@@ -88,6 +87,12 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
             exchange_topics=exchange_topics,
         )
     return pages
+
+
+def description(interview: Interview) -> str:
+    """What the interview page, its link previews and the feeds say it is: its summary, or its preface's opening words."""
+    preface = interview.transcript.preface
+    return interview.description or (excerpt(preface[0].text, 30) if preface else interview.title)
 
 
 # A topic page reads as a chapter: its exchanges in full, up to this many (the
