@@ -40,7 +40,7 @@ from interview_kb.knowledge import base, glossary
 from interview_kb.knowledge import exchange_links as knowledge
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
-from interview_kb.outputs import downloads, feeds, robots, search_index, share_pages
+from interview_kb.outputs import downloads, feeds, llms_txt, robots, search_index, share_pages
 from interview_kb.outputs.kb_json import kb_json
 from interview_kb.plugin.config import KnowledgeBaseConfig
 from interview_kb.plugin.incremental import GeneratedPage, context
@@ -181,6 +181,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         downloads.add_files(files, config, self.kb)
         robots.add_file(files, config)
         feeds.add_files(files, config, self.kb)
+        llms_txt.add_file(files, config, self.kb)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
