@@ -134,10 +134,21 @@ def test_interview_page_card_uses_the_preface(published: Build) -> None:
         assert meta(page, "twitter:description") == description
 
 
-def test_cards_have_no_image(published: Build) -> None:
+def test_interview_pages_and_their_share_pages_have_the_card_at_the_site_url_others_no_image(published: Build) -> None:
     for url in page_urls(published):
         page = soup(published, url)
-        assert not page.select('meta[property="og:image"], meta[name="twitter:image"]'), url
+        images = page.select('meta[property="og:image"]')
+        if url.startswith("interviews/"):
+            assert [str(m["content"]) for m in images] == [f"{SITE_URL}cards/{url.split('/')[1]}.png"], url
+            assert meta(page, "twitter:card") == "summary_large_image"
+        else:
+            assert not images, url
+    for exchange in published.kb["exchanges"]:
+        share = soup(published, f"interviews/{exchange['interview']}/{exchange['id']}/")
+        assert meta(share, "og:image") == f"{SITE_URL}cards/{exchange['interview']}.png"
+        assert meta(share, "og:url") == f"{SITE_URL}interviews/{exchange['interview']}/{exchange['id']}/"
+    for interview in published.kb["interviews"]:
+        assert (published.site / "cards" / f"{interview['slug']}.png").read_bytes().startswith(b"\x89PNG")
 
 
 def test_cards_read_hostile_metadata_as_written(hostile: Build) -> None:

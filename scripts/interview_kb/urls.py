@@ -38,6 +38,11 @@ def share_page(slug: str, anchor: str) -> str:
     return f"interviews/{slug}/{anchor}.md"
 
 
+def card_image(slug: str) -> str:
+    """Site path of an interview's preview image (outputs/cards.py)."""
+    return f"cards/{slug}.png"
+
+
 def text_download(slug: str) -> str:
     """Site path of an interview's plain-text download."""
     return f"{DOWNLOADS}/{slug}.txt"

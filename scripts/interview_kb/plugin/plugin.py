@@ -40,7 +40,7 @@ from interview_kb.knowledge import base, glossary
 from interview_kb.knowledge import exchange_links as knowledge
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
-from interview_kb.outputs import downloads, feeds, llms_txt, robots, search_index, share_pages
+from interview_kb.outputs import cards, downloads, feeds, llms_txt, robots, search_index, share_pages
 from interview_kb.outputs.kb_json import kb_json
 from interview_kb.plugin.config import KnowledgeBaseConfig
 from interview_kb.plugin.incremental import GeneratedPage, context
@@ -50,7 +50,7 @@ from interview_kb.render import knowledge_pages, pages
 from interview_kb.render.first_tooltips import FirstTooltips
 from interview_kb.render.linear_markdown import LinearMarkdown
 from interview_kb.render.pages import Site
-from interview_kb.urls import SiteUrls
+from interview_kb.urls import SiteUrls, card_image
 
 log = logging.getLogger("mkdocs.plugins.interview_kb")
 
@@ -232,6 +232,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             return
         urls = SiteUrls.of(config)
         Path(config.site_dir, "kb.json").write_text(kb_json(self.kb, urls, self.knowledge), encoding="utf-8")
+        self.write_cards(config)
         self.write_share_pages(config)
         if not self.config.search_index:
             log.info("search index: not written (`search_index: false`)")
@@ -254,10 +255,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             self.write_tags_export(tags_path)
         self.progress.close()
 
+    def write_cards(self, config: MkDocsConfig) -> None:
+        """A preview image per interview (outputs/cards.py)."""
+        start = time.perf_counter()
+        written = cards.write(Path(config.site_dir), self.kb, config.site_name)
+        log.info(f"preview cards: {written:,} bytes in {time.perf_counter() - start:.2f} s")
+
     def write_share_pages(self, config: MkDocsConfig) -> None:
         """A small page per exchange for link previewers (outputs/share_pages.py): plain files, not MkDocs pages."""
         start = time.perf_counter()
-        written = share_pages.write(Path(config.site_dir), self.kb, share_pages.Site(config.site_name, SiteUrls.of(config)))
+        urls = SiteUrls.of(config)
+        images = {i.slug: urls.full(card_image(i.slug)) for i in self.kb.interviews} if urls.site_url else {}
+        written = share_pages.write(Path(config.site_dir), self.kb, share_pages.Site(config.site_name, urls), images)
         log.info(f"share pages: {written:,} bytes in {time.perf_counter() - start:.2f} s")
 
     def write_tags_export(self, path: Path) -> None:
