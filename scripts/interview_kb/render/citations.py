@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from interview_kb.reading.loader import Interview
@@ -67,6 +68,7 @@ def of_exchange(interview: Interview, exchange: Exchange, permalink: str) -> Wor
 # Names.
 
 
+@cache
 def family_given(name: str) -> tuple[str, str] | None:
     """(`Taylor`, `Martin`) for `Martin Taylor`; None for a name that may not be given names then a family name."""
     words = name.split()
