@@ -5,6 +5,7 @@ Opening one in a browser and landing on the exchange is in tests/browser/test_sh
 
 from __future__ import annotations
 
+import os
 import re
 import urllib.parse
 from pathlib import Path
@@ -118,3 +119,15 @@ def test_every_exchange_of_the_built_site_has_its_share_page(built: Build) -> No
         heading = interview_page.find(id=exchange["id"])
         copy_link = heading.find_next("a", class_="kb-copy-link")  # type: ignore[union-attr]
         assert urllib.parse.urljoin(base + exchange["url"], str(copy_link["data-kb-share"])) == base + share  # type: ignore[index]
+
+
+def test_a_rebuild_rewrites_only_the_pages_that_changed(tmp_path: Path) -> None:
+    talk = interview(TEXT, slug="build")
+    share_pages.write(tmp_path, knowledge_base(talk), SITE)
+    files = sorted(tmp_path.rglob("*.html"))
+    for file in files:
+        os.utime(file, ns=(1, 1))
+    share_pages.write(tmp_path, knowledge_base(talk), SITE)
+    assert [file.stat().st_mtime_ns for file in files] == [1] * len(files)
+    share_pages.write(tmp_path, knowledge_base(talk), share_pages.Site("Another name", SITE.urls))
+    assert all(file.stat().st_mtime_ns != 1 for file in files)

@@ -19,6 +19,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from interview_kb.knowledge.base import KnowledgeBase
+from interview_kb.outputs.share_pages import write_if_changed
 from interview_kb.reading.loader import Interview
 from interview_kb.urls import card_image
 from interview_kb.wording import names
@@ -92,8 +93,6 @@ def write(site_dir: Path, kb: KnowledgeBase, site_name: str) -> int:
     written = 0
     for interview in kb.interviews:
         data = card(interview, site_name)
-        path = site_dir / card_image(interview.slug)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        write_if_changed(site_dir / card_image(interview.slug), data)
         written += len(data)
     return written

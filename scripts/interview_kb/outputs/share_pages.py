@@ -111,9 +111,17 @@ def write(site_dir: Path, kb: KnowledgeBase, site: Site, images: dict[str, str] 
                     old.parent.rmdir()
     written = 0
     for path, text in pages.items():
-        file = site_dir / path
-        file.parent.mkdir(parents=True, exist_ok=True)
         data = text.encode("utf-8")
-        file.write_bytes(data)
+        write_if_changed(site_dir / path, data)
         written += len(data)
     return written
+
+
+def write_if_changed(file: Path, data: bytes) -> None:
+    """Write `data` unless the file holds it already: a rebuild under `mkdocs serve --dirty` rewrites only what changed."""
+    try:
+        if file.read_bytes() == data:
+            return
+    except FileNotFoundError:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_bytes(data)
