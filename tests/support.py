@@ -202,6 +202,11 @@ def knowledge_base(*interviews: Interview) -> KnowledgeBase:
 # The built pages as a reader sees them.
 
 
+def is_share_page(html: str) -> bool:
+    """An exchange's share page (outputs/share_pages.py): it sends the reader on, and is in neither the nav nor the sitemap."""
+    return '<meta http-equiv="refresh"' in html
+
+
 def soup(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 

@@ -65,9 +65,9 @@ def test_no_markup_comes_from_the_text(hostile: Build) -> None:
         banned = ["script", "img", "iframe", "style", "table", "blockquote", "pre", "code", "abbr", "sup", "details", "mark", "i", "b"]
         if name.startswith(("interviews/", "topics/")):  # the home page's cards have rules of their own
             banned.append("hr")
-        generated_table = ["kb-series-map__table"]  # the home page's map of the series
+        generated_markup = (["kb-series-map__table"], ["kb-cite-formats"])  # the home page's map of the series; "Cite as…" menus
         for tag in banned:
-            found = [node for node in article.select(tag) if node.get("class") != generated_table]
+            found = [node for node in article.select(tag) if node.get("class") not in generated_markup]
             assert found == [], f"{name}: <{tag}> from the text"
         assert article.select(".admonition, .footnote, #injected, .class") == [], name
         if name.startswith(("interviews/", "topics/")):
@@ -147,3 +147,23 @@ def test_fixture_really_is_hostile() -> None:
         assert needle in text
     assert "\t" in text and "\u00a0" in text and "\u0301" in text
     assert Path(HOSTILE / "hostile.yml").read_text(encoding="utf-8").count("<script>") >= 2
+
+
+def test_citations_and_share_pages_read_hostile_text_as_written(hostile: Build, kb: base.KnowledgeBase) -> None:
+    from interview_kb.render import citations
+
+    interview = kb.interviews[0]
+    page = BeautifulSoup(hostile.html(f"interviews/{interview.slug}/"), "html.parser")
+    menus = page.select("details.kb-cite-formats")
+    base_url = f"http://127.0.0.1:8000/interviews/{interview.slug}/"
+    works = [
+        citations.of_interview(interview),
+        *(citations.of_exchange(interview, e, base_url + "#" + e.anchor) for e in interview.transcript.exchanges),
+    ]
+    assert [{b.get_text(): str(b["data-clipboard-text"]) for b in menu.select("button")} for menu in menus] == [
+        citations.formats(work) for work in works
+    ]
+    for exchange in interview.transcript.exchanges:
+        share = BeautifulSoup(hostile.html(f"interviews/{interview.slug}/{exchange.anchor}/"), "html.parser")
+        assert share.find("meta", property="og:title")["content"] == exchange.label  # type: ignore[index]
+        assert len(share.find_all("script")) == 1 and share.body.find_all(["script", "img", "iframe"]) == []  # type: ignore[union-attr]

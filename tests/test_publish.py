@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from interview_kb.knowledge import base
 
-from tests.support import ROOT, Build, build_site
+from tests.support import ROOT, Build, build_site, is_share_page
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
@@ -52,9 +52,11 @@ def soup(build: Build, url: str) -> BeautifulSoup:
 
 
 def page_urls(build: Build) -> list[str]:
-    """Site-relative URLs of every page except 404.html: `""`, `topics/sbc/`, ..."""
+    """Site-relative URLs of every page except 404.html and the share pages: `""`, `topics/sbc/`, ..."""
     urls = []
     for file in sorted(build.site.rglob("index.html")):
+        if is_share_page(file.read_text(encoding="utf-8")):
+            continue
         urls.append(file.relative_to(build.site).as_posix().removesuffix("index.html"))
     return urls
 
@@ -132,10 +134,21 @@ def test_interview_page_card_uses_the_preface(published: Build) -> None:
         assert meta(page, "twitter:description") == description
 
 
-def test_cards_have_no_image(published: Build) -> None:
+def test_interview_pages_and_their_share_pages_have_the_card_at_the_site_url_others_no_image(published: Build) -> None:
     for url in page_urls(published):
         page = soup(published, url)
-        assert not page.select('meta[property="og:image"], meta[name="twitter:image"]'), url
+        images = page.select('meta[property="og:image"]')
+        if url.startswith("interviews/"):
+            assert [str(m["content"]) for m in images] == [f"{SITE_URL}cards/{url.split('/')[1]}.png"], url
+            assert meta(page, "twitter:card") == "summary_large_image"
+        else:
+            assert not images, url
+    for exchange in published.kb["exchanges"]:
+        share = soup(published, f"interviews/{exchange['interview']}/{exchange['id']}/")
+        assert meta(share, "og:image") == f"{SITE_URL}cards/{exchange['interview']}.png"
+        assert meta(share, "og:url") == f"{SITE_URL}interviews/{exchange['interview']}/{exchange['id']}/"
+    for interview in published.kb["interviews"]:
+        assert (published.site / "cards" / f"{interview['slug']}.png").read_bytes().startswith(b"\x89PNG")
 
 
 def test_cards_read_hostile_metadata_as_written(hostile: Build) -> None:

@@ -1,9 +1,12 @@
-/* "Link to this exchange": a plain link to the exchange's anchor that also
-   copies its absolute URL, through Material's own clipboard handler (it acts on
-   any element with data-clipboard-text and shows "Copied to clipboard"). */
+/* "Link to this exchange": a plain link to the exchange's anchor that copies the
+   exchange's share address (its own small page, which link previewers read and
+   which sends a reader on to the exchange; `data-kb-share`, relative to the
+   link), through Material's own clipboard handler (it acts on any element with
+   data-clipboard-text and shows "Copied to clipboard"). */
 document$.subscribe(function () {
   document.querySelectorAll("a.kb-copy-link").forEach(function (link) {
-    link.setAttribute("data-clipboard-text", link.href)
+    var share = link.getAttribute("data-kb-share")
+    link.setAttribute("data-clipboard-text", share ? new URL(share, link.href).href : link.href)
     link.setAttribute("title", "Copy the permanent link to this exchange")
   })
 })

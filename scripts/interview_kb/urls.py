@@ -29,6 +29,20 @@ def topic_page(slug: str) -> str:
     return f"topics/{slug}.md"
 
 
+def share_page(slug: str, anchor: str) -> str:
+    """Where an exchange's share page would be in the docs folder: beside its interview page, under its folder.
+
+    Never a docs file (the page is written as a plain file after the build); the path gives it
+    MkDocs' URL rules. Anchors are unique across the series, so one page never takes another's place.
+    """
+    return f"interviews/{slug}/{anchor}.md"
+
+
+def card_image(slug: str) -> str:
+    """Site path of an interview's preview image (outputs/cards.py)."""
+    return f"cards/{slug}.png"
+
+
 def text_download(slug: str) -> str:
     """Site path of an interview's plain-text download."""
     return f"{DOWNLOADS}/{slug}.txt"
@@ -37,6 +51,16 @@ def text_download(slug: str) -> str:
 def markdown_download(slug: str) -> str:
     """Site path of an interview's Markdown download."""
     return f"{DOWNLOADS}/{slug}.md"
+
+
+def bibtex_download(slug: str) -> str:
+    """Site path of an interview's citations as BibTeX (the interview and every exchange)."""
+    return f"{DOWNLOADS}/{slug}.bib"
+
+
+def csl_download(slug: str) -> str:
+    """Site path of an interview's citations as CSL-JSON (the interview and every exchange)."""
+    return f"{DOWNLOADS}/{slug}.json"
 
 
 @dataclass(frozen=True)
@@ -60,3 +84,15 @@ class SiteUrls:
 
     def interview(self, slug: str) -> str:
         return self.url(interview_page(slug))
+
+    def share(self, slug: str, anchor: str) -> str:
+        """Site-relative URL of an exchange's share page, e.g. `interviews/x/why-now-3fa2c1/` (outputs/share_pages.py)."""
+        return self.url(share_page(slug, anchor))
+
+    def share_file(self, slug: str, anchor: str) -> str:
+        """Path in the site folder of an exchange's share page, e.g. `interviews/x/why-now-3fa2c1/index.html`."""
+        return File(share_page(slug, anchor), src_dir=None, dest_dir="", use_directory_urls=self.use_directory_urls).dest_uri
+
+    def full(self, url: str) -> str:
+        """`url` (site-relative) made absolute with `site_url`; as it is when the site has none."""
+        return f"{self.site_url.rstrip('/')}/{url}" if self.site_url else url

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from scripts.tools import served_site
-from tests.support import ROOT
+from tests.support import ROOT, is_share_page
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 NO_BROWSER = pytest.StashKey[str]()
@@ -60,11 +60,11 @@ class Served:
     base: str
 
     def pages(self) -> list[str]:
-        """Site-relative URLs of every HTML page, e.g. `""`, `topics/sbc/`, `404.html`."""
+        """Site-relative URLs of every HTML page, e.g. `""`, `topics/sbc/`, `404.html`; not the exchanges' share pages."""
         urls = []
         for file in sorted(self.site.rglob("*.html")):
-            if file.parent.name.startswith("__"):
-                continue
+            if file.parent.name.startswith("__") or is_share_page(file.read_text(encoding="utf-8")):
+                continue  # axe-core's folder; a share page, which sends the reader on (tests/browser/test_sharing.py)
             relative = file.relative_to(self.site).as_posix()
             urls.append(relative.removesuffix("index.html"))
         return urls

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.support import ROOT, Build
+from tests.support import ROOT, Build, is_share_page
 
 LINKING = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
 
@@ -35,6 +35,7 @@ class Page:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, str]] = field(default_factory=list)  # (tag, raw link)
     nav: list[str] = field(default_factory=list)  # raw hrefs in the site navigation
+    share: bool = False  # an exchange's share page, which sends the reader on to the exchange
 
 
 @dataclass
@@ -64,14 +65,19 @@ def relative(root: Path, file: Path) -> str:
 def crawl(root: Path) -> Site:
     pages: dict[str, Page] = {}
     for file in sorted(root.rglob("*.html")):
-        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        page = Page(relative(root, file))
+        text = file.read_text(encoding="utf-8")
+        soup = BeautifulSoup(text, "html.parser")
+        page = Page(relative(root, file), share=is_share_page(text))
         page.ids = {str(t["id"]) for t in soup.find_all(id=True)} | {str(t["name"]) for t in soup.find_all("a", attrs={"name": True})}
         for tag, attribute in LINKING.items():
             page.links += [(tag, str(t[attribute])) for t in soup.find_all(tag) if t.has_attr(attribute)]
         page.nav = [str(a["href"]) for a in soup.select("nav.md-nav--primary a[href], nav.md-tabs a[href]")]
         pages[page.url] = page
     return Site(root, site_url(), pages)
+
+
+def share_pages(site: Site) -> set[str]:
+    return {url for url, page in site.pages.items() if page.share}
 
 
 def test_every_internal_link_and_anchor_resolves(built: Build) -> None:
@@ -110,7 +116,7 @@ def test_every_page_is_reachable_through_the_navigation(built: Build) -> None:
             if target and target[0] in site.pages and target[0] not in reached:
                 reached.add(target[0])
                 queue.append(target[0])
-    orphans = sorted(set(site.pages) - reached - {"404.html"})
+    orphans = sorted(set(site.pages) - reached - {"404.html"} - share_pages(site))
     assert not orphans, f"pages no navigation path leads to: {orphans}"
 
 
@@ -119,4 +125,5 @@ def test_the_sitemap_lists_every_page_and_only_pages_that_exist(built: Build) ->
     locations = re.findall(r"<loc>([^<]+)</loc>", (built.site / "sitemap.xml").read_text(encoding="utf-8"))
     listed = {loc.removeprefix(site.base) for loc in locations}
     assert listed - set(site.pages) == set(), "the sitemap lists pages that do not exist"
-    assert set(site.pages) - listed - {"404.html"} == set(), "pages missing from the sitemap"
+    assert set(site.pages) - listed - {"404.html"} - share_pages(site) == set(), "pages missing from the sitemap"
+    assert not listed & share_pages(site), "the sitemap lists share pages (noindex, they send the reader on)"

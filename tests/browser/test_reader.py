@@ -1,4 +1,4 @@
-"""Deep links in a real browser: every exchange's URL lands on it, and "Link to this exchange" copies exactly that URL.
+"""Deep links in a real browser: every exchange's URL lands on it, and "Link to this exchange" copies its share address.
 
 Search (type, pick, land highlighted) is in test_search.py; moving between pages in test_navigation.py.
 """
@@ -9,7 +9,12 @@ from tests.browser.helpers import heading_in_view, wait_heading_in_view
 from tests.support import Build
 
 
-def test_every_exchange_deep_link_scrolls_into_view_and_copies_its_url(page, server, built: Build) -> None:
+def share_address(server: str, exchange: dict[str, str]) -> str:
+    """The exchange's share page (outputs/share_pages.py), which link previewers read and which leads on to it."""
+    return f"{server}interviews/{exchange['interview']}/{exchange['id']}/"
+
+
+def test_every_exchange_deep_link_scrolls_into_view_and_copies_its_share_address(page, server, built: Build) -> None:
     exchanges = built.kb["exchanges"]
     assert exchanges
     for exchange in exchanges:
@@ -21,10 +26,11 @@ def test_every_exchange_deep_link_scrolls_into_view_and_copies_its_url(page, ser
         copy_link = page.locator(f"#{exchange['id']} ~ .kb-exchange-meta a.kb-copy-link").first
         href = copy_link.get_attribute("href") or ""
         assert href.endswith(f"#{exchange['id']}"), f"{exchange['id']}: the nearest copy link is another exchange's"
-        assert copy_link.get_attribute("data-clipboard-text") == url
+        copied = share_address(server, exchange)
+        assert copy_link.get_attribute("data-clipboard-text") == copied
         copy_link.click()
-        page.wait_for_function("url => navigator.clipboard.readText().then(text => text === url)", arg=url, timeout=5000)
-        assert page.evaluate("navigator.clipboard.readText()") == url
+        page.wait_for_function("url => navigator.clipboard.readText().then(text => text === url)", arg=copied, timeout=5000)
+        assert page.evaluate("navigator.clipboard.readText()") == copied
         # Material confirms the copy in its own dialog.
         page.locator(".md-dialog--active").wait_for(state="visible", timeout=3000)
         assert heading_in_view(page, exchange["id"]), f"{exchange['id']}: copying the link moved the page"

@@ -39,7 +39,7 @@ from interview_kb.knowledge import base, glossary
 from interview_kb.knowledge import exchange_links as knowledge
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
-from interview_kb.outputs import downloads, robots
+from interview_kb.outputs import cards, downloads, feeds, llms_txt, robots, share_pages
 from interview_kb.outputs.kb_json import kb_json
 from interview_kb.outputs.search import index as search_index
 from interview_kb.outputs.search.background import BackgroundIndex
@@ -52,7 +52,7 @@ from interview_kb.render import knowledge_pages, pages
 from interview_kb.render.first_tooltips import FirstTooltips
 from interview_kb.render.linear_markdown import LinearMarkdown
 from interview_kb.render.pages import Site
-from interview_kb.urls import SiteUrls
+from interview_kb.urls import SiteUrls, card_image
 
 log = logging.getLogger("mkdocs.plugins.interview_kb")
 
@@ -165,6 +165,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             files.append(GeneratedPage.of(config, path, text, unchanged=path in unchanged))
         downloads.add_files(files, config, self.kb)
         robots.add_file(files, config)
+        feeds.add_files(files, config, self.kb)
+        llms_txt.add_file(files, config, self.kb)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -252,7 +254,27 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
     def close_progress(self, *, config: MkDocsConfig) -> None:
         self.progress.close()
 
-    on_post_build = CombinedEvent(write_export, finish_search_index, remove_lunr_index, sort_tags_export, close_progress)
+    def write_cards(self, *, config: MkDocsConfig) -> None:
+        """A preview image per interview (outputs/cards.py)."""
+        if not self.config.enabled:
+            return
+        start = time.perf_counter()
+        written = cards.write(Path(config.site_dir), self.kb, config.site_name)
+        log.info(f"preview cards: {written:,} bytes in {time.perf_counter() - start:.2f} s")
+
+    def write_share_pages(self, *, config: MkDocsConfig) -> None:
+        """A small page per exchange for link previewers (outputs/share_pages.py): plain files, not MkDocs pages."""
+        if not self.config.enabled:
+            return
+        start = time.perf_counter()
+        urls = SiteUrls.of(config)
+        images = {i.slug: urls.full(card_image(i.slug)) for i in self.kb.interviews} if urls.site_url else {}
+        written = share_pages.write(Path(config.site_dir), self.kb, share_pages.Site(config.site_name, urls), images)
+        log.info(f"share pages: {written:,} bytes in {time.perf_counter() - start:.2f} s")
+
+    on_post_build = CombinedEvent(
+        write_export, write_cards, write_share_pages, finish_search_index, remove_lunr_index, sort_tags_export, close_progress
+    )
 
     def write_tags_export(self, path: Path) -> None:
         """The tags plugin's export, the same bytes from every build: pages in the order a clean build reads them, one serialisation.

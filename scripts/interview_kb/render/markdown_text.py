@@ -54,8 +54,9 @@ def link(text: str, url: str) -> str:
     return f"[{escape_inline(text)}](<{url}>)"
 
 
-# Characters Markdown's inline patterns act on even inside a raw HTML tag.
-_ATTRIBUTE_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}!|~^=+"})
+# Characters Markdown's inline patterns act on even inside a raw HTML tag; and line breaks
+# (a BibTeX entry's), which would end a raw HTML block at an empty line.
+_ATTRIBUTE_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}!|~^=+\n"})
 
 
 def attribute(text: str) -> str:

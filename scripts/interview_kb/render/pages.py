@@ -12,7 +12,7 @@ from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge, speakers_only
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.transcript import Exchange
-from interview_kb.render import exchange_view, pictures
+from interview_kb.render import citations, exchange_view, pictures
 from interview_kb.render.templates import excerpt, template
 from interview_kb.urls import SiteUrls, interview_page, topic_page
 
@@ -63,14 +63,14 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
         anchors = [e.anchor for e in interview.transcript.exchanges]
         counts = [(t, sum(t.slug in kb.exchange_topics[a] for a in anchors)) for t in kb.topics]
         counts = [(t, n) for t, n in counts if n]
-        preface = interview.transcript.preface
         pages[interview_page(interview.slug)] = template("interview.md.j2").render(
             interview=interview,
-            description=interview.description or (excerpt(preface[0].text, 30) if preface else interview.title),
+            description=description(interview),
             tag_titles=[t.title for t, _ in counts],
             topic_counts=counts,
             exchange_topics=exchange_topics,
             views=exchange_view.views(knowledge, interview, site.urls),
+            interview_citations=citations.formats(citations.of_interview(interview)),
             conversation_map=pictures.conversation_map(interview, kb),
         )
     for topic in kb.topics:
@@ -87,6 +87,12 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
             exchange_topics=exchange_topics,
         )
     return pages
+
+
+def description(interview: Interview) -> str:
+    """What the interview page, its link previews and the feeds say it is: its summary, or its preface's opening words."""
+    preface = interview.transcript.preface
+    return interview.description or (excerpt(preface[0].text, 30) if preface else interview.title)
 
 
 # A topic page reads as a chapter: its exchanges in full, up to this many (the

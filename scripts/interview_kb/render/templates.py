@@ -14,7 +14,7 @@ from interview_kb.reading.loader import Interview, Speaker
 from interview_kb.reading.transcript import Turn
 from interview_kb.render import pictures
 from interview_kb.render.markdown_text import attribute, escape, markdown_url
-from interview_kb.urls import interview_page
+from interview_kb.urls import card_image, interview_page
 from interview_kb.wording import count, names
 
 EXCERPT_WORDS = 40
@@ -73,6 +73,7 @@ _env = jinja2.Environment(
 _env.filters.update(
     attribute=attribute,
     interview_page=interview_page,
+    card_image=card_image,
     timestamp=timestamp,
     md=escape,
     who=who,
