@@ -40,7 +40,7 @@ from interview_kb.knowledge import base, glossary
 from interview_kb.knowledge import exchange_links as knowledge
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
-from interview_kb.outputs import downloads, robots, search_index
+from interview_kb.outputs import budget, downloads, robots, search_index
 from interview_kb.outputs.kb_json import kb_json
 from interview_kb.plugin.config import KnowledgeBaseConfig
 from interview_kb.plugin.incremental import GeneratedPage, context
@@ -74,6 +74,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.search_indexing: SearchIndexing | None = None
         self.progress = Progress.hidden()  # replaced at each build
         self.pages_written = self.pages_to_write = 0
+        self.strict = False  # seed warnings and the size budget stop the build
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -123,8 +124,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.progress.close()
         self.progress = Progress()
         self.seeds_dir = Path(self.config.seeds)  # made absolute against mkdocs.yml's folder by `opt.Dir`
+        self.strict = config.strict if self.config.strict is None else self.config.strict
         try:
-            self.read_seeds(strict=config.strict if self.config.strict is None else self.config.strict)
+            self.read_seeds(strict=self.strict)
         except MISTAKES as error:  # MkDocs logs its message, every line of it
             self.progress.close()
             raise PluginError(str(error)) from error
@@ -249,7 +251,21 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         tags_path = Path(config.site_dir, "tags.json")
         if tags_path.exists():
             self.write_tags_export(tags_path)
+        self.check_budget(Path(config.site_dir))
         self.progress.close()
+
+    def check_budget(self, site_dir: Path) -> None:
+        """Every file over the size budget, one line each: warnings, or in a strict build the mistakes that stop it."""
+        over = budget.over_budget(site_dir)
+        if not self.strict:
+            for warning in over:
+                self.log_warning(warning)
+            return
+        try:
+            fail(warning.as_error() for warning in over)
+        except MISTAKES as error:  # as for the seeds: MkDocs logs every line, the build command prints them
+            self.progress.close()
+            raise PluginError(str(error)) from error
 
     def write_tags_export(self, path: Path) -> None:
         """The tags plugin's export, the same bytes from every build: pages in the order a clean build reads them, one serialisation.
