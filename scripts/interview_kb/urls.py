@@ -17,6 +17,9 @@ GLOSSARY_PAGE = "glossary.md"
 FACTS_PAGE = "facts.md"
 TIMELINE_PAGE = "timeline.md"
 DOWNLOADS = "downloads"  # the transcripts as files, copied as they are
+KB_INDEX = "kb.json"  # the export's index; each interview's exchanges are in `interview_data(slug)`
+KB_INDEX_SCHEMA = "kb.schema.json"
+INTERVIEW_DATA_SCHEMA = "kb/interview.schema.json"  # a slug has no dot: no interview's file is named so
 
 
 def interview_page(slug: str) -> str:
@@ -27,6 +30,11 @@ def interview_page(slug: str) -> str:
 def topic_page(slug: str) -> str:
     """Docs path of a topic's page."""
     return f"topics/{slug}.md"
+
+
+def interview_data(slug: str) -> str:
+    """Site path of an interview's exchanges as data, linked from kb.json."""
+    return f"kb/{slug}.json"
 
 
 def text_download(slug: str) -> str:

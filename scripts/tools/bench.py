@@ -27,11 +27,11 @@ when the cost of one page is linear in its size).
 
 With `--podcast N` it also builds, once, a synthetic podcast archive of N
 episodes of about 15,000 words (scripts/tools/synthetic_podcast.py) and prints
-its episodes, words, exchanges, asides and recognised parts (from kb.json), the
+its episodes, words, exchanges, asides and recognised parts (from the export), the
 build time (wall, and the CPU time of all its processes, which a busy machine
 changes less), the peak memory of the build's whole process tree (the sum of
 its processes' RSS, sampled every 0.1 s; and its largest process), the site's
-and kb.json's sizes and its largest pages.
+kb.json's and the largest interview file's sizes, and its largest pages.
 
 It prints the tables and writes them as JSON to build/bench.json.
 """
@@ -54,7 +54,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_kb.commands import generate
-from interview_kb.outputs import budget
+from interview_kb.outputs import budget, kb_json
 
 from scripts.tools import builds, live_reload, search_timing
 from scripts.tools.synthetic import write_series
@@ -285,7 +285,7 @@ def measure_podcast(count: int, work: Path, largest_pages: int = 5) -> dict[str,
     written = time.perf_counter() - start
     site = work / f"site-podcast-{count}"
     seconds, cpu, peak_tree, peak_process, log = build_sampled(seeds_dir, site, work)
-    kb = json.loads((site / "kb.json").read_text(encoding="utf-8"))
+    kb = kb_json.whole(site)
     exchanges = kb["exchanges"]
     parts = [part for interview in kb["interviews"] for part in interview.get("outside", [])]
     spoken = [t["text"] for e in exchanges for t in e["turns"]] + [t["text"] for part in parts for t in part["turns"]]
@@ -305,7 +305,8 @@ def measure_podcast(count: int, work: Path, largest_pages: int = 5) -> dict[str,
         "peak_rss_tree_mb": round(peak_tree / 2**20, 1),
         "peak_rss_largest_process_mb": round(peak_process / 2**20, 1),
         "site_mb": round(folder_bytes(site) / budget.MB, 1),
-        "kb_json_mb": round((site / "kb.json").stat().st_size / 2**20, 1),
+        "kb_json_mb": round((site / "kb.json").stat().st_size / budget.MB, 1),
+        "interview_data_mb": round(max(p.stat().st_size for p in (site / "kb").glob("*.json")) / budget.MB, 1),
         "largest_pages_kb": {str(p.relative_to(site)): round(size / 1024, 1) for size, p in pages[:largest_pages]},
         **weight(site),
     }
@@ -328,6 +329,7 @@ PODCAST_ROWS = [
     ("peak_rss_largest_process_mb", "peak RSS MB, largest process"),
     ("site_mb", "site MB"),
     ("kb_json_mb", "kb.json MB"),
+    ("interview_data_mb", "largest kb/<slug>.json MB"),
     ("largest_pages_kb", "largest pages KB"),
     ("weights_mb", "weight by kind MB"),
     ("largest_files_kb", "largest files KB"),

@@ -40,8 +40,7 @@ from interview_kb.knowledge import base, glossary
 from interview_kb.knowledge import exchange_links as knowledge
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
-from interview_kb.outputs import budget, downloads, robots, search_index
-from interview_kb.outputs.kb_json import kb_json
+from interview_kb.outputs import budget, downloads, kb_json, robots, search_index
 from interview_kb.plugin.config import KnowledgeBaseConfig
 from interview_kb.plugin.incremental import GeneratedPage, context
 from interview_kb.plugin.progress import Progress
@@ -231,7 +230,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         if not self.config.enabled:
             return
         urls = SiteUrls.of(config)
-        Path(config.site_dir, "kb.json").write_text(kb_json(self.kb, urls, self.knowledge), encoding="utf-8")
+        kb_json.write(Path(config.site_dir), self.kb, urls, self.knowledge)
         if not self.config.search_index:
             log.info("search index: not written (`search_index: false`)")
         elif self.index_after_reload:
