@@ -29,7 +29,7 @@ def views(site: Path) -> dict[str, str]:
     topic = max(kb["topics"], key=lambda t: sum(t["slug"] in e["topics"] for e in kb["exchanges"]))["slug"]
     return {
         "home": "",
-        "series-map": "#series-map",
+        "series-map": "series/",
         "topic": f"topics/{topic}/",
         "interview": f"interviews/{interview}/",
         "exchange": exchanges[len(exchanges) // 2]["url"],
