@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -52,6 +52,8 @@ from interview_kb.render.pages import Site
 from interview_kb.urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.interview_kb")
+# As Material's search plugin removes them from every page (its on_page_context).
+SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
 
 
 class _QuietDirtyNotice(logging.Filter):
@@ -74,6 +76,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.progress = Progress.hidden()  # replaced at each build
         self.pages_written = self.pages_to_write = 0
         self.strict = False  # seed warnings and the size budget stop the build
+        self.search_unhooked = False  # Material's search plugin draws the search box but indexes nothing
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -145,7 +148,23 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         # A tooltip at each term's first occurrence in each exchange, not at every one.
         if not any(isinstance(extension, FirstTooltips) for extension in config.markdown_extensions):
             config.markdown_extensions.append(FirstTooltips())
+        self.search_box_only(config)
         return config
+
+    def search_box_only(self, config: MkDocsConfig) -> None:
+        """Material's search plugin is kept for its search box (the header draws it only when the plugin is on), which is
+        Pagefind's (overrides/partials/search.html); its indexing, which parses every page's HTML for a lunr index the
+        site does not use (13 % of a large build), is unhooked."""
+        search = config.plugins.get("material/search")
+        self.search_unhooked = search is not None
+        for event in ("page_context", "post_build"):
+            config.plugins.events[event] = [m for m in config.plugins.events[event] if getattr(m, "__self__", None) is not search]
+
+    def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Navigation) -> Any:
+        """What Material's search plugin did to every page besides indexing it: it removes `data-search-*` attributes."""
+        if self.config.enabled and self.search_unhooked:
+            page.content = SEARCH_ATTRIBUTES.sub("", page.content)
+        return context
 
     def read_seeds(self, *, strict: bool) -> None:
         """The interviews, topics and knowledge layer; raises every mistake at once, and in a `strict` build every warning too."""
@@ -245,8 +264,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             log.info(f"search index: the build waited {time.perf_counter() - start:.2f} s for it at its end")
         else:  # the Zensical build (scripts/interview_kb/commands/zensical_build.py), which does not run on_env
             search_index.write(Path(config.site_dir), self.kb, self.knowledge, urls)
-        # The search box is Pagefind's (overrides/partials/search.html): Material's lunr index is not used.
-        shutil.rmtree(Path(config.site_dir, "search"), ignore_errors=True)
         tags_path = Path(config.site_dir, "tags.json")
         if tags_path.exists():
             self.write_tags_export(tags_path)
