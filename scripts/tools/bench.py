@@ -117,7 +117,7 @@ def weight(site: Path, largest: int = 5) -> dict[str, Any]:
     """The site's weight by kind of file (MB), its largest files (KB), the home page's and the heaviest person page's (KB),
     and how many files break the budget (scripts/interview_kb/outputs/budget.py)."""
     files = sorted(budget.files(site), key=lambda found: (-found[1], found[0]))
-    people = [n for relative, n in files if relative.startswith("people/") and relative.endswith(".html") and relative != "people/index.html"]
+    people = [n for path, n in files if path.startswith("people/") and path.endswith(".html") and path != "people/index.html"]
     return {
         "weights_mb": {kind: round(number / budget.MB, 1) for kind, number in budget.weights(site).items()},
         "largest_files_kb": {relative: round(number / budget.KB, 1) for relative, number in files[:largest]},
