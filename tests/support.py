@@ -35,7 +35,10 @@ class Build:
 
     @property
     def kb(self) -> Any:
-        return json.loads((self.site / "kb.json").read_text(encoding="utf-8"))
+        """kb.json with its pieces joined, as the single file was (`kb_json.whole`)."""
+        from interview_kb.outputs import kb_json
+
+        return kb_json.whole(self.site)
 
     def html(self, url: str) -> str:
         """HTML of a site-relative URL such as `interviews/x/` (fragment ignored)."""

@@ -9,12 +9,14 @@ names is a target of the Makefile.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
@@ -252,47 +254,64 @@ def test_the_error_catalogue_finds_messages_in_every_layer() -> None:
     assert any(t.startswith("warning: ") for t in texts)
 
 
-def generated_kb(seeds: Path, out: Path) -> object:
-    import json
-
+def generated_kb(seeds: Path, out: Path) -> tuple[Any, list[Any]]:
+    """kb.json and every interview's file, as `make generate` writes them."""
     from interview_kb.commands.generate import generate
 
     generate(seeds, out, ROOT / "mkdocs.yml")
-    return json.loads((out / "kb.json").read_text(encoding="utf-8"))
+    index = json.loads((out / "kb.json").read_text(encoding="utf-8"))
+    return index, [json.loads((out / i["data"]).read_text(encoding="utf-8")) for i in index["interviews"]]
+
+
+def validated(index: object, pieces: list[object]) -> list[Any]:
+    """Every interview's file, checked against its model, after kb.json against its own."""
+    from interview_kb.outputs import kb_json
+
+    kb_json.validate(index)
+    return [kb_json.validate_interview(piece) for piece in pieces]
 
 
 def test_kb_json_of_the_seeds_and_of_published_shapes_validates_against_its_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from interview_kb.outputs import kb_json
-
-    kb_json.validate(generated_kb(ROOT / "seeds", tmp_path / "seeds-out"))
+    validated(*generated_kb(ROOT / "seeds", tmp_path / "seeds-out"))
     # The shipped topics find nothing in the shapes: warnings, which a strict build (CI's) would make mistakes.
     monkeypatch.setenv("KB_STRICT", "false")
     shapes = tmp_path / "shapes"
     shutil.copytree(ROOT / "tests" / "data" / "shapes", shapes)
     shutil.copy(ROOT / "seeds" / "topics.yml", shapes)
-    data = kb_json.validate(generated_kb(shapes, tmp_path / "shapes-out"))
-    assert any(i["outside"] for i in data["interviews"])  # the parts that are not the interview are checked too
+    pieces = validated(*generated_kb(shapes, tmp_path / "shapes-out"))
+    assert any(piece["outside"] for piece in pieces)  # the parts that are not the interview are checked too
 
 
 def test_validation_refuses_what_the_models_do_not_say(tmp_path: Path) -> None:
     from interview_kb.outputs import kb_json
     from pydantic import ValidationError
 
-    data = generated_kb(ROOT / "seeds", tmp_path)
-    assert isinstance(data, dict)
+    index, pieces = generated_kb(ROOT / "seeds", tmp_path)
+    data = pieces[0]
     data["exchanges"][0]["unknown"] = 1
     with pytest.raises(ValidationError):
-        kb_json.validate(data)
+        kb_json.validate_interview(data)
     del data["exchanges"][0]["unknown"]
     data["exchanges"][0]["answer"] = "text"
     with pytest.raises(ValidationError):
-        kb_json.validate(data)
+        kb_json.validate_interview(data)
+    index["exchanges"] = data["exchanges"]  # the single file's shape is not kb.json's any more
+    with pytest.raises(ValidationError):
+        kb_json.validate(index)
+
+
+def test_the_published_schemas_are_the_reference_s(tmp_path: Path) -> None:
+    generated_kb(ROOT / "seeds", tmp_path)
+    assert (tmp_path / "kb.schema.json").read_text(encoding="utf-8") == (ROOT / "docs/guide/reference/kb.schema.json").read_text(
+        encoding="utf-8"
+    )
+    published = (tmp_path / "kb" / "interview.schema.json").read_text(encoding="utf-8")
+    assert published == (ROOT / "docs/guide/reference/kb-interview.schema.json").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
 def test_the_built_site_has_no_guide_and_its_kb_json_validates(built) -> None:
-    from interview_kb.outputs import kb_json
-
     assert not (built.site / "guide").exists()
     assert "guide/" not in (built.site / "sitemap.xml").read_text(encoding="utf-8")
-    kb_json.validate(built.kb)
+    index = json.loads((built.site / "kb.json").read_text(encoding="utf-8"))
+    validated(index, [json.loads((built.site / i["data"]).read_text(encoding="utf-8")) for i in index["interviews"]])

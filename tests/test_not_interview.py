@@ -19,7 +19,7 @@ from interview_kb.knowledge.base import load
 from interview_kb.reading import entities_file
 from interview_kb.reading.loader import Interview, load_interview
 from interview_kb.reading.transcript import Transcript, parse
-from interview_kb.render.pages import organizations
+from interview_kb.render.series import organizations
 
 from tests.support import ROOT, Build, build_with_shipped_topics
 
@@ -157,7 +157,7 @@ def test_announcers_are_not_guests_people_or_organizations(tmp_path: Path) -> No
     shutil.copy(ROOT / "seeds" / "topics.yml", tmp_path)
     warnings: list[SeedWarning] = []
     kb = load(tmp_path, warnings.append)
-    assert [name for name, _ in organizations(kb)] == ["Southport Networks", "Telco Talk"]
+    assert [name for name, _, _ in organizations(kb)] == ["Southport Networks", "Telco Talk"]
 
 
 # The built site.

@@ -283,3 +283,20 @@ def test_a_serve_session_keeps_its_caches_until_shutdown(tmp_path: Path) -> None
     assert session.formats_told
     config.plugins.on_shutdown()
     assert plugin.session is not session and not plugin.session.formats_told
+
+
+def test_material_s_search_plugin_draws_the_box_but_indexes_no_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its lunr index was parsed from every page's HTML and deleted: the box is Pagefind's, the plugin indexes nothing."""
+    from interview_kb.commands import build
+    from material.plugins.search.plugin import SearchIndex
+
+    from tests.support import make_seeds
+
+    indexed: list[str] = []
+    monkeypatch.setattr(SearchIndex, "add_entry_from_context", lambda self, page: indexed.append(page.url))
+    monkeypatch.setenv("KB_SEARCH_INDEX", "false")
+    build.build(make_seeds(tmp_path / "seeds"), tmp_path / "site")
+    assert indexed == []
+    assert not (tmp_path / "site" / "search").exists()
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'for="__search"' in home  # the search box

@@ -68,7 +68,8 @@ def test_home_lists_interviews_newest_first_and_by_organization(series: Build) -
     titles = [normalise(a.get_text()) for a in page.select("#interviews ~ ul > li > strong > a")]
     assert titles == [i["title"] for i in sorted(series.kb["interviews"], key=lambda i: i["date"], reverse=True)]
     assert titles[0].startswith("Edge, Fibre and Culture: José Álvarez-Núñez")
-    organizations = normalise(page.select_one("#by-organization ~ ul").get_text(" "))  # type: ignore[union-attr]
+    assert page.select_one("#series-map ~ p a[href='series/']")
+    organizations = normalise(soup(series.html("series/")).select_one("#by-organization ~ ul").get_text(" "))  # type: ignore[union-attr]
     assert "Metaswitch" in organizations and "Nordlys Telecom" in organizations
 
 
@@ -126,6 +127,35 @@ def test_many_interviews_are_grouped_by_year_in_the_nav(tmp_path: Path) -> None:
     assert pages.nav(base.load(ROOT / "seeds"))[1]["Interviews"] == [
         {kb_i.title: interview_page(kb_i.slug)} for kb_i in base.load(ROOT / "seeds").interviews
     ]
+
+
+def test_a_large_series_has_the_latest_interviews_on_the_home_page_and_the_map_by_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interview_kb.render import pages, series
+    from interview_kb.urls import SiteUrls
+
+    from scripts.tools.synthetic import write_series
+
+    monkeypatch.setattr(pages, "HOME_INTERVIEWS", 3)
+    monkeypatch.setattr(series, "ONE_PAGE", 1)
+    kb = base.load(write_series(30, tmp_path / "seeds"))  # one or two a year, 2000 to 2024 (two in 2015 with the real one)
+    written = pages.render(kb, pages.Site("KB", "About."))
+    home = written["index.md"]
+    assert home.count("](interviews/") == 3 and "the 3 latest of 30" in home and "(series/index.md)" in home
+    assert "kb-series-map" not in home
+    by_year = {path: text for path, text in written.items() if path.startswith("series/") and path != "series/index.md"}
+    rows = {path: re.findall(r'<th scope="row"><a href="([^"]+)"', text) for path, text in by_year.items()}
+    assert all(len(found) == 1 for found in rows.values())  # no page holds more than ONE_PAGE interviews
+    shown = [href.removeprefix("../../").removesuffix("/") for found in rows.values() for href in found]
+    assert sorted(shown) == sorted(f"interviews/{i.slug}" for i in kb.interviews)  # each interview on one page, linked from it
+    assert "series/2015.md" in by_year and "series/2015-2.md" in by_year  # 2015 has two: two pages
+    index = written["series/index.md"]
+    assert "kb-series-map" not in index and all(f"]({path.removeprefix('series/')})" in index for path in by_year)
+    entry = series.nav(kb)["Series map"]
+    assert entry[0] == "series/index.md" and sorted(p for group in entry[1:] for p in group.values()) == sorted(by_year)
+    assert series.root_of("series/2015.md", SiteUrls()) == "../../"
+    assert series.root_of("series/2015.md", SiteUrls(use_directory_urls=False)) == "../"
 
 
 def test_a_large_topic_shows_its_newest_exchanges_in_full_and_lists_the_rest(tmp_path: Path) -> None:

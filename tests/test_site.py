@@ -90,6 +90,20 @@ def test_kb_json_shape(built: Build) -> None:
     assert kb["exchanges"][-1]["answer"] is None  # the closing thank-you
 
 
+def test_kb_json_is_an_index_linking_each_interview_s_file(built: Build) -> None:
+    index = json.loads((built.site / "kb.json").read_text(encoding="utf-8"))
+    assert "exchanges" not in index and all("outside" not in i for i in index["interviews"])
+    for interview in index["interviews"]:
+        assert interview["data"] == f"kb/{interview['slug']}.json"
+        piece = json.loads((built.site / interview["data"]).read_text(encoding="utf-8"))
+        assert piece["interview"] == interview["slug"]
+        assert piece["exchanges"] and {e["interview"] for e in piece["exchanges"]} == {interview["slug"]}
+    assert [e["id"] for e in built.kb["exchanges"]] == [
+        e["id"] for i in index["interviews"] for e in json.loads((built.site / i["data"]).read_text(encoding="utf-8"))["exchanges"]
+    ]
+    assert (built.site / "kb.schema.json").is_file() and (built.site / "kb" / "interview.schema.json").is_file()
+
+
 def test_topic_pages_list_exactly_their_exchanges(built: Build) -> None:
     kb = built.kb
     for topic in kb["topics"]:

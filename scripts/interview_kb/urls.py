@@ -16,12 +16,21 @@ TAGS_PAGE = "tags.md"  # written by hand in docs/, filled by Material's tags plu
 GLOSSARY_PAGE = "glossary.md"
 FACTS_PAGE = "facts.md"
 TIMELINE_PAGE = "timeline.md"
+SERIES_PAGE = "series/index.md"  # every interview with its topics (the series map); by year in a large series
 DOWNLOADS = "downloads"  # the transcripts as files, copied as they are
+KB_INDEX = "kb.json"  # the export's index; each interview's exchanges are in `interview_data(slug)`
+KB_INDEX_SCHEMA = "kb.schema.json"
+INTERVIEW_DATA_SCHEMA = "kb/interview.schema.json"  # a slug has no dot: no interview's file is named so
 
 
 def interview_page(slug: str) -> str:
     """Docs path of an interview's page."""
     return f"interviews/{slug}.md"
+
+
+def series_page(part: str) -> str:
+    """Docs path of one part of the series map: a year (`2019`), or a year's later interviews (`2019-2`)."""
+    return f"series/{part}.md"
 
 
 def topic_page(slug: str) -> str:
@@ -41,6 +50,11 @@ def share_page(slug: str, anchor: str) -> str:
 def card_image(slug: str) -> str:
     """Site path of an interview's preview image (outputs/cards.py)."""
     return f"cards/{slug}.png"
+
+
+def interview_data(slug: str) -> str:
+    """Site path of an interview's exchanges as data, linked from kb.json."""
+    return f"kb/{slug}.json"
 
 
 def text_download(slug: str) -> str:

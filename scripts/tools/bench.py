@@ -27,11 +27,11 @@ when the cost of one page is linear in its size).
 
 With `--podcast N` it also builds, once, a synthetic podcast archive of N
 episodes of about 15,000 words (scripts/tools/synthetic_podcast.py) and prints
-its episodes, words, exchanges, asides and recognised parts (from kb.json), the
+its episodes, words, exchanges, asides and recognised parts (from the export), the
 build time (wall, and the CPU time of all its processes, which a busy machine
 changes less), the peak memory of the build's whole process tree (the sum of
 its processes' RSS, sampled every 0.1 s; and its largest process), the site's
-and kb.json's sizes and its largest pages.
+kb.json's and the largest interview file's sizes, and its largest pages.
 
 It prints the tables and writes them as JSON to build/bench.json.
 """
@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_kb.commands import generate
+from interview_kb.outputs import budget, kb_json
 
 from scripts.tools import builds, live_reload, search_timing
 from scripts.tools.synthetic import write_series
@@ -112,7 +113,22 @@ def gzip_bytes(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
 
 
-def measure(count: int, work: Path, live_reload_max: int = 100, browser: bool = True, builds: int = 1) -> dict[str, float | int | str]:
+def weight(site: Path, largest: int = 5) -> dict[str, Any]:
+    """The site's weight by kind of file (MB), its largest files (KB), the home page's and the heaviest person page's (KB),
+    and how many files break the budget (scripts/interview_kb/outputs/budget.py)."""
+    files = sorted(budget.files(site), key=lambda found: (-found[1], found[0]))
+    people = [n for path, n in files if path.startswith("people/") and path.endswith(".html") and path != "people/index.html"]
+    return {
+        "weights_mb": {kind: round(number / budget.MB, 1) for kind, number in budget.weights(site).items()},
+        "largest_files_kb": {relative: round(number / budget.KB, 1) for relative, number in files[:largest]},
+        "home_kb": round((site / "index.html").stat().st_size / budget.KB, 1),
+        "home_kb_gzip": round(gzip_bytes(site / "index.html") / budget.KB, 1),
+        "person_page_kb": round(max(people, default=0) / budget.KB, 1),
+        "over_budget": len(budget.over_budget(site)),
+    }
+
+
+def measure(count: int, work: Path, live_reload_max: int = 100, browser: bool = True, builds: int = 1) -> dict[str, Any]:
     seeds_dir = write_series(count, work / f"seeds-{count}")
     generation = generation_seconds(seeds_dir, work / f"generated-{count}", 3 if count <= 100 else 1)
     site = work / f"site-{count}"
@@ -138,7 +154,7 @@ def measure(count: int, work: Path, live_reload_max: int = 100, browser: bool = 
         "indexing_s": round(indexing, 2),
         "build_without_index_s": round(statistics.median(without_index), 2),
         "indexing_share": round((build_seconds - statistics.median(without_index)) / build_seconds, 3),
-        "site_mb": round(folder_bytes(site) / 2**20, 1),
+        "site_mb": round(folder_bytes(site) / budget.MB, 1),
         "topic_page_kb_gzip": round(max(gzip_bytes(page) for page in site.glob("topics/*/index.html")) / 1024, 1),
         "search_index_kb": round(folder_bytes(site / "pagefind") / 1024, 1),
         "search_page_load_kb_gzip": round(timing.page_load_kb, 1) if timing else "-",
@@ -146,6 +162,7 @@ def measure(count: int, work: Path, live_reload_max: int = 100, browser: bool = 
         "cold_query_ms": round(timing.cold_ms) if timing else "-",
         "warm_query_ms": round(timing.warm_ms) if timing else "-",
         "live_reload_s": round(live_reload.measure(seeds_dir), 2) if count <= live_reload_max else "-",
+        **weight(site),
     }
 
 
@@ -165,6 +182,24 @@ COLUMNS = [
     ("warm_query_ms", "warm ms"),
     ("live_reload_s", "live reload s"),
 ]
+WEIGHT_COLUMNS = [
+    ("interviews", "N"),
+    *((kind, f"{kind} MB") for kind in budget.KIND_ORDER),
+    ("site_mb", "site MB"),
+    ("home_kb", "home KB"),
+    ("home_kb_gzip", "home KB gz"),
+    ("person_page_kb", "largest person page KB"),
+    ("over_budget", "over budget"),
+]
+
+
+def weight_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per size: its weights by kind beside its totals, for `table`."""
+    return [{**row, **row["weights_mb"]} for row in rows]
+
+
+def largest_files(rows: list[dict[str, Any]], key: str = "interviews") -> str:
+    return "\n".join(f"{row[key]}: " + ", ".join(f"{path} {kb:,} KB" for path, kb in row["largest_files_kb"].items()) for row in rows)
 
 
 def measure_large(exchanges: int, work: Path) -> dict[str, float | int | str]:
@@ -250,7 +285,7 @@ def measure_podcast(count: int, work: Path, largest_pages: int = 5) -> dict[str,
     written = time.perf_counter() - start
     site = work / f"site-podcast-{count}"
     seconds, cpu, peak_tree, peak_process, log = build_sampled(seeds_dir, site, work)
-    kb = json.loads((site / "kb.json").read_text(encoding="utf-8"))
+    kb = kb_json.whole(site)
     exchanges = kb["exchanges"]
     parts = [part for interview in kb["interviews"] for part in interview.get("outside", [])]
     spoken = [t["text"] for e in exchanges for t in e["turns"]] + [t["text"] for part in parts for t in part["turns"]]
@@ -269,9 +304,11 @@ def measure_podcast(count: int, work: Path, largest_pages: int = 5) -> dict[str,
         "search_index_s": float(indexing.group(1)) if indexing else "-",
         "peak_rss_tree_mb": round(peak_tree / 2**20, 1),
         "peak_rss_largest_process_mb": round(peak_process / 2**20, 1),
-        "site_mb": round(folder_bytes(site) / 2**20, 1),
-        "kb_json_mb": round((site / "kb.json").stat().st_size / 2**20, 1),
+        "site_mb": round(folder_bytes(site) / budget.MB, 1),
+        "kb_json_mb": round((site / "kb.json").stat().st_size / budget.MB, 1),
+        "interview_data_mb": round(max(p.stat().st_size for p in (site / "kb").glob("*.json")) / budget.MB, 1),
         "largest_pages_kb": {str(p.relative_to(site)): round(size / 1024, 1) for size, p in pages[:largest_pages]},
+        **weight(site),
     }
     shutil.rmtree(site, ignore_errors=True)
     return row
@@ -292,7 +329,13 @@ PODCAST_ROWS = [
     ("peak_rss_largest_process_mb", "peak RSS MB, largest process"),
     ("site_mb", "site MB"),
     ("kb_json_mb", "kb.json MB"),
+    ("interview_data_mb", "largest kb/<slug>.json MB"),
     ("largest_pages_kb", "largest pages KB"),
+    ("weights_mb", "weight by kind MB"),
+    ("largest_files_kb", "largest files KB"),
+    ("home_kb", "home page KB"),
+    ("person_page_kb", "largest person page KB"),
+    ("over_budget", "files over budget"),
 ]
 
 
@@ -306,7 +349,7 @@ def podcast_table(row: dict[str, object]) -> str:
     return "\n".join(f"{title.ljust(width)}  {shown(row[key])}" for key, title in PODCAST_ROWS)
 
 
-def table(rows: list[dict[str, float | int | str]], columns: list[tuple[str, str]] = COLUMNS) -> str:
+def table(rows: list[dict[str, Any]], columns: list[tuple[str, str]] = COLUMNS) -> str:
     widths = [max(len(title), *(len(str(r[key])) for r in rows)) for key, title in columns]
     lines = ["  ".join(title.rjust(w) for (_, title), w in zip(columns, widths, strict=True))]
     lines += ["  ".join(str(r[key]).rjust(w) for (key, _), w in zip(columns, widths, strict=True)) for r in rows]
@@ -328,7 +371,7 @@ def main() -> None:
     if args.podcast < 0:
         parser.error("--podcast must be 0 (none) or more episodes")
     sizes = args.sizes or ([] if args.large or args.podcast else [1, 10, 100, 1000])
-    rows: list[dict[str, float | int | str]] = []
+    rows: list[dict[str, Any]] = []
     large: list[dict[str, float | int | str]] = []
     podcast: dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as work:
@@ -346,6 +389,8 @@ def main() -> None:
     for title, done, columns in (("Series", rows, COLUMNS), ("One large interview", large, LARGE_COLUMNS)):
         if done:
             print(f"\n{title}\n{table(done, columns)}")
+    if rows:
+        print(f"\nWeight by kind of file\n{table(weight_rows(rows), WEIGHT_COLUMNS)}\n\nLargest files\n{largest_files(rows)}")
     if podcast:
         print(f"\nPodcast archive\n{podcast_table(podcast)}")
     print(f"\nwritten to {args.json}")

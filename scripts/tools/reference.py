@@ -6,8 +6,9 @@
 - errors.md: the one-line messages, found in the code's syntax tree (the
   `what` and `todo` texts given to SeedError, SeedWarning, `.error(`, and every
   `raise …Error(…)`), by module and function;
-- kb-json.md and kb.schema.json: kb.json's fields and JSON Schema, from the
-  models that write it (scripts/interview_kb/outputs/kb_json.py).
+- kb-json.md, kb.schema.json and kb-interview.schema.json: the fields of
+  kb.json and of an interview's file, kb/<slug>.json, and their JSON Schemas,
+  from the models that write them (scripts/interview_kb/outputs/kb_json.py).
 
 Each file is rewritten whole; tests/test_guide.py checks that they are up to date.
 """
@@ -265,10 +266,9 @@ def error_catalogue() -> str:
 # ---------------------------------------------------------------- kb.json
 
 
-def schema_text() -> str:
-    from interview_kb.outputs import kb_json
-
-    return json.dumps(kb_json.schema(), ensure_ascii=False, indent=2) + "\n"
+def schema_text(schema: dict[str, Any]) -> str:
+    """A JSON Schema as the build publishes it."""
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def shown_type(prop: dict[str, Any], headings: dict[str, str]) -> str:
@@ -295,9 +295,10 @@ def anchor(heading: str) -> str:
     return str(slugify(heading.replace("`", ""), "-"))
 
 
-def object_paths(schema: dict[str, Any]) -> dict[str, list[str]]:
-    """Each object's name in the schema → where it sits in kb.json (`exchanges[].turns[]`), in the order first met."""
-    paths: dict[str, list[str]] = {"KbJson": []}
+def object_paths(schema: dict[str, Any], root: str) -> dict[str, list[str]]:
+    """Each object's name in the schema → where it sits in its file (`exchanges[].turns[]`), in the order first met;
+    `root`, the schema's own object, sits nowhere."""
+    paths: dict[str, list[str]] = {root: []}
     queue = [("", schema)]
     while queue:
         path, node = queue.pop(0)
@@ -330,8 +331,15 @@ def cell(text: str) -> str:
 
 EXAMPLE = """```json
 {"interviews": [{"slug": "...", "title": "...", "date": "2015", "source": "https://...", "publication": "...",
-                 "interviewer": "Prayson", "speakers": {"Prayson": {"name": "...", "role": "...", "organization": "..."}}}],
- "topics": [{"slug": "sbc", "title": "...", "description": "..."}],
+                 "interviewer": "Prayson", "speakers": {"Prayson": {"name": "...", "role": "...", "organization": "..."}},
+                 "data": "kb/<slug>.json"}],
+ "topics": [{"slug": "sbc", "title": "...", "description": "..."}]}
+```
+
+and each interview's `kb/<slug>.json`:
+
+```json
+{"interview": "<slug>", "outside": [],
  "exchanges": [{"id": "what-is-it-thats-so-hard-4e9df5", "interview": "...", "url": "interviews/<slug>/#<id>",
                 "question": {"speaker": "Prayson", "text": "..."},
                 "answer": {"speaker": "Martin", "text": "paragraphs joined by a blank line"},
@@ -340,43 +348,76 @@ EXAMPLE = """```json
 
 READING = (
     "Question and answer texts are the transcript's paragraphs as read (see\n"
-    "[How a transcript is read](../editors/formats.md#how-a-transcript-is-read)), not Markdown or HTML.\n"
-    "Reading it, e.g. every exchange on one topic as a full URL:\n"
+    "[How a transcript is read](../editors/formats.md#how-a-transcript-is-read)), not Markdown or HTML;\n"
+    "every `url` and `data` is relative to the site's root, wherever the file lies.\n"
+    "Reading them, e.g. every exchange on one topic as a full URL:\n"
     "`python -c \"import json; kb = json.load(open('site/kb.json')); "
-    "print(*('https://example.org/interviews/' + e['url'] for e in kb['exchanges'] if 'sbc' in e['topics']), sep='\\n')\"`."
+    "print(*('https://example.org/interviews/' + e['url'] for i in kb['interviews'] "
+    "for e in json.load(open('site/' + i['data']))['exchanges'] if 'sbc' in e['topics']), sep='\\n')\"`."
 )
+
+MOVING = """## From the single kb.json
+
+Until the export came in pieces, `kb.json` was one file holding every exchange;
+a thousand long episodes would make it about 250 MB, more than GitHub accepts.
+Every field keeps its name and meaning; two moved:
+
+- `exchanges`, the list of every exchange, is now one list per interview, in
+  `kb/<slug>.json` under `exchanges`, the file the interview's `data` names;
+  taken interview by interview, in the order of `interviews`, they are the
+  old list;
+- each interview's `outside` is in the same file, under `outside`.
+
+`interview_kb.outputs.kb_json.whole(folder)` joins them into the single file's
+shape, for a program written against it:
+
+```sh
+python -c "import json, pathlib; from interview_kb.outputs import kb_json
+json.dump(kb_json.whole(pathlib.Path('site')), open('kb-whole.json', 'w'), ensure_ascii=False)"
+```"""
+
+
+def object_sections(schema: dict[str, Any], root: str, top: str) -> list[str]:
+    """A section per object of `schema`: its description and a table of its fields; `top` is the heading of `root`."""
+    paths = object_paths(schema, root)
+    headings = {name: ", ".join(f"`{place}`" for place in places) or top for name, places in paths.items()}
+    lines: list[str] = []
+    for name, heading in headings.items():
+        node = schema if name == root else schema["$defs"][name]
+        required = set(node.get("required", []))
+        lines += ["", f"## {heading}", "", node.get("description", ""), "", "| field | type | meaning |", "| --- | --- | --- |"]
+        for field, prop in node["properties"].items():
+            note = "" if field in required else " *(knowledge)*"
+            lines.append(f"| `{field}` | {cell(shown_type(prop, headings))} | {cell(prop.get('description', ''))}{note} |")
+    return lines
 
 
 def kb_json_page() -> str:
     from interview_kb.outputs import kb_json
 
-    schema = kb_json.schema()
-    paths = object_paths(schema)
-    headings = {name: ", ".join(f"`{place}`" for place in places) or "The top level" for name, places in paths.items()}
     lines = [
         "# kb.json",
         "",
         generated("the models in scripts/interview_kb/outputs/kb_json.py"),
         "",
         "Every build writes `site/kb.json` (`make generate`: `build/generated/kb.json`), everything the site",
-        "says as data, shaped like this (abridged):",
+        "says as data but the exchanges, and beside it `site/kb/<slug>.json` for each interview, its exchanges",
+        "and the parts that are not the interview. kb.json is shaped like this (abridged):",
         "",
         EXAMPLE,
         "",
-        "Its JSON Schema is [kb.schema.json](kb.schema.json), made from the TypedDicts that write it",
-        "(`scripts/interview_kb/outputs/kb_json.py`); `interview_kb.outputs.kb_json.validate(data)` checks a",
-        "kb.json against them. Fields marked *knowledge* are there when the knowledge layer is built, as in",
-        "every site build.",
+        "Their JSON Schemas are [kb.schema.json](kb.schema.json) and [kb-interview.schema.json](kb-interview.schema.json),",
+        "made from the TypedDicts that write them (`scripts/interview_kb/outputs/kb_json.py`) and published in the site",
+        "as `kb.schema.json` and `kb/interview.schema.json`; `interview_kb.outputs.kb_json.validate(data)` and",
+        "`validate_interview(data)` check a file against them. Fields marked *knowledge* are there when the",
+        "knowledge layer is built, as in every site build.",
         "",
         READING,
+        "",
+        MOVING,
     ]
-    for name, heading in headings.items():
-        node = schema if name == "KbJson" else schema["$defs"][name]
-        required = set(node.get("required", []))
-        lines += ["", f"## {heading}", "", node.get("description", ""), "", "| field | type | meaning |", "| --- | --- | --- |"]
-        for field, prop in node["properties"].items():
-            note = "" if field in required else " *(knowledge)*"
-            lines.append(f"| `{field}` | {cell(shown_type(prop, headings))} | {cell(prop.get('description', ''))}{note} |")
+    lines += object_sections(kb_json.schema(), "KbJson", "The top level")
+    lines += object_sections(kb_json.interview_schema(), "InterviewDataJson", "An interview's file, `kb/<slug>.json`")
     return "\n".join(lines) + "\n"
 
 
@@ -385,11 +426,14 @@ def kb_json_page() -> str:
 
 def pages() -> dict[str, str]:
     """File name → text, for every generated file."""
+    from interview_kb.outputs import kb_json
+
     return {
         "plugin-options.md": plugin_options(),
         "errors.md": error_catalogue(),
         "kb-json.md": kb_json_page(),
-        "kb.schema.json": schema_text(),
+        "kb.schema.json": schema_text(kb_json.schema()),
+        "kb-interview.schema.json": schema_text(kb_json.interview_schema()),
     }
 
 

@@ -11,9 +11,10 @@ files in `screenshots/` (git ignores it). Add --full-page for whole pages,
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
+
+from interview_kb.outputs import kb_json
 
 from scripts.tools import search_quality, served_site
 
@@ -22,13 +23,13 @@ SCREENS = {"desktop": (1280, 800), "phone": (390, 844)}
 
 def views(site: Path) -> dict[str, str]:
     """Name → site-relative URL of each view to capture."""
-    kb = json.loads((site / "kb.json").read_text(encoding="utf-8"))
+    kb = kb_json.whole(site)
     interview = kb["interviews"][0]["slug"]
     exchanges = [e for e in kb["exchanges"] if e["interview"] == interview]
     topic = max(kb["topics"], key=lambda t: sum(t["slug"] in e["topics"] for e in kb["exchanges"]))["slug"]
     return {
         "home": "",
-        "series-map": "#series-map",
+        "series-map": "series/",
         "topic": f"topics/{topic}/",
         "interview": f"interviews/{interview}/",
         "exchange": exchanges[len(exchanges) // 2]["url"],

@@ -28,7 +28,7 @@ def test_a_count_of_the_series_map_opens_the_exchanges_it_counts(page, server, b
     interview = kb["interviews"][0]
     first = next(e for e in kb["exchanges"] if e["interview"] == interview["slug"] and topic["slug"] in e["topics"])
     count = sum(e["interview"] == interview["slug"] and topic["slug"] in e["topics"] for e in kb["exchanges"])
-    page.goto(server)
+    page.goto(server + "series/")
     cell = page.get_by_role("link", name=f"{count} on {topic['title']} in {interview['title']}", exact=True)
     assert re.search(f"topics/{topic['slug']}/#{first['id']}$", str(cell.get_attribute("href")))
     cell.scroll_into_view_if_needed()

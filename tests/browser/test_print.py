@@ -10,6 +10,8 @@ CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--second
 
 def test_printed_interview_page_has_text_and_permalinks_only(page, server: str) -> None:
     with urllib.request.urlopen(server + "kb.json") as response:
+        data = json.load(response)["interviews"][0]["data"]
+    with urllib.request.urlopen(server + data) as response:  # the interview's exchanges, linked from kb.json
         exchange = json.load(response)["exchanges"][0]
     page.goto(server + exchange["url"].split("#")[0])
     page.emulate_media(media="print")

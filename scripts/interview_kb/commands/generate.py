@@ -11,8 +11,7 @@ import os
 from pathlib import Path
 
 from interview_kb.commands.common import project_of, read_folders, seed_error_behind, use_seeds
-from interview_kb.outputs import site_folder
-from interview_kb.outputs.kb_json import kb_json
+from interview_kb.outputs import kb_json, site_folder
 from interview_kb.urls import SiteUrls
 
 
@@ -36,5 +35,5 @@ def generate(seeds_dir: Path, out: Path, config_file: Path = Path("mkdocs.yml"))
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    (out / "kb.json").write_text(kb_json(plugin.kb, SiteUrls.of(config), plugin.knowledge), encoding="utf-8")
+    kb_json.write(out, plugin.kb, SiteUrls.of(config), plugin.knowledge)
     return len(written)

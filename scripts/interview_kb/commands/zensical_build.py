@@ -47,8 +47,9 @@ DEFAULT_ZENSICAL = Path(".venv-zensical", "bin", "zensical")
 REPLAYED = {"on_startup", "on_shutdown", "on_config", "on_files", "on_nav", "on_post_build", "on_serve"}
 # on_env starts the search index while MkDocs renders the pages, on_build_error waits for it:
 # here on_post_build writes it, after Zensical has built the pages. on_post_page counts the
-# pages written for the status line on a terminal.
-NOT_NEEDED = {"on_env", "on_build_error", "on_post_page"}
+# pages written for the status line on a terminal. on_page_context does what Material's search
+# plugin did to each page in a MkDocs build, which Zensical does not run.
+NOT_NEEDED = {"on_env", "on_build_error", "on_post_page", "on_page_context"}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 WARNING = re.compile(r"Warning: (?P<what>[^\n]+)\n\s*╭─\[ (?P<path>[^\n\]]+?):(?P<line>\d+):(?P<column>\d+) \]")
 ISSUES = re.compile(r"(?P<count>\d+) issues? found")

@@ -1,14 +1,22 @@
-"""The machine-readable export, `kb.json`, and the models it is written from.
+"""The machine-readable export, `kb.json` and `kb/<slug>.json`, and the models they are written from.
 
-The TypedDicts below are what `kb_json` writes, field by field, so that mypy
-checks the writing against them; its JSON Schema is made from them
-(`schema()`, pydantic's TypeAdapter), and the docstring under each field is its
-description there (docs/guide/reference/kb-json.md, `make reference`).
+`kb.json` is the index: interviews, topics, glossary, entities and facts, each
+interview with a link to its own file, `kb/<slug>.json`, which holds its
+exchanges and the parts that are not the interview. In pieces, no file grows
+with the series but the index (a thousand long episodes made one kb.json of
+over 200 MB), and a reader of one interview downloads that interview only.
+
+The TypedDicts below are what `export` writes, field by field, so that mypy
+checks the writing against them; the JSON Schemas are made from them
+(`schema()`, `interview_schema()`, pydantic's TypeAdapter), published beside
+the files, and the docstring under each field is its description there
+(docs/guide/reference/kb-json.md, `make reference`).
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, Literal, NotRequired
 
 from pydantic import ConfigDict, TypeAdapter, with_config
@@ -18,7 +26,7 @@ from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.transcript import Exchange, Outside
-from interview_kb.urls import SiteUrls
+from interview_kb.urls import INTERVIEW_DATA_SCHEMA, KB_INDEX, KB_INDEX_SCHEMA, SiteUrls, interview_data
 
 # Unknown keys are refused when a kb.json is validated against the models; each field's docstring is its description.
 MODEL = ConfigDict(extra="forbid", use_attribute_docstrings=True)
@@ -86,8 +94,8 @@ class InterviewJson(TypedDict):
     """Label → the speaker (`role` and `organization` may be `""`)."""
     announcers: list[str]
     """The labels listed under `announcer:` (neither host nor guest)."""
-    outside: list[OutsideJson]
-    """The parts that are not the interview, in order."""
+    data: str
+    """Site-relative link to its exchanges and the parts that are not the interview: `kb/<slug>.json`."""
 
 
 @with_config(MODEL)
@@ -231,15 +239,26 @@ class FactJson(TypedDict):
 
 
 @with_config(MODEL)
+class InterviewDataJson(TypedDict):
+    """One interview's exchanges and the parts that are not the interview: `site/kb/<slug>.json`, linked from kb.json."""
+
+    interview: str
+    """The interview's slug."""
+    outside: list[OutsideJson]
+    """The parts that are not the interview, in order."""
+    exchanges: list[ExchangeJson]
+    """In the interview's order."""
+
+
+@with_config(MODEL)
 class KbJson(TypedDict):
-    """Everything the site says, as data: `site/kb.json`, written by every build."""
+    """Everything the site says, as data, but the exchanges: `site/kb.json`, written by every build; each interview's
+    exchanges are in the file it links to (`data`)."""
 
     interviews: list[InterviewJson]
     """Newest first."""
     topics: list[TopicJson]
     """In the taxonomy's order."""
-    exchanges: list[ExchangeJson]
-    """In interview order, interview by interview."""
     glossary: NotRequired[list[TermJson]]
     """The glossary, in its order."""
     entities: NotRequired[list[EntityJson]]
@@ -248,18 +267,26 @@ class KbJson(TypedDict):
     """Key facts and events."""
 
 
-SCHEMA_ID = "kb.schema.json"
-
-
 def schema() -> dict[str, Any]:
     """kb.json's JSON Schema (draft 2020-12), made from the models above."""
     made = TypeAdapter(KbJson).json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **made}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": KB_INDEX_SCHEMA, **made}
+
+
+def interview_schema() -> dict[str, Any]:
+    """The JSON Schema of an interview's file, `kb/<slug>.json` (draft 2020-12)."""
+    made = TypeAdapter(InterviewDataJson).json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": INTERVIEW_DATA_SCHEMA, **made}
 
 
 def validate(data: object) -> KbJson:
     """`data` as the models say kb.json is (pydantic raises ValidationError otherwise)."""
     return TypeAdapter(KbJson).validate_python(data, strict=True)
+
+
+def validate_interview(data: object) -> InterviewDataJson:
+    """`data` as the models say an interview's file, `kb/<slug>.json`, is (pydantic raises ValidationError otherwise)."""
+    return TypeAdapter(InterviewDataJson).validate_python(data, strict=True)
 
 
 def outside(interview: Interview) -> list[OutsideJson]:
@@ -346,8 +373,8 @@ def exchange(kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge | None, int
     return written
 
 
-def kb_json(kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge | None = None) -> str:
-    """Everything as JSON; page URLs are site-relative, as `urls` publishes them; `knowledge` adds its fields."""
+def index(kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge | None = None) -> KbJson:
+    """kb.json: the interviews, each with the link to its file, topics and, with `knowledge`, its fields."""
     data: KbJson = {
         "interviews": [
             {
@@ -360,15 +387,60 @@ def kb_json(kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge | None = Non
                 "interviewers": list(i.interviewers),
                 "speakers": {label: {"name": s.name, "role": s.role, "organization": s.organization} for label, s in i.speakers.items()},
                 "announcers": list(i.announcers),
-                "outside": outside(i),
+                "data": interview_data(i.slug),
             }
             for i in kb.interviews
         ],
         "topics": [{"slug": t.slug, "title": t.title, "description": t.description} for t in kb.topics],
-        "exchanges": [exchange(kb, urls, knowledge, i, e) for i, e in kb.exchanges()],
     }
     if knowledge:
         data["glossary"] = glossary(knowledge)
         data["entities"] = entities(knowledge, urls)
         data["facts"] = facts(knowledge)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return data
+
+
+def interview_file(kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge | None, interview: Interview) -> InterviewDataJson:
+    """`kb/<slug>.json`: the interview's parts that are not the interview and its exchanges."""
+    return {
+        "interview": interview.slug,
+        "outside": outside(interview),
+        "exchanges": [exchange(kb, urls, knowledge, interview, e) for e in interview.transcript.exchanges],
+    }
+
+
+def export(kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge | None = None) -> dict[str, str]:
+    """Every file of the export, by its path in the site: kb.json, each interview's file and both JSON Schemas.
+
+    Page URLs in them are site-relative, as `urls` publishes them; `knowledge` adds its fields. kb.json is
+    indented to be read; an interview's file, which is read by programs and is most of the export's bytes, is not.
+    """
+    files = {
+        KB_INDEX: json.dumps(index(kb, urls, knowledge), ensure_ascii=False, indent=2) + "\n",
+        KB_INDEX_SCHEMA: json.dumps(schema(), ensure_ascii=False, indent=2) + "\n",
+        INTERVIEW_DATA_SCHEMA: json.dumps(interview_schema(), ensure_ascii=False, indent=2) + "\n",
+    }
+    for interview in kb.interviews:
+        data = interview_file(kb, urls, knowledge, interview)
+        files[interview_data(interview.slug)] = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return files
+
+
+def write(folder: Path, kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge | None = None) -> None:
+    """Write the export into `folder` (the site, or `make generate`'s folder)."""
+    for path, text in export(kb, urls, knowledge).items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def whole(folder: Path) -> dict[str, Any]:
+    """kb.json as one file held it before it came in pieces: every interview's `outside` in its entry (without `data`),
+    every exchange in `exchanges`, interview by interview. For a reader of the single file, and the tests."""
+    data: dict[str, Any] = json.loads((folder / KB_INDEX).read_text(encoding="utf-8"))
+    data["exchanges"] = []
+    for interview in data["interviews"]:
+        piece = json.loads((folder / interview.pop("data")).read_text(encoding="utf-8"))
+        interview["outside"] = piece["outside"]
+        data["exchanges"] += piece["exchanges"]
+    return data

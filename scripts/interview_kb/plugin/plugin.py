@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
+import re
 import time
 from pathlib import Path
 from typing import Any, Literal
@@ -39,8 +39,7 @@ from interview_kb.knowledge import base, glossary
 from interview_kb.knowledge import exchange_links as knowledge
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
-from interview_kb.outputs import cards, downloads, feeds, llms_txt, robots, share_pages
-from interview_kb.outputs.kb_json import kb_json
+from interview_kb.outputs import budget, cards, downloads, feeds, kb_json, llms_txt, robots, share_pages
 from interview_kb.outputs.search import index as search_index
 from interview_kb.outputs.search.background import BackgroundIndex
 from interview_kb.outputs.search.pagefind import Pagefind
@@ -55,6 +54,8 @@ from interview_kb.render.pages import Site
 from interview_kb.urls import SiteUrls, card_image
 
 log = logging.getLogger("mkdocs.plugins.interview_kb")
+# As Material's search plugin removes them from every page (its on_page_context).
+SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
 
 
 class _QuietDirtyNotice(logging.Filter):
@@ -76,6 +77,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.indexing = BackgroundIndex()  # the search index; the build commands stop it or wait for it when a build fails
         self.progress = Progress.hidden()  # replaced at each build
         self.pages_written = self.pages_to_write = 0
+        self.strict = False  # seed warnings and the size budget stop the build
+        self.search_unhooked = False  # Material's search plugin draws the search box but indexes nothing
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -108,8 +111,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.progress.close()
         self.progress = Progress()
         self.seeds_dir = Path(self.config.seeds)  # made absolute against mkdocs.yml's folder by `opt.Dir`
+        self.strict = config.strict if self.config.strict is None else self.config.strict
         try:
-            self.read_seeds(strict=config.strict if self.config.strict is None else self.config.strict)
+            self.read_seeds(strict=self.strict)
         except MISTAKES as error:  # MkDocs logs its message, every line of it
             self.progress.close()
             raise PluginError(str(error)) from error
@@ -129,7 +133,23 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         # A tooltip at each term's first occurrence in each exchange, not at every one.
         if not any(isinstance(extension, FirstTooltips) for extension in config.markdown_extensions):
             config.markdown_extensions.append(FirstTooltips())
+        self.search_box_only(config)
         return config
+
+    def search_box_only(self, config: MkDocsConfig) -> None:
+        """Material's search plugin is kept for its search box (the header draws it only when the plugin is on), which is
+        Pagefind's (overrides/partials/search.html); its indexing, which parses every page's HTML for a lunr index the
+        site does not use (13 % of a large build), is unhooked."""
+        search = config.plugins.get("material/search")
+        self.search_unhooked = search is not None
+        for event in ("page_context", "post_build"):
+            config.plugins.events[event] = [m for m in config.plugins.events[event] if getattr(m, "__self__", None) is not search]
+
+    def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Navigation) -> Any:
+        """What Material's search plugin did to every page besides indexing it: it removes `data-search-*` attributes."""
+        if self.config.enabled and self.search_unhooked:
+            page.content = SEARCH_ATTRIBUTES.sub("", page.content)
+        return context
 
     def read_seeds(self, *, strict: bool) -> None:
         """The interviews, topics and knowledge layer; raises every mistake at once, and in a `strict` build every warning too."""
@@ -220,7 +240,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
     def write_export(self, *, config: MkDocsConfig) -> None:
         """kb.json: everything the site says, as data."""
         if self.config.enabled:
-            Path(config.site_dir, "kb.json").write_text(kb_json(self.kb, SiteUrls.of(config), self.knowledge), encoding="utf-8")
+            kb_json.write(Path(config.site_dir), self.kb, SiteUrls.of(config), self.knowledge)
 
     def finish_search_index(self, *, config: MkDocsConfig) -> None:
         """The search index is complete when the build ends (under `mkdocs serve --dirty`, a moment after the page reloads)."""
@@ -241,15 +261,25 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         else:  # the Zensical build (commands/zensical_build.py), which does not run on_env
             search_index.write(Path(config.site_dir), self.kb, self.knowledge, urls, self.pagefind())
 
-    def remove_lunr_index(self, *, config: MkDocsConfig) -> None:
-        """The search box is Pagefind's (overrides/partials/search.html): Material's own lunr index is not used."""
-        if self.config.enabled:
-            shutil.rmtree(Path(config.site_dir, "search"), ignore_errors=True)
-
     def sort_tags_export(self, *, config: MkDocsConfig) -> None:
         tags_path = Path(config.site_dir, "tags.json")
         if self.config.enabled and tags_path.exists():
             self.write_tags_export(tags_path)
+
+    def check_budget(self, *, config: MkDocsConfig) -> None:
+        """Every file over the size budget, one line each: warnings, or in a strict build the mistakes that stop it."""
+        if not self.config.enabled:
+            return
+        over = budget.over_budget(Path(config.site_dir))
+        if not self.strict:
+            for warning in over:
+                self.log_warning(warning)
+            return
+        try:
+            fail(warning.as_error() for warning in over)
+        except MISTAKES as error:  # as for the seeds: MkDocs logs every line, the build command prints them
+            self.progress.close()
+            raise PluginError(str(error)) from error
 
     def close_progress(self, *, config: MkDocsConfig) -> None:
         self.progress.close()
@@ -273,7 +303,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         log.info(f"share pages: {written:,} bytes in {time.perf_counter() - start:.2f} s")
 
     on_post_build = CombinedEvent(
-        write_export, write_cards, write_share_pages, finish_search_index, remove_lunr_index, sort_tags_export, close_progress
+        write_export, write_cards, write_share_pages, finish_search_index, sort_tags_export, check_budget, close_progress
     )
 
     def write_tags_export(self, path: Path) -> None:

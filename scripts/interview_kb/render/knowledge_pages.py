@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from typing import Any
 
 from interview_kb.knowledge import phrases
@@ -11,7 +12,11 @@ from interview_kb.knowledge.facts import timeline
 from interview_kb.reading.conversation import SENTENCE_END
 from interview_kb.reading.entities_file import KINDS, Entity
 from interview_kb.reading.facts_file import Fact
+from interview_kb.reading.glossary_file import Term
+from interview_kb.reading.loader import Interview
+from interview_kb.reading.transcript import Turn
 from interview_kb.render import pictures
+from interview_kb.render.backlinks import Backlinks, bounded, first_per_exchange
 from interview_kb.render.markdown_text import escape, highlight
 from interview_kb.render.templates import excerpt, template
 from interview_kb.urls import FACTS_PAGE, GLOSSARY_PAGE, TIMELINE_PAGE, interview_page
@@ -67,6 +72,45 @@ def kinds_present(knowledge: Knowledge) -> list[str]:
     return [kind for kind in KINDS if any(e.kind == kind for e in knowledge.entities)]
 
 
+# A person's turns and an entity's mentions: the newest exchanges with their words, then links, then one link per
+# earlier interview (render/backlinks.py). A glossary term lists fewer: sixty terms share its page.
+FULL_EXCHANGES = 20
+LISTED_EXCHANGES = 100
+EARLIER_INTERVIEWS = 300
+TERM_EXCHANGES = 20
+TERM_INTERVIEWS = 20
+
+
+ROLE_INTERVIEWS = 5  # a role's interviews named on its line; the Turns list links the others
+
+
+@dataclass(frozen=True)
+class RoleLine:
+    """A person's role, organization and part (interviewer or guest), with the newest interviews they had it in."""
+
+    role: str
+    organization: str
+    asks: bool
+    interviews: list[Interview]
+    more: int
+
+
+def role_lines(entity: Entity, interviews: dict[str, Interview]) -> list[RoleLine]:
+    """One line per role, organization and part, in the order first met, naming up to `ROLE_INTERVIEWS` interviews each."""
+    grouped: dict[tuple[str, str, bool], list[Interview]] = {}
+    for role in entity.roles:
+        interview = interviews[role.interview]
+        grouped.setdefault((role.role, role.organization, role.label in interview.interviewers), []).append(interview)
+    return [
+        RoleLine(role, organization, asks, listed[:ROLE_INTERVIEWS], max(0, len(listed) - ROLE_INTERVIEWS))
+        for (role, organization, asks), listed in grouped.items()
+    ]
+
+
+def turn_words(links: ExchangeLinks, turn: Turn) -> str:
+    return "“" + escape(excerpt(turn.text, 30)) + "”"
+
+
 def render(knowledge: Knowledge) -> dict[str, str]:
     """Every knowledge page, keyed by its path under `docs/`."""
     multiple = len(knowledge.kb.interviews) > 1
@@ -79,7 +123,7 @@ def render(knowledge: Knowledge) -> dict[str, str]:
         "quoted": quote_markdown,
     }
     pages = {
-        GLOSSARY_PAGE: template("glossary.md.j2").render(terms=[(t, knowledge.using(t)) for t in knowledge.glossary], **helpers),
+        GLOSSARY_PAGE: template("glossary.md.j2").render(terms=[(t, term_uses(knowledge, t)) for t in knowledge.glossary], **helpers),
     }
     for kind in kinds_present(knowledge):
         members = [e for e in knowledge.entities if e.kind == kind]
@@ -92,12 +136,24 @@ def render(knowledge: Knowledge) -> dict[str, str]:
         for entity in members:
             pages[entity.path] = template("entity.md.j2").render(
                 entity=entity,
-                interviews={i.slug: i for i in knowledge.kb.interviews},
+                roles=role_lines(entity, {i.slug: i for i in knowledge.kb.interviews}),
                 organization=lambda name: knowledge.entity_named(name),
                 people=[p for p in knowledge.entities if any(r.organization in entity.forms for r in p.roles)],
-                mentions=[(links, mention(links, entity)) for links in knowledge.mentioning(entity)],
-                turns=knowledge.turns_of(entity),
-                excerpt=excerpt,
+                mentions=bounded(
+                    [(links, entity) for links in knowledge.mentioning(entity)],
+                    mention,
+                    full=FULL_EXCHANGES,
+                    listed=LISTED_EXCHANGES,
+                    interviews=EARLIER_INTERVIEWS,
+                ),
+                turns=bounded(
+                    first_per_exchange(knowledge.turns_of(entity)),
+                    turn_words,
+                    full=FULL_EXCHANGES,
+                    listed=LISTED_EXCHANGES,
+                    interviews=EARLIER_INTERVIEWS,
+                ),
+                turn_count=len(knowledge.turns_of(entity)),
                 **helpers,
             )
     facts_by_interview: list[tuple[Any, list[Fact]]] = [
@@ -114,6 +170,12 @@ def render(knowledge: Knowledge) -> dict[str, str]:
         years=years, exchanges=knowledge.exchanges, picture=pictures.timeline_picture(events), event_id=pictures.event_id, **helpers
     )
     return pages
+
+
+def term_uses(knowledge: Knowledge, term: Term) -> Backlinks:
+    return bounded(
+        [(links, term) for links in knowledge.using(term)], lambda _, __: "", full=0, listed=TERM_EXCHANGES, interviews=TERM_INTERVIEWS
+    )
 
 
 def nav(knowledge: Knowledge) -> list[Any]:

@@ -8,6 +8,7 @@ including `web-scale` or `AT&T` — untouched so that `abbr` tooltips still matc
 from __future__ import annotations
 
 import html
+import html.entities
 import re
 from collections.abc import Callable, Sequence
 
@@ -16,8 +17,11 @@ from interview_kb.markdown_syntax import INLINE_SYNTAX
 from interview_kb.reading.entities_file import Entity
 
 _INLINE = re.compile(f"([{INLINE_SYNTAX}])")
-# `&name;` or `&#123;` would be read as an HTML entity.
-_ENTITY = re.compile(r"&(?=#?\w+;)")
+# An HTML parser reads a character reference in `&name;`, in `&#123` with or without its `;`,
+# and in the legacy names it knows without one (`&copy`, `&amp`): each `&` of those is written `&amp;`.
+# Any other `&` stays as written, so that `AT&T` still matches its glossary tooltip.
+_LEGACY_NAMES = sorted((name for name in html.entities.html5 if not name.endswith(";")), key=len, reverse=True)
+_ENTITY = re.compile(r"&(?=#|\w+;|" + "|".join(_LEGACY_NAMES) + ")")
 # Angle brackets become entities, not backslash escapes: md_in_html reads raw
 # HTML before escapes are resolved, and would take `\<?` for the start of a
 # processing instruction that swallows the rest of the page.
@@ -31,14 +35,14 @@ _ORDERED = re.compile(r"^(\d+)([.)])")
 def escape(text: str) -> str:
     """Markdown for one line of literal text (whitespace already normalised)."""
     text = _INLINE.sub(r"\\\1", text)
-    text = _ENTITY.sub(r"\\&", text).translate(_ANGLE)
+    text = _ENTITY.sub("&amp;", text).translate(_ANGLE)
     text = _LINE_START.sub(r"\\\1", text)
     return _ORDERED.sub(r"\1\\\2", text)
 
 
 def escape_inline(text: str) -> str:
     """Markdown for literal text that does not start a line (the middle of a paragraph)."""
-    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text)).translate(_ANGLE)
+    return _ENTITY.sub("&amp;", _INLINE.sub(r"\\\1", text)).translate(_ANGLE)
 
 
 def markdown_url(url: str) -> str:

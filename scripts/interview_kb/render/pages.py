@@ -12,18 +12,9 @@ from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge, speakers_only
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.transcript import Exchange
-from interview_kb.render import citations, exchange_view, pictures
+from interview_kb.render import citations, exchange_view, pictures, series
 from interview_kb.render.templates import excerpt, template
 from interview_kb.urls import SiteUrls, interview_page, topic_page
-
-
-def organizations(kb: KnowledgeBase) -> list[tuple[str, list[Interview]]]:
-    """Every organization a speaker belongs to, alphabetically, with its interviews (newest first)."""
-    found: dict[str, list[Interview]] = {}
-    for interview in kb.interviews:
-        for organization in dict.fromkeys(s.organization for s in interview.participants if s.organization):
-            found.setdefault(organization, []).append(interview)
-    return sorted(found.items(), key=lambda item: item[0].casefold())
 
 
 @dataclass(frozen=True)
@@ -53,11 +44,12 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
         "index.md": template("home.md.j2").render(
             site_name=site.name,
             description=" ".join(site.description.split()),
-            interviews=kb.interviews,
-            organizations=organizations(kb),
+            interviews=kb.interviews[:HOME_INTERVIEWS],
+            more_interviews=max(0, len(kb.interviews) - HOME_INTERVIEWS),
+            organizations=len(series.organizations(kb)) > 1,
             topic_counts=topic_counts,
-            series_map=pictures.series_map(kb, FULL_TEXT_EXCHANGES, site.urls),
-        )
+        ),
+        **series.render(kb, site.urls, FULL_TEXT_EXCHANGES),
     }
     for interview in kb.interviews:
         anchors = [e.anchor for e in interview.transcript.exchanges]
@@ -95,6 +87,8 @@ def description(interview: Interview) -> str:
     return interview.description or (excerpt(preface[0].text, 30) if preface else interview.title)
 
 
+# The home page lists the latest interviews; all of them are on the series pages (render/series.py).
+HOME_INTERVIEWS = 20
 # A topic page reads as a chapter: its exchanges in full, up to this many (the
 # newest interviews first); the rest are in its list of links. At 1000 interviews
 # a topic has thousands of exchanges, and a page of all of them in full would
@@ -160,10 +154,11 @@ def interviews_nav(kb: KnowledgeBase) -> list[Any]:
 
 
 def nav(kb: KnowledgeBase, more: list[Any] | None = None) -> list[Any]:
-    """MkDocs `nav`: home, interviews (newest first), topics (taxonomy order), `more`, tag index."""
+    """MkDocs `nav`: home, interviews (newest first), the series map, topics (taxonomy order), `more`, tag index."""
     return [
         {"Home": "index.md"},
         {"Interviews": interviews_nav(kb)},
+        series.nav(kb),
         {"Topics": [{html.escape(t.title): topic_page(t.slug)} for t in kb.topics]},
         *(more or []),
         {"Tags": "tags.md"},

@@ -101,18 +101,29 @@ def series_cells(kb: KnowledgeBase, full_text: int, urls: SiteUrls) -> dict[tupl
     return cells
 
 
-def series_map(kb: KnowledgeBase, full_text: int, urls: SiteUrls) -> str:
-    """A table of interviews (newest first, under their year) × topics; each count links to those exchanges."""
-    cells = series_cells(kb, full_text, urls)
+def series_map(
+    kb: KnowledgeBase,
+    full_text: int,
+    urls: SiteUrls,
+    interviews: Sequence[Interview] | None = None,
+    cells: dict[tuple[str, str], Cell] | None = None,
+    root: str = "",
+) -> str:
+    """A table of `interviews` (default: all, newest first, under their year) × topics; each count links to those exchanges.
+
+    `cells` are `series_cells(kb, full_text, urls)`, computed once for all the pages that show a part of the map;
+    `root` leads from the page to the site's root (links in raw HTML are not rewritten by MkDocs).
+    """
+    cells = cells if cells is not None else series_cells(kb, full_text, urls)
     most = max((c.count for c in cells.values()), default=1)
     head = "".join(f'<th scope="col">{swatch(n)}<span>{attribute(t.title)}</span></th>' for n, t in enumerate(kb.topics))
     rows = []
     year = None
-    for interview in kb.interviews:
+    for interview in kb.interviews if interviews is None else interviews:
         if interview.date[:4] != year:
             year = interview.date[:4]
             rows.append(f'<tr class="kb-series-map__year"><th scope="colgroup" colspan="{len(kb.topics) + 1}">{year}</th></tr>')
-        row = [f'<th scope="row"><a href="{urls.url(interview_page(interview.slug))}">{attribute(interview.title)}</a></th>']
+        row = [f'<th scope="row"><a href="{root}{urls.url(interview_page(interview.slug))}">{attribute(interview.title)}</a></th>']
         for topic in kb.topics:
             cell = cells.get((interview.slug, topic.slug))
             if cell is None:
@@ -120,7 +131,7 @@ def series_map(kb: KnowledgeBase, full_text: int, urls: SiteUrls) -> str:
                 continue
             share = round(cell.count / most, 2)
             row.append(
-                f'<td style="--kb-share:{share}"><a href="{cell.href}">{cell.count}'
+                f'<td style="--kb-share:{share}"><a href="{root}{cell.href}">{cell.count}'
                 f'<span class="kb-sr"> on {attribute(topic.title)} in {attribute(interview.title)}</span></a></td>'
             )
         rows.append(f"<tr>{''.join(row)}</tr>")
