@@ -185,6 +185,8 @@ class TopicsFile(Schema):
 
     README = "Topics"
     threshold: float = 4
+    # Words of the taxonomy's field: an interview that hardly uses them gets no topic from the rules.
+    field: list[Annotated[str, _at_most(MAX_NAME_CHARS)]] = []
     topics: list[TopicEntry]
 
 
