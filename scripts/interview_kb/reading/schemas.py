@@ -157,6 +157,9 @@ class Metadata(Schema):
     slug: Slug = ""
     announcer: Annotated[list[Label], BeforeValidator(_as_list)] = []  # neither host nor guest: their turns are not the interview
     description: Prose = ""  # a summary of the interview (a Markdown transcript's front matter may give it)
+    # Subjects for the tags page, with the front matter's (a comma-separated line is several):
+    tags: Annotated[list[Name], BeforeValidator(_as_list)] = []
+    keywords: Annotated[list[Name], BeforeValidator(_as_list)] = []
     # Where the conversation rules are wrong for one exchange (README, "How a conversation is read"):
     recognise_parts: bool = True  # false: no cold open, introduction, sponsor read or closing is recognised, only markers
     split: Annotated[list[int], BeforeValidator(lambda v: [v] if isinstance(v, int) else v)] = []  # lines where an exchange opens
