@@ -173,7 +173,7 @@ class TopicEntry(Schema):
     NOUN = "topic"
     slug: Slug
     title: Title
-    description: Prose
+    description: Prose = ""  # a drafted topic (topics.draft.yml) has none until the editor writes it
     evidence: Annotated[
         dict[Annotated[str, _at_most(MAX_NAME_CHARS)], float],
         Field(min_length=1, description="map terms to numeric weights", examples=["{SBC: 3, session border controller*: 2}"]),
