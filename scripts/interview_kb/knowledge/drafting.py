@@ -64,9 +64,6 @@ class Proposal:
     gathered: tuple[str, ...]  # anchors of the exchanges its rules assign
     examples: tuple[str, ...]  # three of their questions
 
-    def topic(self) -> Topic:
-        return Topic(self.slug, self.title, "", self.evidence, THRESHOLD, (), ())
-
 
 def _text(exchange: Exchange) -> str:
     return topic_rules.exchange_text(exchange)
@@ -79,7 +76,10 @@ def propose(
     max_topics: int = MAX_TOPICS,
 ) -> list[Proposal]:
     """Topics for the `(interview slug, exchange)` pairs that no `kept` topic gathers; `names` (the speakers') are no evidence."""
-    field = {slug: topic_rules.in_field(kept, [e for s, e in exchanges if s == slug]) for slug, _ in exchanges}
+    of_interview: dict[str, list[Exchange]] = {}
+    for slug, exchange in exchanges:
+        of_interview.setdefault(slug, []).append(exchange)
+    field = {slug: topic_rules.in_field(kept, found) for slug, found in of_interview.items()}
     rest = [(slug, e) for slug, e in exchanges if not topic_rules.topics_of(kept, e, field[slug])]
     interviews = sorted({slug for slug, _ in rest})
     if len(rest) < MIN_GATHERED * 2 or len(interviews) < MIN_INTERVIEWS:
@@ -113,21 +113,26 @@ def propose(
     nmf.fit(matrix)
     groups = _merged(nmf.components_)
     taken = {t.slug for t in kept}
-    proposals: list[Proposal] = []
+    drafts: list[Topic] = []
     for weights in groups:
         evidence = _evidence(weights, np.vstack(groups), terms)
-        if len(evidence) < 2:
-            continue
-        title = _title(evidence)
-        slug = _free(slug_of(" ".join(title.split(", ")[:2]), "topic"), taken)
-        draft = Proposal(slug, title, evidence, (), ())
-        gathered = [(s, e) for s, e in rest if topic_rules.reaches(draft.topic(), _text(e))]
-        if len(gathered) < MIN_GATHERED:
-            continue
-        taken.add(slug)
-        strongest = sorted(gathered, key=lambda pair: -topic_rules.score(draft.topic(), _text(pair[1])))
-        examples = tuple(e.label for _, e in strongest[:3])
-        proposals.append(Proposal(slug, title, evidence, tuple(e.anchor for _, e in gathered), examples))
+        if len(evidence) >= 2:
+            title = _title(evidence)
+            slug = _free(slug_of(" ".join(title.split(", ")[:2]), "topic"), taken)
+            taken.add(slug)
+            drafts.append(Topic(slug, title, "", evidence, THRESHOLD, (), ()))
+    gathered: list[list[tuple[float, Exchange]]] = [[] for _ in drafts]
+    for _, exchange in rest:  # each exchange's words are counted once for all the drafts (knowledge/topics.Words)
+        text = _text(exchange)
+        for index, topic in enumerate(drafts):
+            if topic_rules.reaches(topic, text):
+                gathered[index].append((topic_rules.score(topic, text), exchange))
+    proposals: list[Proposal] = []
+    for topic, found in zip(drafts, gathered, strict=True):
+        if len(found) >= MIN_GATHERED:
+            strongest = sorted(found, key=lambda pair: -pair[0])
+            examples = tuple(e.label for _, e in strongest[:3])
+            proposals.append(Proposal(topic.slug, topic.title, topic.evidence, tuple(e.anchor for _, e in found), examples))
     return proposals
 
 
