@@ -117,7 +117,7 @@ def test_overrides_naming_an_absent_interview_are_skipped_with_one_warning(tmp_p
     assert kb.interviews
     skipped = [str(w).removeprefix(str(tmp_path) + "/") for w in warnings if "include/exclude" in w.what]
     assert skipped == [
-        "seeds/topics.yml:76: warning: 3 include/exclude entries name interviews that are not here (real-ctos-nfv-martin-taylor),"
+        "seeds/topics.yml:77: warning: 3 include/exclude entries name interviews that are not here (real-ctos-nfv-martin-taylor),"
         " so they were skipped — ignore this when building without those interviews, or remove the entries"
     ]
 
