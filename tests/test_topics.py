@@ -160,3 +160,10 @@ def test_the_shipped_taxonomy_is_silent_on_interviews_about_other_subjects(tmp_p
 
     share = measure(write_series(16, tmp_path / "unrelated"), ROOT / "seeds" / "topics.yml")
     assert share.exchanges == 16 * 20 and share.assigned == 0
+
+
+def test_counted_phrases_are_those_their_pattern_finds() -> None:
+    words = topics.Words("Open  source, open\nsource, opensource, source open; open. Source; license management")
+    assert words.count("open source") == 2
+    assert words.count("license manag*") == 1
+    assert words.count("source open source") == 0

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from interview_kb.errors import Report, SeedWarning, print_warning
@@ -79,6 +80,11 @@ _ONE_WORD = re.compile(r"\w+\*?")
 
 
 @cache
+def _one_word(term: str) -> bool:
+    return bool(_ONE_WORD.fullmatch(term))
+
+
+@cache
 def _words_of(term: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\w+", term.lower()))
 
@@ -94,9 +100,11 @@ class Words:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.counts = Counter(re.findall(r"\w+", text.lower()))
+        tokens = re.findall(r"\w+", text.lower())
+        self.counts = Counter(tokens)
         self.sorted = sorted(self.counts)
-        self.total = sum(self.counts.values())
+        self.total = len(tokens)
+        self.pairs = set(pairwise(tokens))  # words next to each other: a phrase needs its words so
 
     @staticmethod
     @lru_cache(maxsize=8)  # the topics of one exchange are scored one after another
@@ -104,10 +112,13 @@ class Words:
         return Words(text)
 
     def count(self, term: str) -> int:
-        if not _ONE_WORD.fullmatch(term):
-            # A phrase: only where each of its words is (a cheap test that skips most), by its pattern.
+        if not _one_word(term):
+            # A phrase: only where its words are, each next to the one after it (cheap tests that skip most), by its pattern.
             found = _words_of(term)
+            whole = found if not term.endswith("*") else found[:-1]
             if not all(self.counts.get(w) for w in found[:-1]) or not (found and self.starting(found[-1])):
+                return 0
+            if not all(pair in self.pairs for pair in pairwise(whole)):
                 return 0
             return len(term_pattern(term).findall(self.text))
         word = term.rstrip("*").lower()
