@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Dates in the sitemap come from the last commit, so rebuilds are byte-identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site site-zensical serve test lint js-test generate new import chromium clean bench
+.PHONY: site site-zensical serve test lint js-test generate new import topics chromium clean bench
 
 # npm packages, pinned in package-lock.json. Every build needs Pagefind, which
 # writes the search index (`dependencies`: `npm ci --omit=dev` installs it alone);
@@ -97,6 +97,11 @@ import: $(BIN)/.site-deps
 generate: export KB_MAKE_SEEDS := $(value SEEDS)
 generate: $(BIN)/.site-deps
 	$(BIN)/interview-kb generate --seeds="$$KB_MAKE_SEEDS" --out build/generated
+
+## topics: write SEEDS/topics.draft.yml, a drafted taxonomy for the series (never over topics.yml), and print what it covers
+topics: export KB_MAKE_SEEDS := $(value SEEDS)
+topics: $(BIN)/.site-deps
+	$(BIN)/interview-kb topics --seeds="$$KB_MAKE_SEEDS"
 
 ## chromium: install Debian's chromium for the browser tests (as root, when missing)
 chromium:

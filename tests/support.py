@@ -118,7 +118,7 @@ META = (
     "title: Demo\ndate: 2020\nsource: https://example.com/demo\ninterviewer: Ann\nspeakers:\n"
     "  Ann: {name: Ann A, role: Host, organization: Org}\n  Bob: {name: Bob B, role: Guest, organization: Org}\n"
 )
-TOPICS = "topics:\n  - slug: widgets\n    title: Widgets\n    description: Widgets.\n    evidence: {widgets: 5}\n"
+TOPICS = "topics:\n  - slug: widgets\n    title: Widgets\n    description: Widgets.\n    evidence: {widgets: 5, answer: 1, scale: 1}\n"
 ONE_LINE = re.compile(r"^(?P<path>[^\n:]+):(?P<line>\d+): (?P<what>[^\n]+) — (?P<todo>[^\n]+)\n$")
 
 
@@ -155,7 +155,8 @@ BROKEN = {  # interview → (its metadata, the one line its mistake prints after
     "gamma": (
         META + "interviwer: Ann\n",
         "gamma.yml:8: unknown key `interviwer` — did you mean `interviewer`? (known keys: title, date, source, interviewer,"
-        " speakers, publication, series, format, media, slug, announcer, description, recognise_parts, split, join, turns)",
+        " speakers, publication, series, format, media, slug, announcer, description, tags, keywords, recognise_parts, split, join,"
+        " turns)",
     ),
 }
 

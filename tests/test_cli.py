@@ -21,7 +21,7 @@ from interview_kb.outputs.site_folder import OutputFolderError
 
 from tests.support import ROOT, command_line
 
-COMMANDS = ["build", "new", "import", "generate", "zensical"]
+COMMANDS = ["build", "new", "import", "generate", "topics", "zensical"]
 HELDOUT = ROOT / "tests" / "data" / "heldout"
 
 
@@ -47,6 +47,7 @@ def test_no_command_shows_the_help() -> None:
         ("import", ["SOURCE", "--seeds"]),
         ("generate", ["--seeds", "--out"]),
         ("zensical", ["--seeds", "--site", "--replace", "--zensical"]),
+        ("topics", ["--seeds"]),
     ],
 )
 def test_each_command_has_its_options(command: str, options: list[str]) -> None:
@@ -229,3 +230,19 @@ def test_the_console_script_and_python_m_run_the_command_line() -> None:
         result = subprocess.run([*program, "build", "--bogus"], cwd=ROOT, capture_output=True, text=True, check=False)
         assert result.returncode == 2
         assert result.stderr.count("\n") == 1 and "build: No such option '--bogus'" in result.stderr, result.stderr
+
+
+def test_topics_drafts_beside_topics_yml_and_says_what_it_covers(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    result = command_line("topics", "--seeds", str(seeds))
+    assert result.exit_code == 0, result.stderr
+    assert (seeds / "topics.draft.yml").is_file()
+    assert (seeds / "topics.yml").read_bytes() == (ROOT / "seeds" / "topics.yml").read_bytes()
+    assert "covered" in result.stdout
+
+
+def test_topics_of_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    result = command_line("topics", "--seeds", str(tmp_path / "missing"))
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "the seeds folder does not exist" in result.stderr

@@ -14,7 +14,7 @@ from interview_kb.reading.markdown_source import as_date, blank_markup, reader_t
 from interview_kb.render import pages
 from interview_kb.urls import interview_page, text_download
 
-TOPICS = "topics:\n  - slug: widgets\n    title: Widgets\n    description: Widgets.\n    evidence: {widgets: 5}\n"
+TOPICS = "topics:\n  - slug: widgets\n    title: Widgets\n    description: Widgets.\n    evidence: {widgets: 5, answer: 1, scale: 1}\n"
 FRONT = """---
 title: "Episode 12: Widgets at scale"
 date: 2023-04-05

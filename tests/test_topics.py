@@ -117,6 +117,53 @@ def test_overrides_naming_an_absent_interview_are_skipped_with_one_warning(tmp_p
     assert kb.interviews
     skipped = [str(w).removeprefix(str(tmp_path) + "/") for w in warnings if "include/exclude" in w.what]
     assert skipped == [
-        "seeds/topics.yml:71: warning: 3 include/exclude entries name interviews that are not here (real-ctos-nfv-martin-taylor),"
+        "seeds/topics.yml:77: warning: 3 include/exclude entries name interviews that are not here (real-ctos-nfv-martin-taylor),"
         " so they were skipped — ignore this when building without those interviews, or remove the entries"
     ]
+
+
+def test_one_generic_word_never_assigns_however_often_or_in_whatever_form() -> None:
+    culture = topic(evidence=(("culture", 3.0), ("cultural", 3.0), ("silos", 2.0)))
+    assert not topics.reaches(culture, "Culture, culture and more culture.")
+    assert not topics.reaches(culture, "The culture here, a cultural shift.")
+    assert topics.reaches(culture, "The culture here, and the silos.")
+
+
+def test_evidence_must_be_dense_in_the_exchange() -> None:
+    filler = " ".join(["we talked about the weather and the harbour"] * 30)
+    assert topics.reaches(topic(), "alpha alpha beta, " + filler[:200])
+    assert not topics.reaches(topic(), "alpha alpha beta, " + filler)
+
+
+def test_an_interview_outside_the_taxonomys_field_gets_no_topic_from_the_rules() -> None:
+    telecom = topic(field=("network*", "operator*"))
+    about_networks = exchanges("Q: How do operators run the network?\n\nA: alpha alpha beta in the network.\n")
+    about_football = exchanges("Q: How did the match go?\n\nA: alpha alpha beta in the second half.\n")
+    assert topics.in_field((telecom,), about_networks) and not topics.in_field((telecom,), about_football)
+    assert topics.in_field((topic(),), about_football)  # a taxonomy without `field:` applies everywhere
+    assert topics.topics_of((telecom,), about_football[0], field=False) == ()
+    assert topics.topics_of((telecom,), about_networks[0], field=True) == ("t",)
+    assert topics.assign(topic(include=(about_football[0].anchor,)), about_football[0], field=False)
+
+
+def test_field_words_are_checked_like_evidence_terms(tmp_path: Path) -> None:
+    path = tmp_path / "topics.yml"
+    path.write_text("field: [network*, 'a*b']\ntopics:\n  - slug: t\n    title: T\n    description: d\n    evidence: {a: 1}\n")
+    with pytest.raises(SeedError) as caught:
+        topics_file.load(path)
+    assert str(caught.value).startswith(f"{path}:1: evidence term 'a*b' has a `*`")
+
+
+def test_the_shipped_taxonomy_is_silent_on_interviews_about_other_subjects(tmp_path: Path) -> None:
+    from scripts.tools.topic_precision import measure
+    from scripts.tools.unrelated_series import write_series
+
+    share = measure(write_series(16, tmp_path / "unrelated"), ROOT / "seeds" / "topics.yml")
+    assert share.exchanges == 16 * 20 and share.assigned == 0
+
+
+def test_counted_phrases_are_those_their_pattern_finds() -> None:
+    words = topics.Words("Open  source, open\nsource, opensource, source open; open. Source; license management")
+    assert words.count("open source") == 2
+    assert words.count("license manag*") == 1
+    assert words.count("source open source") == 0

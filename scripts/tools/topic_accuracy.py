@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 from interview_kb.knowledge import base
-from interview_kb.knowledge.topics import assign
+from interview_kb.knowledge.topics import assign, in_field
 
 from scripts.tools.scores import Figures
 
@@ -32,11 +32,12 @@ def evaluate(seeds_dir: Path, labels_path: Path, topics_path: Path | None = None
     kb = base.load(seeds_dir, lambda warning: None, topics_path=topics_path)
     labels: dict[str, list[str]] = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
     labelled = {(anchor, slug) for anchor, slugs in labels.items() for slug in slugs}
-    exchanges = [e for _, e in kb.exchanges() if e.anchor in labels]
+    field = {i.slug: in_field(kb.topics, i.transcript.exchanges) for i in kb.interviews}
+    exchanges = [(field[i.slug], e) for i, e in kb.exchanges() if e.anchor in labels]
     bare = [dataclasses.replace(t, include=(), exclude=()) for t in kb.topics]
     runs = {
-        "rules": {(e.anchor, t.slug) for e in exchanges for t in bare if assign(t, e)},
-        "rules+overrides": {(e.anchor, t.slug) for e in exchanges for t in kb.topics if assign(t, e)},
+        "rules": {(e.anchor, t.slug) for f, e in exchanges for t in bare if assign(t, e, f)},
+        "rules+overrides": {(e.anchor, t.slug) for f, e in exchanges for t in kb.topics if assign(t, e, f)},
     }
     result: dict[str, dict[str, Figures]] = {}
     for name, predicted in runs.items():

@@ -40,19 +40,19 @@ class TopicMemo:
 
     def __init__(self) -> None:
         self._topics: tuple[Topic, ...] = ()
-        self._known: dict[Exchange, tuple[str, ...]] = {}
+        self._known: dict[tuple[Exchange, bool], tuple[str, ...]] = {}
 
-    def topics_of(self, topics: tuple[Topic, ...], exchange: Exchange) -> tuple[str, ...]:
+    def topics_of(self, topics: tuple[Topic, ...], exchange: Exchange, field: bool = True) -> tuple[str, ...]:
         if topics != self._topics:
             self._topics, self._known = topics, {}
-        known = self._known.get(exchange)
+        known = self._known.get((exchange, field))
         if known is None:
-            known = self._known[exchange] = topic_rules.topics_of(topics, exchange)
+            known = self._known[exchange, field] = topic_rules.topics_of(topics, exchange, field)
         return known
 
     def forget(self, exchanges: set[Exchange]) -> None:
         """Keep only these exchanges' topics (the ones the last build read)."""
-        self._known = {e: t for e, t in self._known.items() if e in exchanges}
+        self._known = {key: t for key, t in self._known.items() if key[0] in exchanges}
 
 
 def load(
@@ -66,11 +66,11 @@ def load(
     """The seeds read (see `read_seeds` for the arguments) and every exchange classified; every mistake raised at once."""
     seeds = read_seeds(seeds_dir, report, read_interview, topics_path, progress)
     memo = memo or TopicMemo()
-    exchange_topics = {
-        exchange.anchor: memo.topics_of(seeds.topics, exchange)
-        for interview in seeds.interviews
-        for exchange in interview.transcript.exchanges
-    }
+    exchange_topics = {}
+    for interview in seeds.interviews:
+        field = topic_rules.in_field(seeds.topics, interview.transcript.exchanges)
+        for exchange in interview.transcript.exchanges:
+            exchange_topics[exchange.anchor] = memo.topics_of(seeds.topics, exchange, field)
     memo.forget({exchange for interview in seeds.interviews for exchange in interview.transcript.exchanges})
     errors = list(seeds.mistakes)
     try:

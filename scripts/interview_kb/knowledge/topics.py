@@ -1,8 +1,19 @@
 """Which topics each exchange belongs to: the evidence rules of `topics.yml` (read by reading/topics_file.py) applied.
 
-An exchange belongs to a topic when the weighted evidence terms found in its
-text reach the topic's threshold, or when the topic `include`s it; never when
-it `exclude`s it.
+An exchange belongs to a topic when the topic `include`s it, or when the rules
+say so; never when the topic `exclude`s it. The rules ask for evidence of the
+subject, not common words that happen to occur (`reaches`):
+
+- the weighted evidence terms found in the exchange reach the topic's threshold;
+- they are at least two pieces of evidence, not one word said twice or said in
+  two forms (terms whose first words begin alike, `culture` and `cultural`,
+  `open source` and `open sourcing`, are one piece);
+- they are dense enough: `DENSITY` points per 100 words of the exchange, so a
+  long answer that mentions a term in passing is not about it;
+- and the interview is in the taxonomy's field (`in_field`): its exchanges use
+  the `field:` words of topics.yml at least `FIELD_DENSITY` times per 1,000
+  words. A telecom taxonomy's "culture" or "adoption" is evidence in an
+  interview about networks, and none in one about football.
 """
 
 from __future__ import annotations
@@ -12,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from interview_kb.errors import Report, SeedWarning, print_warning
@@ -21,6 +33,10 @@ from interview_kb.reading.transcript import Exchange
 from interview_kb.reading.yamlfile import read
 
 MAX_COUNT = 3
+MIN_EVIDENCE = 2  # distinct pieces of evidence
+DENSITY = 2.5  # score per 100 words of the exchange
+FIELD_DENSITY = 8  # field words per 1,000 words of the interview
+ROOT_LETTERS = 5  # terms whose first words share these first letters are one piece of evidence
 
 
 @cache
@@ -41,7 +57,31 @@ def score(topic: Topic, text: str) -> float:
     return sum(weight * min(words.count(term), MAX_COUNT) for term, weight in topic.evidence)
 
 
+def reaches(topic: Topic, text: str) -> bool:
+    """Whether the evidence in `text` is enough for `topic`: threshold, two pieces, density (see the module's docstring)."""
+    words = Words.of(text)
+    found = [(term, weight * min(words.count(term), MAX_COUNT)) for term, weight in topic.evidence]
+    found = [(term, points) for term, points in found if points]
+    total = sum(points for _, points in found)
+    pieces = {_words_of(term)[0][:ROOT_LETTERS] for term, _ in found}
+    return total >= topic.threshold and len(pieces) >= MIN_EVIDENCE and total * 100 >= DENSITY * words.total
+
+
+def in_field(topics: tuple[Topic, ...], exchanges: Collection[Exchange]) -> bool:
+    """Whether an interview's exchanges use the taxonomy's `field:` words often enough (always, when it has none)."""
+    field = topics[0].field if topics else ()
+    if not field:
+        return True
+    words = Words("\n\n".join(exchange_text(e) for e in exchanges))
+    return sum(words.count(term) for term in field) * 1000 >= FIELD_DENSITY * words.total
+
+
 _ONE_WORD = re.compile(r"\w+\*?")
+
+
+@cache
+def _one_word(term: str) -> bool:
+    return bool(_ONE_WORD.fullmatch(term))
 
 
 @cache
@@ -60,8 +100,11 @@ class Words:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.counts = Counter(re.findall(r"\w+", text.lower()))
+        tokens = re.findall(r"\w+", text.lower())
+        self.counts = Counter(tokens)
         self.sorted = sorted(self.counts)
+        self.total = len(tokens)
+        self.pairs = set(pairwise(tokens))  # words next to each other: a phrase needs its words so
 
     @staticmethod
     @lru_cache(maxsize=8)  # the topics of one exchange are scored one after another
@@ -69,10 +112,13 @@ class Words:
         return Words(text)
 
     def count(self, term: str) -> int:
-        if not _ONE_WORD.fullmatch(term):
-            # A phrase: only where each of its words is (a cheap test that skips most), by its pattern.
+        if not _one_word(term):
+            # A phrase: only where its words are, each next to the one after it (cheap tests that skip most), by its pattern.
             found = _words_of(term)
+            whole = found if not term.endswith("*") else found[:-1]
             if not all(self.counts.get(w) for w in found[:-1]) or not (found and self.starting(found[-1])):
+                return 0
+            if not all(pair in self.pairs for pair in pairwise(whole)):
                 return 0
             return len(term_pattern(term).findall(self.text))
         word = term.rstrip("*").lower()
@@ -89,15 +135,16 @@ class Words:
         return self.sorted[start:end]
 
 
-def assign(topic: Topic, exchange: Exchange) -> bool:
+def assign(topic: Topic, exchange: Exchange, field: bool = True) -> bool:
+    """Whether the exchange belongs to the topic; `field` is `in_field` of its interview."""
     if exchange.anchor in topic.exclude:
         return False
-    return exchange.anchor in topic.include or score(topic, exchange_text(exchange)) >= topic.threshold
+    return exchange.anchor in topic.include or (field and reaches(topic, exchange_text(exchange)))
 
 
-def topics_of(topics: tuple[Topic, ...], exchange: Exchange) -> tuple[str, ...]:
+def topics_of(topics: tuple[Topic, ...], exchange: Exchange, field: bool = True) -> tuple[str, ...]:
     """Slugs of the topics the exchange belongs to."""
-    return tuple(t.slug for t in topics if assign(t, exchange))
+    return tuple(t.slug for t in topics if assign(t, exchange, field))
 
 
 def check(

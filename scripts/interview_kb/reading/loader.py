@@ -16,7 +16,7 @@ from typing import TypeVar
 from interview_kb.errors import Report, SeedError, SeedErrors, fail, print_warning
 from interview_kb.reading import topics_file
 from interview_kb.reading.formats import AUTO, TIME
-from interview_kb.reading.markdown_source import SUFFIXES, reader_text, transcript_files, transcript_of
+from interview_kb.reading.markdown_source import SUFFIXES, clean_tags, reader_text, tag_values, transcript_files, transcript_of
 from interview_kb.reading.schemas import SLUG, Metadata, validate
 from interview_kb.reading.topics_file import TOPICS_FILE, Topic
 from interview_kb.reading.transcript import FORMATS, Transcript, parse, read_transcript
@@ -64,6 +64,7 @@ class Interview:
     media: str = ""  # URL of the recording; timestamps link into it
     announcers: tuple[str, ...] = ()  # labels whose turns are not the interview (neither host nor guest)
     description: str = ""  # a summary: the metadata's `description:`, or the transcript's front matter
+    tags: tuple[str, ...] = ()  # the metadata's and the front matter's `tags:` and `keywords:`, each once
 
     @property
     def guests(self) -> list[Speaker]:
@@ -178,11 +179,19 @@ def load_interview(transcript_path: Path) -> Interview:
         media=data.media,
         announcers=announcers,
         description=data.description,
+        tags=clean_tags([*tag_values(data.tags), *tag_values(data.keywords), *(source.front_matter.tags if source.front_matter else ())]),
     )
 
 
 KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFSOCK: "a socket",
          stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}  # fmt: skip
+
+
+def require_folder(seeds: Path) -> None:
+    """The seeds folder exists, or one line says so."""
+    if not seeds.is_dir():
+        todo = "create it, or name the folder that holds the transcripts (make site SEEDS=<dir>)"
+        raise SeedError(seeds, 1, "the seeds folder does not exist", todo)
 
 
 def refuse_special_files(seeds: Path) -> None:
@@ -246,10 +255,7 @@ def read_seeds(
     only what changed); `topics_path` replaces `seeds/topics.yml` (to measure a
     taxonomy on other interviews); `progress(n, total)` hears of each interview read.
     """
-    if not seeds.is_dir():
-        raise SeedError(
-            seeds, 1, "the seeds folder does not exist", "create it, or name the folder that holds the transcripts (make site SEEDS=<dir>)"
-        )
+    require_folder(seeds)
     refuse_special_files(seeds)
     refuse_links_outside(seeds)
     transcripts = transcript_files(seeds)

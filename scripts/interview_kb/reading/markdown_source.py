@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,6 +77,7 @@ class FrontMatter:
     guests: tuple[Person, ...] = ()
     hosts: tuple[Person, ...] = ()
     problems: Mapping[str, SeedError] = field(default_factory=dict)  # field → why its value is not used
+    tags: tuple[str, ...] = ()  # its `tags:` and `keywords:`, as written (`clean_tags` makes the interview's)
 
     def defaults(self, given: Mapping[str, object]) -> dict[str, str]:
         """The fields that the metadata (`given`) leaves blank, from the front matter; a field it needs but cannot use is an error."""
@@ -172,7 +173,25 @@ def read_front_matter(text: str, path: Path | str) -> FrontMatter | None:
         guests=people(data.get("guests")),
         hosts=people(data.get("hosts", data.get("host"))),
         problems=problems,
+        tags=tuple(t for key in ("tags", "keywords") for t in tag_values(data.get(key))),
     )
+
+
+def tag_values(value: object) -> list[str]:
+    """`tags:` or `keywords:` as a list, a comma-separated line or one word: its texts (numbers too); nothing else."""
+    items = value if isinstance(value, list) else [value]
+    texts = [str(v) for v in items if isinstance(v, str | int | float) and not isinstance(v, bool)]
+    return [part for text in texts for part in text.split(",")]
+
+
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags with their spaces tidied, each once whatever its case (the first spelling stays), empty ones dropped."""
+    seen: dict[str, str] = {}
+    for tag in tags:
+        text = " ".join(tag.split())
+        if text and text.casefold() not in seen:
+            seen[text.casefold()] = text
+    return tuple(seen.values())
 
 
 def as_date(value: object) -> str:

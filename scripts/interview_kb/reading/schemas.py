@@ -157,6 +157,9 @@ class Metadata(Schema):
     slug: Slug = ""
     announcer: Annotated[list[Label], BeforeValidator(_as_list)] = []  # neither host nor guest: their turns are not the interview
     description: Prose = ""  # a summary of the interview (a Markdown transcript's front matter may give it)
+    # Subjects for the tags page, with the front matter's (a comma-separated line is several):
+    tags: Annotated[list[Name], BeforeValidator(_as_list)] = []
+    keywords: Annotated[list[Name], BeforeValidator(_as_list)] = []
     # Where the conversation rules are wrong for one exchange (docs/guide/editors/conversation.md#when-a-rule-is-wrong):
     recognise_parts: bool = True  # false: no cold open, introduction, sponsor read or closing is recognised, only markers
     split: Annotated[list[int], BeforeValidator(lambda v: [v] if isinstance(v, int) else v)] = []  # lines where an exchange opens
@@ -170,7 +173,7 @@ class TopicEntry(Schema):
     NOUN = "topic"
     slug: Slug
     title: Title
-    description: Prose
+    description: Prose = ""  # a drafted topic (topics.draft.yml) has none until the editor writes it
     evidence: Annotated[
         dict[Annotated[str, _at_most(MAX_NAME_CHARS)], float],
         Field(min_length=1, description="map terms to numeric weights", examples=["{SBC: 3, session border controller*: 2}"]),
@@ -185,6 +188,8 @@ class TopicsFile(Schema):
 
     GUIDE = "docs/guide/editors/topics.md#the-topics-file"
     threshold: float = 4
+    # Words of the taxonomy's field: an interview that hardly uses them gets no topic from the rules.
+    field: list[Annotated[str, _at_most(MAX_NAME_CHARS)]] = []
     topics: list[TopicEntry]
 
 

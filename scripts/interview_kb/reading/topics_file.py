@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interview_kb.reading.schemas import TopicsFile, validate
-from interview_kb.reading.yamlfile import read
+from interview_kb.reading.yamlfile import YamlFile, read
 
 TOPICS_FILE = "topics.yml"
 
@@ -21,6 +21,7 @@ class Topic:
     threshold: float
     include: tuple[str, ...]
     exclude: tuple[str, ...]
+    field: tuple[str, ...] = ()  # the taxonomy's `field:` words, the same for every topic (knowledge/topics.in_field)
 
 
 def anchor_of(override: str) -> str:
@@ -28,22 +29,25 @@ def anchor_of(override: str) -> str:
     return override.rpartition("#")[2]
 
 
+def check_term(source: YamlFile, where: tuple[str | int, ...], term: str) -> None:
+    if not re.search(r"\w", term):
+        raise source.error(where, f"evidence term '{term}' has no letter or digit", "write a word, e.g. `licens*: 2`, or remove it")
+    if "*" in term.rstrip("*") or term.endswith("**"):
+        raise source.error(where, f"evidence term '{term}' has a `*` that is not its one last character", "write `*` only at the end")
+
+
 def load(path: Path) -> tuple[Topic, ...]:
     """Read and check `topics.yml`."""
     source = read(path)
     data = validate(source, TopicsFile)
+    for position, term in enumerate(data.field):
+        check_term(source, ("field", position), term)
     topics: list[Topic] = []
     for index, entry in enumerate(data.topics):
         if any(t.slug == entry.slug for t in topics):
             raise source.error(("topics", index, "slug"), f"topic slug '{entry.slug}' is used twice", "give each topic its own slug")
         for term in entry.evidence:
-            where = ("topics", index, "evidence", term)
-            if not re.search(r"\w", term):
-                raise source.error(where, f"evidence term '{term}' has no letter or digit", "write a word, e.g. `licens*: 2`, or remove it")
-            if "*" in term.rstrip("*") or term.endswith("**"):
-                raise source.error(
-                    where, f"evidence term '{term}' has a `*` that is not its one last character", "write `*` only at the end"
-                )
+            check_term(source, ("topics", index, "evidence", term), term)
         topics.append(
             Topic(
                 slug=entry.slug,
@@ -53,6 +57,7 @@ def load(path: Path) -> tuple[Topic, ...]:
                 threshold=data.threshold if entry.threshold is None else entry.threshold,
                 include=tuple(anchor_of(a) for a in entry.include),
                 exclude=tuple(anchor_of(a) for a in entry.exclude),
+                field=tuple(data.field),
             )
         )
     return tuple(topics)

@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge, speakers_only
 from interview_kb.reading.loader import Interview
+from interview_kb.reading.markdown_source import clean_tags
 from interview_kb.reading.transcript import Exchange
 from interview_kb.render import citations, exchange_view, pictures, series
 from interview_kb.render.templates import excerpt, template
@@ -58,7 +59,7 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
         pages[interview_page(interview.slug)] = template("interview.md.j2").render(
             interview=interview,
             description=description(interview),
-            tag_titles=[t.title for t, _ in counts],
+            tag_titles=list(clean_tags([*(t.title for t, _ in counts), *interview.tags])),
             topic_counts=counts,
             exchange_topics=exchange_topics,
             views=exchange_view.views(knowledge, interview, site.urls),

@@ -1,0 +1,105 @@
+"""The drafted taxonomy (knowledge/drafting.py, commands/draft_topics.py) on a small series of three subjects."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import yaml
+from interview_kb.commands.draft_topics import DRAFT_FILE, draft
+from interview_kb.knowledge import base
+
+SUBJECTS = {
+    "bees": "hive queen honey beekeeper swarm pollen wax colony nectar frames smoker brood",
+    "sailing": "boat sail wind harbour mast keel anchor crew tide rudder regatta hull",
+    "bread": "dough flour yeast oven loaf sourdough crust knead starter proving baker rye",
+}
+FILLER = ["and", "then", "we", "spent", "a", "while", "on", "the"]
+
+
+def series(folder: Path, interviews_per_subject: int = 3, exchanges: int = 8) -> Path:
+    """Interviews each on one subject: every answer draws on its subject's words, among plain ones."""
+    rng = random.Random(7)
+    folder.mkdir(parents=True, exist_ok=True)
+    for subject, words in SUBJECTS.items():
+        vocabulary = words.split()
+        for number in range(interviews_per_subject):
+            turns = []
+            for index in range(exchanges):
+                question = f"Question {index} about the {rng.choice(vocabulary)} and the {rng.choice(vocabulary)}, number {number}?"
+                answer = " ".join(rng.choice(vocabulary) if rng.random() < 0.5 else rng.choice(FILLER) for _ in range(40))
+                turns += [f"Q: {question}", f"A: {answer.capitalize()}."]
+            slug = f"{subject}-{number}"
+            (folder / f"{slug}.txt").write_text("\n\n".join(turns) + "\n", encoding="utf-8")
+            (folder / f"{slug}.yml").write_text(
+                f"title: {subject} {number}\ndate: 2020\nsource: https://example.com/{slug}\ninterviewer: Q\n"
+                "speakers:\n  Q: {name: Quinn Host}\n  A: {name: Avery Guest}\n",
+                encoding="utf-8",
+            )
+    return folder
+
+
+def drafted(seeds: Path) -> list[dict[str, object]]:
+    topics: list[dict[str, object]] = yaml.safe_load((seeds / DRAFT_FILE).read_text(encoding="utf-8"))["topics"]
+    return topics
+
+
+def subject_of(topic: dict[str, object]) -> str:
+    """The subject most of a drafted topic's evidence terms come from."""
+    terms = list(topic["evidence"])  # type: ignore[call-overload]
+    return max(SUBJECTS, key=lambda s: sum(term in SUBJECTS[s].split() for term in terms))
+
+
+def test_three_subjects_give_three_topics_that_cover_the_series(tmp_path: Path) -> None:
+    seeds = series(tmp_path / "seeds")
+    report = draft(seeds)
+    topics = drafted(seeds)
+    assert report.proposed == len(topics) == 3
+    assert sorted(subject_of(t) for t in topics) == sorted(SUBJECTS)
+    assert report.covered == report.exchanges == 3 * 3 * 8
+    assert all(t["description"] == "" for t in topics)
+    text = (seeds / DRAFT_FILE).read_text(encoding="utf-8")
+    assert text.count("# Would gather 24 exchanges, such as:") == 3
+    assert "overlap: none" in str(report)
+
+
+def test_the_draft_builds_when_renamed_topics_yml(tmp_path: Path) -> None:
+    seeds = series(tmp_path / "seeds")
+    draft(seeds)
+    (seeds / DRAFT_FILE).rename(seeds / "topics.yml")
+    kb = base.load(seeds, lambda warning: pytest.fail(str(warning)))
+    assert len(kb.topics) == 3 and all(kb.exchange_topics.values())
+
+
+def test_it_never_writes_over_topics_yml_and_keeps_the_editors_topics(tmp_path: Path) -> None:
+    seeds = series(tmp_path / "seeds")
+    draft(seeds)
+    topics = drafted(seeds)
+    bees = next(t for t in topics if subject_of(t) == "bees")
+    bread = next(t for t in topics if subject_of(t) == "bread")
+    # The editor keeps the bees (renamed), and merges bread and sailing into one topic of their own.
+    kept = [
+        {**bees, "slug": "beekeeping", "title": "Beekeeping", "description": "Hives and honey."},
+        {"slug": "crafts", "title": "Crafts", "description": "Baking.", "evidence": bread["evidence"]},
+    ]
+    written = yaml.safe_dump({"threshold": 4, "topics": kept}, sort_keys=False)
+    (seeds / "topics.yml").write_text(written, encoding="utf-8")
+    report = draft(seeds)
+    assert (seeds / "topics.yml").read_text(encoding="utf-8") == written
+    again = drafted(seeds)
+    assert again[:2] == kept
+    assert [subject_of(t) for t in again[2:]] == ["sailing"]  # proposed only for what the editor's topics leave
+    assert report.kept == 2 and report.proposed == 1 and report.covered >= 0.9 * report.exchanges
+
+
+def test_a_series_too_small_to_draft_from_gets_an_empty_taxonomy_that_builds(tmp_path: Path) -> None:
+    seeds = series(tmp_path / "seeds", interviews_per_subject=1, exchanges=1)
+    for path in seeds.glob("sailing-*"):
+        path.unlink()
+    for path in seeds.glob("bread-*"):
+        path.unlink()
+    report = draft(seeds)
+    assert report.proposed == 0 and drafted(seeds) == []
+    (seeds / DRAFT_FILE).rename(seeds / "topics.yml")
+    assert base.load(seeds, lambda warning: None).topics == ()
