@@ -24,6 +24,8 @@ TOP1_FLOOR = 0.95
 TOP3_FLOOR = 1.0
 # Kinds whose every word is in the exchange as written; glossary and paraphrase queries use other words.
 LITERAL_KINDS = {"phrase", "term", "pair", "question", "name", "quoted"}
+# Kinds measured (search_quality prints them) but not yet held to the floors: typos, British spellings, compounds.
+MEASURED_ONLY_KINDS = {"typo1", "typo2", "british", "compound"}
 
 
 def words(text: str) -> list[str]:
@@ -76,6 +78,8 @@ def test_search_lists_the_exchange_and_lands_on_it_highlighted(reader, server, b
     page.goto(server)  # a fresh page: highlights left by an earlier search on the same page would mask this one's
     outcome = search_quality.Outcome(query, search_quality.ranked_sections(search_quality.search(page, query.query)))
     OUTCOMES[query.query] = outcome
+    if query.kind in MEASURED_ONLY_KINDS:
+        return
     assert outcome.rank is not None, f"{query.query!r} does not list {query.expect} at all: {outcome.ranked}"
 
     # Click it as a reader would.
@@ -101,7 +105,7 @@ def test_search_quality_stays_above_its_floor(reader, server) -> None:
     missing = [q for q in QUERIES if q.query not in OUTCOMES]  # when only part of this file ran
     measured = {o.query.query: o for o in search_quality.evaluate(reader, server, missing)} if missing else {}
     outcomes = [OUTCOMES.get(q.query) or measured[q.query] for q in QUERIES]
-    figures = search_quality.rates(outcomes)
+    figures = search_quality.rates([o for o in outcomes if o.query.kind not in MEASURED_ONLY_KINDS])
     report = search_quality.report(outcomes)
     print(report)
     assert figures.top1 >= TOP1_FLOOR, report
