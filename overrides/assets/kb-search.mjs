@@ -30,8 +30,9 @@
      fetched only then); their links end with the page's address, not an anchor. */
 import { decodeFragment } from "./search/text.mjs"
 import { parse, hasPhrases, escapeRegExp } from "./search/query.mjs"
-import { listable, mergeAny, rankPages } from "./search/rank.mjs"
-import { resultGroups, pageGroup, countLine, highlight } from "./search/render.mjs"
+import { listable, mergeAny, rankPages, CORRECTED_WEIGHT } from "./search/rank.mjs"
+import { resultGroups, pageGroup, countLine, correctionLine, highlight } from "./search/render.mjs"
+import { known, correct, partsNeeded, moreParts } from "./search/correct.mjs"
 
 const FILTERS = ["interview", "speaker", "topic", "year"]
 const PAGE = 10 // results shown at first, and added by "More results"
@@ -45,6 +46,7 @@ function start(root) {
   const form = root.querySelector("form")
   const meta = root.querySelector(".md-search-result__meta")
   const list = root.querySelector("[data-kb-search-results]")
+  const correctionBox = root.querySelector("[data-kb-search-correction]")
   const filterBox = root.querySelector(".kb-search-filters")
   const selects = [...root.querySelectorAll("select[data-kb-filter]")]
   const moreButton = root.querySelector("[data-kb-search-more]")
@@ -60,6 +62,8 @@ function start(root) {
   let pages = null
   let chosen = null // the result the reader just chose: {path, anchor, words}
   let more = null // the shown search: {pending results, data loaded, shown, words, query, total}
+  let literal = null // the query the reader asked to search as typed, uncorrected
+  const vocabularyParts = {} // part key → Promise of {word: count} (outputs/search/vocabulary.py)
 
   function load() {
     if (!pagefind) {
@@ -101,12 +105,53 @@ function start(root) {
     return found
   }
 
-  /* Ranked results; when no record has every word, any word counts (more words, higher). */
-  async function ranked(module, words, filters) {
+  /* Ranked results; when no record has every word, any word counts (more words, higher; a corrected word a little less). */
+  async function ranked(module, words, filters, changed = []) {
     const search = await searchOnce(module, words.join(" "), filters)
     if (search.results.length || words.length < 2) return { results: search.results, search }
     const each = await Promise.all(words.map((word) => searchOnce(module, word, filters)))
-    return { results: mergeAny(each.map((one) => one.results)), search }
+    const weights = words.map((_, k) => (changed.includes(k) ? CORRECTED_WEIGHT : 1))
+    return { results: mergeAny(each.map((one) => one.results), weights), search }
+  }
+
+  /* The vocabulary's parts named by `keys`, into `vocabulary` (an unreadable part is empty). */
+  async function loadParts(keys, vocabulary) {
+    await Promise.all(
+      keys.map(async (key) => {
+        if (!vocabularyParts[key]) {
+          vocabularyParts[key] = fetch(new URL("kb-words/" + key + ".json", pagefindUrl))
+            .then((response) => (response.ok ? response.json() : {}))
+            .catch(() => ({}))
+        }
+        vocabulary[key] = await vocabularyParts[key]
+      }),
+    )
+  }
+
+  /* The words corrected where the index does not know them (correct.mjs): `{words, corrected}`. */
+  async function corrected(words) {
+    const vocabulary = {}
+    await loadParts(partsNeeded(words), vocabulary)
+    const unknown = words.filter((word) => !known(vocabulary, word))
+    if (!unknown.length) return { words, corrected: [] }
+    await loadParts(moreParts(unknown), vocabulary)
+    return correct(vocabulary, words)
+  }
+
+  /* The line saying what the search was corrected to, with the query as typed a click away. */
+  function showCorrection(correction, query) {
+    if (!correction) {
+      correctionBox.hidden = true
+      correctionBox.replaceChildren()
+      return
+    }
+    correctionBox.replaceChildren(
+      correctionLine(correction.words.join(" "), query, () => {
+        literal = query
+        run()
+      }),
+    )
+    correctionBox.hidden = false
   }
 
   async function run() {
@@ -121,6 +166,7 @@ function start(root) {
       filterBox.hidden = true
       moreButton.hidden = true
       more = null
+      showCorrection(null)
       meta.textContent = "Type to start searching"
       return
     }
@@ -128,9 +174,14 @@ function start(root) {
     const parsed = parse(query)
     const filters = chosenFilters()
     try {
-      const module = await load()
-      const words = parsed.words
-      const found = await ranked(module, words, filters)
+      const [module, fixed] = await Promise.all([
+        load(),
+        // Quoted words and a query asked for as typed are searched as they are.
+        parsed.phrases.length || query === literal ? null : corrected(parsed.words),
+      ])
+      const correction = fixed && fixed.corrected.length ? fixed : null
+      const words = correction ? correction.words : parsed.words
+      const found = await ranked(module, words, filters, correction ? correction.corrected : [])
       // A phrase is checked in each result's text: look at the first hundred.
       const wanted = parsed.phrases.length ? found.results.slice(0, 100) : found.results.slice(0, PAGE)
       let data = await Promise.all(wanted.map((r) => r.data()))
@@ -144,6 +195,7 @@ function start(root) {
         query,
         total: parsed.phrases.length ? data.length : found.results.length,
       }
+      showCorrection(correction, query)
       if (!data.length && !Object.keys(filters).length) {
         const other = await otherPages(words)
         if (current === sequence) renderPages(other, query)

@@ -2,7 +2,7 @@
 import test from "node:test"
 import assert from "node:assert/strict"
 import { parse, hasPhrases, escapeRegExp } from "../../overrides/assets/search/query.mjs"
-import { listable, mergeAny, rankPages } from "../../overrides/assets/search/rank.mjs"
+import { listable, mergeAny, rankPages, CORRECTED_WEIGHT } from "../../overrides/assets/search/rank.mjs"
 import { link } from "../../overrides/assets/search/render.mjs"
 
 test("a query's quoted phrases are phrases, and their words are words too", () => {
@@ -30,6 +30,14 @@ test("merged per-word results: higher summed score first, then more words", () =
   const c = { id: "c", score: 0.5 }
   const merged = mergeAny([[a, b, c], [{ ...b }, { ...c, score: 0.1 }]])
   assert.deepEqual(merged.map((r) => r.id), ["b", "a", "c"])
+})
+
+test("a corrected word's match counts a little less than an exact one's", () => {
+  const exact = { id: "exact", score: 1 }
+  const corrected = { id: "corrected", score: 1.1 }
+  assert.deepEqual(mergeAny([[exact], [corrected]], [1, CORRECTED_WEIGHT]).map((r) => r.id), ["exact", "corrected"])
+  assert.deepEqual(mergeAny([[exact], [corrected]]).map((r) => r.id), ["corrected", "exact"])
+  assert.ok(CORRECTED_WEIGHT > 0.5 && CORRECTED_WEIGHT < 1)
 })
 
 test("other pages: those with every word, title matches first, then by title", () => {

@@ -5,15 +5,20 @@ export function listable(results) {
   return results.filter((result) => !/-words$/.test(result.id))
 }
 
-/* One search per word merged: a record counts each word it has, higher scores and more words first. */
-export function mergeAny(each) {
+/* A corrected word's match counts this much of an exact one's. */
+export const CORRECTED_WEIGHT = 0.8
+
+/* One search per word merged: a record counts each word it has, higher scores and more words first.
+   `weights[k]` (1 if not given) scales the scores of the k-th word's results. */
+export function mergeAny(each, weights = []) {
   const merged = new Map()
-  each.forEach((results) => {
+  each.forEach((results, k) => {
+    const weight = weights[k] === undefined ? 1 : weights[k]
     results.forEach((result) => {
       let known = merged.get(result.id)
       if (!known) merged.set(result.id, (known = { result, hits: 0, score: 0 }))
       known.hits += 1
-      known.score += result.score
+      known.score += result.score * weight
     })
   })
   return [...merged.values()].sort((a, b) => b.score - a.score || b.hits - a.hits).map((m) => m.result)

@@ -1,5 +1,5 @@
 /* The result list, written into the page: results grouped under their interview, "Other pages",
-   and the words highlighted where a result lands. */
+   the line saying what a search was corrected to, and the words highlighted where a result lands. */
 
 import { excerptParts } from "./text.mjs"
 import { escapeRegExp } from "./query.mjs"
@@ -82,6 +82,23 @@ export function pageGroup(found, siteBase) {
 
 export function countLine(total) {
   return total === 0 ? "No matching exchanges" : total === 1 ? "1 matching exchange" : total + " matching exchanges"
+}
+
+/* "Showing results for *corrected* — search instead for *typed*": `onOriginal` searches the query as typed. */
+export function correctionLine(corrected, typed, onOriginal) {
+  const line = element("p", "kb-search-correction")
+  line.setAttribute("data-kb-corrected", corrected)
+  line.append("Showing results for ", element("em", "", corrected), " — search instead for ")
+  const original = element("a", "", "")
+  original.href = "?q=" + encodeURIComponent(typed)
+  original.setAttribute("data-kb-search-original", "")
+  original.appendChild(element("em", "", typed))
+  original.addEventListener("click", (event) => {
+    event.preventDefault()
+    onOriginal()
+  })
+  line.appendChild(original)
+  return line
 }
 
 /* Mark every occurrence of `words` in the section that starts at `heading` (`mark[data-md-highlight]`). */
