@@ -34,6 +34,9 @@ from scripts.tools import served_site
 
 COLD_QUERY = "licensing"
 WARM_QUERY = "session border controller"
+# The same with a typo, which the search box corrects (overrides/assets/search/correct.mjs): it loads more of the vocabulary.
+TYPO_COLD_QUERY = "licensng"
+TYPO_WARM_QUERY = "sesion border controler"
 
 # In the page: open the search with `query` in the box and resolve with the
 # milliseconds until the result list shows its answer.

@@ -31,3 +31,10 @@ def test_only_search_files_are_counted() -> None:
     assert search_timing.is_search("http://127.0.0.1:1/kb/pagefind/index/en_1.pf_index")
     assert not search_timing.is_search("http://127.0.0.1:1/assets/kb.js")
     assert not search_timing.is_search("http://127.0.0.1:1/interviews/pagefind-talk/")
+
+
+def test_a_query_with_a_typo_counts_the_parts_of_the_vocabulary_it_loads(browser, served: Served) -> None:
+    typo = search_timing.measure_served(browser, served.base, 1, search_timing.TYPO_COLD_QUERY, search_timing.TYPO_WARM_QUERY)
+    paths = [path for path, _ in typo.runs[0].requests]
+    assert any(p.endswith("/pagefind/kb-words/l.json") for p in paths), paths
+    assert any("/pagefind/kb-words/" in p for p in paths) and typo.cold_ms > 0 and typo.warm_ms > 0
