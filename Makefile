@@ -113,12 +113,12 @@ chromium:
 	  fi; \
 	fi
 
-## lint: ruff and mypy, and the site's scripts parsed by Node.js
-lint: $(BIN)/.test-deps
+## lint: ruff and mypy, and ESLint on the site's scripts and their unit tests (eslint.config.js)
+lint: $(BIN)/.test-deps $(NODE_DEPS)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
-	for script in overrides/assets/*.js tests/js/*.js; do node --check "$$script" || exit 1; done
+	node_modules/.bin/eslint --max-warnings=0 overrides/assets tests/js eslint.config.js
 
 ## js-test: the unit tests of the site's scripts (tests/js/, Node.js's own test runner; pytest runs them too)
 js-test:

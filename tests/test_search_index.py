@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from interview_kb.outputs import site_folder
 from interview_kb.outputs.search import index as search_index
-from interview_kb.outputs.search import pagefind, records
+from interview_kb.outputs.search import pagefind, records, vocabulary
 from interview_kb.outputs.search.pagefind import Pagefind, fragment_names, read_chunk
 from interview_kb.outputs.search.records import Record, other_spellings, shards
 
@@ -125,6 +125,13 @@ def test_the_index_in_parts_is_the_same_bytes_when_written_again(written: Writte
     again = tmp_path / "site"
     write_search_index(again, shard_size=5)
     assert files_of(again / "pagefind") == files_of(written.site / "pagefind")
+
+
+def test_the_index_has_the_vocabulary_of_every_part_in_one_place(written: Written) -> None:
+    folder = written.site / "pagefind" / vocabulary.FOLDER
+    known = {word: count for part in sorted(folder.iterdir()) for word, count in json.loads(part.read_text(encoding="utf-8")).items()}
+    assert known["cassandra"] >= 1 and known["metaswitch"] > 1 and "casandra" not in known
+    assert {part.name for part in folder.iterdir()} == {f"{vocabulary.part_key(word)}.json" for word in known}
 
 
 def test_a_missing_pagefind_is_one_line_that_says_how_to_install_it(tmp_path: Path) -> None:

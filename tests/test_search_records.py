@@ -5,6 +5,7 @@ from __future__ import annotations
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge, build
 from interview_kb.outputs.search.records import QUESTION_WEIGHT, Record, other_pages, records, spellings
+from interview_kb.outputs.search.variants import SHARE
 from interview_kb.reading.entities_file import Entity
 from interview_kb.reading.glossary_file import Term
 from interview_kb.reading.topics_file import Topic
@@ -73,6 +74,8 @@ def test_the_spellings_an_exchange_does_not_write_come_at_the_weight_of_where_it
         (QUESTION_WEIGHT, "SBCs · Session border controller"),
         (1.0, "A session border controller sits at the edge. Acme built one."),
         (1.0, "Acme Corporation"),
+        (QUESTION_WEIGHT * SHARE, ""),  # no word here has another spelling (variants.py)
+        (SHARE, ""),
     )
 
 

@@ -17,7 +17,8 @@ For each N (default 1 10 100 1000) it writes a synthetic series
   bytes search adds to a page load and those transferred up to the first
   results of a cold query, as the server sent them (gzip), and the time to the
   first results of a cold query (fresh browser context) and of a warm one
-  (second query in the page), median of three;
+  (second query in the page), median of three; the same for queries with a
+  typo, which load parts of the vocabulary (whose size gzip is listed too);
 - live reload (up to --live-reload-max interviews): seconds from saving an edited
   transcript to the reloaded page under `mkdocs serve --dirty` (scripts/tools/live_reload.py).
 
@@ -145,6 +146,7 @@ def measure(count: int, work: Path, live_reload_max: int = 100, browser: bool = 
     peak_rss = max(rss for _, rss, _ in with_index)
     indexing = statistics.median(own for _, _, own in with_index)
     timing = search_timing.measure(site) if browser else None
+    typo = search_timing.measure(site, 3, search_timing.TYPO_COLD_QUERY, search_timing.TYPO_WARM_QUERY) if browser else None
     return {
         "interviews": count,
         "generation_s": round(generation, 3),
@@ -161,6 +163,10 @@ def measure(count: int, work: Path, live_reload_max: int = 100, browser: bool = 
         "first_query_kb_gzip": round(timing.first_query_kb, 1) if timing else "-",
         "cold_query_ms": round(timing.cold_ms) if timing else "-",
         "warm_query_ms": round(timing.warm_ms) if timing else "-",
+        "vocabulary_kb_gzip": round(sum(gzip_bytes(p) for p in site.glob("pagefind/kb-words/*.json")) / 1024, 1),
+        "typo_first_query_kb_gzip": round(typo.first_query_kb, 1) if typo else "-",
+        "typo_cold_query_ms": round(typo.cold_ms) if typo else "-",
+        "typo_warm_query_ms": round(typo.warm_ms) if typo else "-",
         "live_reload_s": round(live_reload.measure(seeds_dir), 2) if count <= live_reload_max else "-",
         **weight(site),
     }
@@ -180,6 +186,10 @@ COLUMNS = [
     ("first_query_kb_gzip", "1st query KB gz"),
     ("cold_query_ms", "cold ms"),
     ("warm_query_ms", "warm ms"),
+    ("vocabulary_kb_gzip", "vocabulary KB gz"),
+    ("typo_first_query_kb_gzip", "typo 1st query KB gz"),
+    ("typo_cold_query_ms", "typo cold ms"),
+    ("typo_warm_query_ms", "typo warm ms"),
     ("live_reload_s", "live reload s"),
 ]
 WEIGHT_COLUMNS = [

@@ -56,7 +56,7 @@ def search(page: Any, text: str, timeout: float = 10.0) -> list[str]:
     """Type `text` into the open page's search box (opened with `/`) and return the result links once they answer it.
 
     The result list says which query it shows (`data-kb-query`) and when it is
-    complete (`data-kb-state="done"`), see overrides/assets/kb-search.js.
+    complete (`data-kb-state="done"`), see overrides/assets/kb-search.mjs.
     """
     box = page.locator(SEARCH_INPUT)
     if not page.locator(SEARCH_TOGGLE).is_checked():

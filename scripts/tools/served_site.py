@@ -39,7 +39,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 HOST = "127.0.0.1"
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map"}
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):

@@ -180,3 +180,35 @@ def test_other_pages_only_when_no_exchange_matches(page, server) -> None:
     # "Metaswitch" is in exchanges, and in its own page's title: only exchanges are listed.
     found = search_quality.search(page, "Metaswitch")
     assert found and all("/interviews/" in href and "#" in href for href in found), found
+
+
+CORRECTION = "[data-kb-search-correction]"
+
+
+def test_a_misspelt_word_is_corrected_in_one_line_and_the_query_as_typed_is_a_click_away(page, server) -> None:
+    page.goto(server)
+    corrected = search_quality.ranked_sections(search_quality.search(page, "Metaswich licensing"))
+    assert corrected[0].endswith("#how-is-metaswitch-handling-licensing-6b5589"), corrected
+    line = page.locator(CORRECTION)
+    assert line.is_visible()
+    assert line.inner_text() == "Showing results for metaswitch licensing — search instead for Metaswich licensing"
+    # The results' links carry the corrected words, which the exchange they land on highlights.
+    assert all("?h=metaswitch%20licensing" in href for href in search_quality.results(page, "Metaswich licensing"))
+    # As typed: Pagefind's own answer, without the line.
+    line.locator("a[data-kb-search-original]").click()
+    as_typed = search_quality.results(page, "Metaswich licensing")
+    assert not page.locator(CORRECTION).is_visible()
+    assert all("?h=Metaswich%20licensing" in href for href in as_typed), as_typed
+
+
+def test_known_words_are_never_corrected_and_load_only_their_parts_of_the_vocabulary(page, server) -> None:
+    requested: list[str] = []
+    page.context.on("request", lambda request: requested.append(request.url))
+    page.goto(server)
+    search_quality.search(page, "licensing cloud")
+    assert sorted(url.rsplit("/", 1)[1] for url in requested if "/pagefind/kb-words/" in url) == ["c.json", "l.json"]
+    assert not page.locator(CORRECTION).is_visible()
+    # Another form of a known word, and a word with nothing near it, are left as typed.
+    for query in ("servers failing at any time", "Ethernet"):
+        search_quality.search(page, query)
+        assert not page.locator(CORRECTION).is_visible(), query

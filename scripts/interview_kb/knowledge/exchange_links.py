@@ -47,6 +47,7 @@ class Knowledge:
     facts: tuple[Fact, ...]
     exchanges: dict[str, ExchangeLinks]  # by anchor, in reading order
     unused_terms: tuple[Term, ...]
+    spellings: tuple[tuple[str, ...], ...] = ()  # the glossary's groups of spellings that search matches with each other
 
     def using(self, term: Term) -> list[ExchangeLinks]:
         return self._by_term.get(term, [])
@@ -125,6 +126,7 @@ def load(seeds: Path, kb: KnowledgeBase, report: Report = print_warning, memo: L
     entities = entities_file.load(seeds / entities_file.ENTITIES_FILE, kb.interviews, metadata)
     glossary_file.check_no_overlap(seeds / glossary_file.GLOSSARY_FILE, terms, entities)
     knowledge = build(kb, terms, entities, facts_file.load_all(seeds, kb.interviews), memo)
+    knowledge = dataclasses.replace(knowledge, spellings=glossary_file.load_spellings(seeds / glossary_file.GLOSSARY_FILE))
     for term in knowledge.unused_terms:
         report(
             SeedWarning(

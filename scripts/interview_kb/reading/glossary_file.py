@@ -80,6 +80,13 @@ def load(path: Path) -> tuple[Term, ...]:
     return tuple(sorted(terms, key=lambda t: (t.term.casefold(), t.term)))
 
 
+def load_spellings(path: Path) -> tuple[tuple[str, ...], ...]:
+    """The glossary's `spellings`: groups of spellings of one word that search matches with each other (none without the file)."""
+    if not path.exists():
+        return ()
+    return tuple(tuple(group) for group in validate(read(path), GlossaryFile).spellings)
+
+
 def check_no_overlap(path: Path, terms: tuple[Term, ...], entities: tuple[Entity, ...]) -> None:
     """A word is either a glossary term (a tooltip) or a name (a link), never both."""
     names = {form: e for e in entities for form in e.forms}

@@ -206,6 +206,8 @@ class GlossaryFile(Schema):
 
     GUIDE = "docs/guide/editors/glossary.md#the-glossary-file"
     terms: list[TermEntry]
+    # Spellings of one word that search matches with each other, beyond its own rules (British and American forms).
+    spellings: list[Annotated[list[Name], Field(min_length=2)]] = []
 
 
 class EntityEntry(Schema):

@@ -24,6 +24,7 @@ from pathlib import Path
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
 from interview_kb.outputs import site_folder
+from interview_kb.outputs.search import vocabulary
 from interview_kb.outputs.search.pagefind import Pagefind, rewrite
 from interview_kb.outputs.search.records import SHARD_SIZE, WORDS_PAGE, missing_words, other_pages, records, shards
 from interview_kb.urls import SiteUrls
@@ -49,6 +50,7 @@ class Prepared:
     records: int
     inputs: list[Path]  # one folder of record files per part of the index
     pages: list[dict[str, str]]  # PAGES
+    words: dict[str, str]  # the vocabulary's parts, {file name: JSON}, for vocabulary.FOLDER
     work: tempfile.TemporaryDirectory[str]
     start: float
     pagefind: Pagefind  # which runs the records, and which `background.BackgroundIndex.stop` ends
@@ -75,7 +77,8 @@ def prepare(
         inputs = [Path(work.name, f"records-{number}") for number in range(len(parts))]
         for part, extra_words, folder in zip(documents, missing_words(parts), inputs, strict=True):
             write_records(part, extra_words, folder)
-        return Prepared(Path(site_dir), len(found), inputs, other_pages(kb, knowledge, urls), work, start, pagefind)
+        pages = other_pages(kb, knowledge, urls)
+        return Prepared(Path(site_dir), len(found), inputs, pages, vocabulary.parts(found), work, start, pagefind)
     except BaseException:
         work.cleanup()
         raise
@@ -103,6 +106,9 @@ def complete(prepared: Prepared) -> None:
             rewrite(folder, merged=folder != staging)
         (staging / SHARDS).write_text(json.dumps([f"{shard_folder(n)}/" for n in range(1, len(folders))]), encoding="utf-8")
         (staging / PAGES).write_text(json.dumps(prepared.pages, ensure_ascii=False), encoding="utf-8")
+        (staging / vocabulary.FOLDER).mkdir()
+        for name, text in prepared.words.items():
+            (staging / vocabulary.FOLDER / name).write_text(text, encoding="utf-8")
         site_folder.swap(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)  # a half-made index is not left in the site folder

@@ -35,8 +35,8 @@ VERSION = "1.6.0"
 # a three-word search loaded 83 KB gzip of slices by default, 40 KB with 1,000, and its
 # results came 15-20 ms sooner; the list of slices every search loads first grew 10 KB.
 INDEX_CHUNK_LOCATIONS = 1000
-# Pagefind writes its own UI bundles too; the site's search box (overrides/assets/kb-search.js) uses none of them.
-# It searches in the page, not in a web worker (kb-search.js says why), so its worker script goes too.
+# Pagefind writes its own UI bundles too; the site's search box (overrides/assets/kb-search.mjs) uses none of them.
+# It searches in the page, not in a web worker (kb-search.mjs says why), so its worker script goes too.
 UNUSED_OUTPUT = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                  "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
                  "pagefind-worker.js")  # fmt: skip

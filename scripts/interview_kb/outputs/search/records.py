@@ -12,6 +12,8 @@ after every rebuild. In a record:
   controller: …"), and every entity it mentions brings its other names, at the
   weight of where the exchange uses them (`other_spellings`): one search for any
   spelling finds and ranks the exchange as if it had been written that way;
+- every word with a British or American form, or hyphenated, brings the forms
+  the exchange does not write (variants.py), at a share of that weight;
 - meta (`title` = the question's key sentence, `speaker`, `interview`, `date`)
   and filters (`interview`, `speaker`, `topic`, `year`) are what the search box shows.
 
@@ -32,6 +34,7 @@ from dataclasses import dataclass, field
 
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
+from interview_kb.outputs.search.variants import SHARE, Spellings
 from interview_kb.reading.glossary_file import Term
 from interview_kb.reading.transcript import Paragraph
 from interview_kb.urls import GLOSSARY_PAGE, SiteUrls, topic_page
@@ -79,6 +82,7 @@ def text_of(paragraphs: Iterable[Paragraph]) -> str:
 
 def records(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> Iterator[Record]:
     topic_titles = {t.slug: t.title for t in kb.topics}
+    variants = Spellings(knowledge.spellings)
     for interview in kb.interviews:
         page = urls.interview(interview.slug)
         about = {"interview": interview.title, "date": interview.date}
@@ -91,6 +95,7 @@ def records(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> Iterator
             groups = [spellings(t) for t in links.terms] + [list(e.forms_in(interview.slug)) for e in links.entities] if links else []
             answers = " ".join(turn.text for turn in exchange.answers)
             in_question, elsewhere = other_spellings(groups, exchange.question.text, answers)
+            question_forms = variants.added(exchange.question.text)
             answerers = unique(interview.speakers[t.speaker].name for t in exchange.answers)
             yield Record(
                 url=f"{page}#{exchange.anchor}",
@@ -107,6 +112,8 @@ def records(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> Iterator
                     (QUESTION_WEIGHT, " · ".join(in_question)),
                     *((1.0, turn.text) for turn in exchange.answers),
                     (1.0, " · ".join(elsewhere)),
+                    (QUESTION_WEIGHT * SHARE, " ".join(question_forms)),
+                    (SHARE, " ".join(variants.added(answers, " ".join(question_forms)))),
                 ),
             )
         if interview.transcript.epilogue:
