@@ -20,7 +20,8 @@ def literal_site(tmp_path_factory: pytest.TempPathFactory, browser) -> Iterator[
     seeds.mkdir()
     (seeds / "notes.txt").write_text(TRANSCRIPT, encoding="utf-8")
     (seeds / "notes.yml").write_text(META.replace("title: Demo", "title: Notes"), encoding="utf-8")
-    (seeds / "topics.yml").write_text(TOPICS, encoding="utf-8")
+    # Evidence of two pieces, as a topic needs, both in the question.
+    (seeds / "topics.yml").write_text(TOPICS.replace("answer: 1, scale: 1", "notes: 1"), encoding="utf-8")
     site = seeds.parent / "site"
     with served_site.serve(site) as base:
         served_site.build(site, site_url=base, seeds=seeds)
