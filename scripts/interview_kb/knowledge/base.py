@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
 
-from interview_kb.errors import Report, SeedError, SeedErrors, fail, print_warning
+from interview_kb.errors import MISTAKES, Report, errors_of, fail, print_warning
 from interview_kb.knowledge import topics as topic_rules
 from interview_kb.reading.loader import Interview, load_interview, read_seeds
 from interview_kb.reading.topics_file import Topic
@@ -75,9 +75,7 @@ def load(
     errors = list(seeds.mistakes)
     try:
         topic_rules.check(seeds.topics_path, seeds.topics, exchange_topics, report, {i.slug for i in seeds.interviews})
-    except SeedErrors as several:
-        errors.extend(several.errors)
-    except SeedError as error:
-        errors.append(error)
+    except MISTAKES as error:
+        errors += errors_of(error)
     fail(errors)
     return KnowledgeBase(seeds.interviews, seeds.topics, exchange_topics, seeds.transcripts)
