@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from interview_kb.commands import zensical_build
+from interview_kb.outputs import site_folder
 
 from scripts.tools import builds
 from tests.support import ROOT, Build
@@ -133,3 +135,74 @@ def test_only_the_markdown_download_link_warning_is_tolerated(tmp_path: Path) ->
 def test_zensical_site_has_the_same_search_index(zensical_site: Build, built: Build) -> None:
     assert not (zensical_site.site / "search.json").exists()
     assert zensical_site.search_records() == built.search_records()
+
+
+FAKE_ZENSICAL = """#!{python}
+import pathlib, sys
+if {fail!r}:
+    sys.exit("zensical: broken on purpose")
+site = pathlib.Path("site")
+site.mkdir()
+(site / "index.html").write_text("<html><body>built by a stand-in</body></html>", encoding="utf-8")
+"""
+
+
+def stand_in(folder: Path, *, fail: bool = False) -> Path:
+    """An executable in Zensical's place that writes a one-page site (or fails), for what the command does around it."""
+    script = folder / "zensical"
+    script.write_text(FAKE_ZENSICAL.format(python=sys.executable, fail=fail), encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+def previous_site(site: Path) -> dict[str, bytes]:
+    site.mkdir(parents=True)
+    (site / site_folder.MARKER).write_text(site_folder.MARKER_TEXT, encoding="utf-8")
+    (site / "index.html").write_text("the previous site", encoding="utf-8")
+    return {p.name: p.read_bytes() for p in site.iterdir()}
+
+
+def test_a_zensical_build_stops_at_the_lock_of_another_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    before = previous_site(site)
+    monkeypatch.chdir(ROOT)
+    with site_folder.site_lock(site), pytest.raises(RuntimeError, match="another build into site/ is running"):
+        zensical_build.build(ROOT / "seeds", site, zensical=stand_in(tmp_path))
+    assert {p.name: p.read_bytes() for p in site.iterdir()} == before
+
+
+def test_a_failed_zensical_build_leaves_the_previous_site_and_nothing_beside_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    before = previous_site(site)
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(RuntimeError, match="broken on purpose"):
+        zensical_build.build(ROOT / "seeds", site, zensical=stand_in(tmp_path, fail=True))
+    assert {p.name: p.read_bytes() for p in site.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "zensical"]
+
+
+def test_a_zensical_build_failing_after_zensical_leaves_the_previous_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The generated files, kb.json and the search index are written before the site is swapped in, not into it."""
+    site = tmp_path / "site"
+    before = previous_site(site)
+    monkeypatch.chdir(ROOT)
+
+    def full_disk(folder: Path) -> None:
+        raise OSError(28, "No space left on device", str(folder))
+
+    monkeypatch.setattr(site_folder, "mark", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        zensical_build.build(ROOT / "seeds", site, zensical=stand_in(tmp_path))
+    assert {p.name: p.read_bytes() for p in site.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "zensical"]
+
+
+def test_a_zensical_build_swaps_the_whole_site_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    previous_site(site)
+    monkeypatch.chdir(ROOT)
+    zensical_build.build(ROOT / "seeds", site, zensical=stand_in(tmp_path))
+    assert "built by a stand-in" in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / site_folder.MARKER).is_file() and (site / "kb.json").is_file()
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "zensical"]  # no lock, no staging folder

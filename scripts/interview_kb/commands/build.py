@@ -16,7 +16,6 @@ next build replaces."""
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import signal
 from collections.abc import Iterator
@@ -42,8 +41,7 @@ def build(seeds_dir: Path, site: Path, config_file: Path = Path("mkdocs.yml"), r
     from mkdocs.exceptions import Abort, MkDocsException
 
     given, site = site, site.resolve()
-    inside = site_folder.is_mount_point(site)
-    staging = (site if inside else site.parent) / f"{site_folder.staging_prefix(site)}{os.getpid()}-{secrets.token_hex(4)}"
+    staging = site_folder.staging_folder(site)
     try:
         # Loaded with its own output folder first: MkDocs refuses a site inside the docs folder in two lines of its own,
         # and the output folder's check says it in one.
@@ -81,10 +79,7 @@ def build(seeds_dir: Path, site: Path, config_file: Path = Path("mkdocs.yml"), r
             raise RuntimeError(f"{config_file}:1: the MkDocs build failed ({error}) — fix the messages above and build again") from None
         with SIGNALS.held():  # a stop signal is acted on once the new site is in place, not halfway
             try:
-                if inside:
-                    site_folder.swap_contents(staging, site)
-                else:
-                    site_folder.swap(staging, site)
+                site_folder.publish(staging, site)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
             SIGNALS.replaced = True

@@ -16,7 +16,10 @@ configuration objects, around a Zensical build:
 3. runs `zensical build` on it;
 4. copies the generated non-page files into the site, runs `on_post_build`
    (kb.json and the Pagefind search index) and removes Zensical's own search
-   index, `search.json`, which the site's search box does not use.
+   index, `search.json`, which the site's search box does not use;
+5. puts the site in place of the output folder in one step, as `interview-kb build`
+   does: everything above is written into a temporary folder beside it, under the
+   same lock (outputs/site_folder.py), so a failed build leaves the previous site.
 
 Plugin events other than these (per-page events such as `on_page_markdown`) are
 not replayed; they are named on standard error should the plugin gain any.
@@ -136,14 +139,27 @@ def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL, replac
         raise RuntimeError(f"{zensical} is missing — run `make site-zensical`, which installs requirements-zensical.txt")
 
     from mkdocs.config import load_config
+
+    given, site = site, site.resolve()
+    project = project_of(CONFIG)
+    staging = site_folder.staging_folder(site)
+    config = load_config(str(CONFIG), site_dir=str(staging))
+    site_folder.check(given, project=project, keep=read_folders(config, seeds_dir), replace=replace)
+    with site_folder.site_lock(site):
+        site_folder.recover(site)
+        try:
+            build_into(staging, config, project, seeds_dir, zensical)
+            site_folder.publish(staging, site)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def build_into(staging: Path, config: Any, project: Path, seeds_dir: Path, zensical: Path) -> None:
+    """Build the whole site into `staging`, which then replaces the output folder in one step (as `interview-kb build` does)."""
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import Files
     from mkdocs.utils.yaml import get_yaml_loader
 
-    given, site = site, site.resolve()
-    project = project_of(CONFIG)
-    config = load_config(str(CONFIG), site_dir=str(site))
-    site_folder.check(given, project=project, keep=read_folders(config, seeds_dir), replace=replace)
     with tempfile.TemporaryDirectory(prefix="zensical-") as work_dir:
         work = Path(work_dir)
         docs = work / "docs"
@@ -185,14 +201,13 @@ def build(seeds_dir: Path, site: Path, zensical: Path = DEFAULT_ZENSICAL, replac
         unexpected = unexpected_warnings(output, docs)
         if unexpected:
             raise RuntimeError("zensical build warned:\n" + "\n".join(unexpected))
-        shutil.rmtree(site, ignore_errors=True)
-        shutil.move(built, site)
+        shutil.move(built, staging)  # a copy when the temporary folder is on another file system
         for file in generated:
             if not file.is_documentation_page():
-                target = site / file.dest_uri
+                target = staging / file.dest_uri
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(file.content_bytes)
         for finish in plugin.on_post_build.methods:  # kb.json and the Pagefind index, as in the MkDocs build
             finish(config=config)
-        (site / "search.json").unlink(missing_ok=True)  # Zensical's own index: the search box is Pagefind's
-        site_folder.mark(site)
+        (staging / "search.json").unlink(missing_ok=True)  # Zensical's own index: the search box is Pagefind's
+        site_folder.mark(staging)

@@ -30,6 +30,7 @@ import errno
 import fcntl
 import os
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -124,6 +125,21 @@ def mark(folder: Path) -> None:
 def staging_prefix(site: Path) -> str:
     """How the name of a build's temporary folder for `site` begins (`.site.building-<pid>-<random>`)."""
     return f".{site.name}.building-"
+
+
+def staging_folder(site: Path) -> Path:
+    """A new temporary folder's path for building `site`: beside it, or inside it when it is a mount point (see `publish`)."""
+    site = site.resolve()
+    where = site if is_mount_point(site) else site.parent
+    return where / f"{staging_prefix(site)}{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def publish(staging: Path, site: Path) -> None:
+    """Put the complete site built in `staging` in place of `site`: `swap_contents` for a mount point, else `swap`."""
+    if staging.parent == site:
+        swap_contents(staging, site)
+    else:
+        swap(staging, site)
 
 
 def project_entries(project: Path) -> set[str]:
