@@ -45,7 +45,7 @@ def test_no_command_shows_the_help() -> None:
         ("build", ["--seeds", "--site", "--replace", "--verbose", "-f, --config"]),
         ("new", ["TRANSCRIPT", "--seeds"]),
         ("import", ["SOURCE", "--seeds"]),
-        ("generate", ["--seeds", "--out"]),
+        ("generate", ["--seeds", "--out", "-f, --config"]),
         ("zensical", ["--seeds", "--site", "--replace", "--zensical"]),
         ("topics", ["--seeds"]),
     ],
@@ -89,11 +89,12 @@ def test_zensical_and_generate_pass_their_options(monkeypatch: pytest.MonkeyPatc
     assert command_line("zensical", "--seeds", "s", "--site", "z", "--replace", "--zensical", "/bin/z").exit_code == 0
     result = command_line("generate", "--seeds", "s", "--out", "o")
     assert (result.exit_code, result.stdout) == (0, "wrote 7 pages and kb.json to o\n")
+    assert command_line("generate", "-f", "other.yml").exit_code == 0
     assert zensical == [
         (Path("seeds"), Path("site-zensical"), zensical_build.DEFAULT_ZENSICAL, ("replace", False)),
         (Path("s"), Path("z"), Path("/bin/z"), ("replace", True)),
     ]
-    assert generated == [(Path("s"), Path("o"))]
+    assert generated == [(Path("s"), Path("o"), Path("mkdocs.yml")), (Path("seeds"), Path("build/generated"), Path("other.yml"))]
 
 
 def raising(error: BaseException) -> Any:

@@ -177,14 +177,15 @@ def drafts_for_folder(folder: Path, seeds: Path) -> int:
 @cli.command()
 @SEEDS
 @click.option("--out", type=PATH, default=Path("build/generated"), show_default=True, help="The folder to write into.")
-def generate(seeds: Path, out: Path) -> int:
+@click.option("-f", "--config", type=PATH, default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
+def generate(seeds: Path, out: Path, config: Path) -> int:
     """Write the generated pages and kb.json, to read (make generate).
 
-    The same plugin as the build's, configured by mkdocs.yml, writes the Markdown of every generated page.
+    The same plugin as the build's, configured by mkdocs.yml (or --config), writes the Markdown of every generated page.
     """
 
     def written() -> None:
-        count = generating.generate(seeds, out)
+        count = generating.generate(seeds, out, config)
         print(f"wrote {count} pages and kb.json to {out}")
 
     return told(written, seeds, out)
