@@ -32,6 +32,7 @@ MIN_MENTIONS = 5  # times an interview must use a word for it to be distinctive 
 MIN_INTERVIEWS = 10  # fewer interviews than this have no distinctive words: every word is rare among two
 MAX_SHARE = 0.2  # a distinctive word is used by at most this share of the interviews
 MIN_LETTERS = 3
+MIN_SERIES = 2  # interviews, at least, for what one is about to tell its exchanges from another's
 ENTITY_EXCHANGES = 3  # an organization or product mentioned in this many of an interview's exchanges is what it is about
 TOPIC_SHARE = 0.25  # a topic of this share of an interview's exchanges is what it is about
 MAX_TOPICS = 3
@@ -96,6 +97,8 @@ def about(kb: KnowledgeBase, knowledge: Knowledge, counts: dict[str, Counter[str
 
     `counts`: each interview's words with their counts (`interview_words`).
     """
+    if len(kb.interviews) < MIN_SERIES:
+        return {interview.slug: "" for interview in kb.interviews}  # nothing to tell it from: the block would only blur its exchanges
     words = distinctive(counts)
     blocks: dict[str, str] = {}
     for interview in kb.interviews:
