@@ -178,6 +178,10 @@ function start(root) {
     const parsed = parse(query)
     const filters = chosenFilters()
     try {
+      // The words as typed are searched at once, while the vocabulary says whether any needs correcting:
+      // most queries need none, and their search need not wait for the vocabulary's parts to arrive.
+      const asTyped = load().then((module) => ranked(module, parsed.words, filters))
+      asTyped.catch(() => {}) // unused when a word is corrected; a failure is reported by the search that is used
       const [module, fixed] = await Promise.all([
         load(),
         // Quoted words and a query asked for as typed are searched as they are.
@@ -186,14 +190,15 @@ function start(root) {
       const correction = fixed && fixed.corrected.length ? fixed : null
       const words = correction ? correction.words : parsed.words
       const changed = correction ? correction.corrected : []
+      const searched = correction ? ranked(module, words, filters, changed) : asTyped
       // Two words the index also has as one ("dev ops", "devops"): both forms searched, each record at its better score.
       const together = fixed && fixed.joined
       const found = together
-        ? await Promise.all([ranked(module, words, filters, changed), ranked(module, together, filters)]).then(([apart, joint]) => ({
+        ? await Promise.all([searched, ranked(module, together, filters)]).then(([apart, joint]) => ({
             scored: mergeForms([apart.scored, joint.scored]),
             search: apart.search,
           }))
-        : await ranked(module, words, filters, changed)
+        : await searched
       // What each result's interview is about counts too (rank.mjs, `byInterview`).
       found.results = byInterview(found.scored, await interviews).map((entry) => entry.result)
       // A phrase is checked in each result's text: look at the first hundred.
