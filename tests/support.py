@@ -49,7 +49,7 @@ class Build:
     def search_records(self) -> list[dict[str, Any]]:
         """Every record of the Pagefind index (`content`, `meta`, `filters`), read from its fragment files (in every part).
 
-        `url` is the link the search box follows: the exchange's permanent link, kept in the meta `href`.
+        `url` is the link the search box follows: the exchange's permanent link, kept in the meta `url`.
         """
         records = [
             json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))
@@ -57,7 +57,7 @@ class Build:
             if not f.name.endswith("-words.pf_fragment")  # a part's page of other parts' words, never a result
         ]
         for record in records:
-            record["url"] = record["meta"]["href"]
+            record["url"] = record["meta"]["url"]
         return sorted(records, key=lambda record: str(record["url"]))
 
 

@@ -77,6 +77,18 @@ def test_fragment_names_are_short_unique_and_change_with_any_record() -> None:
     assert not set(changed) & set(names), "a name kept after a record changed could be served stale from a cache"
 
 
+def test_fragments_are_named_by_their_record_number_so_a_result_tells_its_interview() -> None:
+    hashes = ["en_aaaaaaa", "en_bbbbbbb", "en_ccccccc"]
+    names = fragment_names(hashes, [1], numbers=[11, -1, 36])
+    assert [name[len("en_") + 6 :] for name in names] == ["b", "-words", "10"]  # base 36
+
+
+def test_each_part_lists_where_each_interview_starts_in_it() -> None:
+    found = [Record(f"interviews/{slug}/#{n}", "", {}) for slug, n in [("a", 1), ("a", 2), ("a", 3), ("b", 1), ("c", 1), ("c", 2)]]
+    parts = shards(found, 3)  # dealt: a1 a3 c1 | a2 b1 c2
+    assert search_index.interview_starts(found, parts) == [[0, 2, 2], [0, 1, 2]]  # b has no record in the first part
+
+
 @dataclass(frozen=True)
 class Written:
     """The shipped seeds' index written into `site` in parts of at most 5 records, and every record's link."""
@@ -113,12 +125,15 @@ def test_the_index_in_parts_holds_every_record_once(written: Written) -> None:
         assert [name for name, _ in meta[3]] == ["interview", "speaker", "topic", "year"]
         for name in records:
             fragment = gzip.decompress((part / "fragment" / f"{name}.pf_fragment").read_bytes())
-            urls.append(json.loads(fragment.removeprefix(pagefind.SIGNATURE))["meta"]["href"])
+            urls.append(json.loads(fragment.removeprefix(pagefind.SIGNATURE))["meta"]["url"])
     assert sorted(urls) == sorted(written.urls), "a record is missing, or in two parts"
     # The merged parts run in the first part's script and WebAssembly: they carry none of their own.
     for part in parts[1:]:
         assert not list(part.glob("*.js")) and not list(part.glob("wasm.*"))
     assert (index / "pagefind.js").is_file() and (index / "wasm.en.pagefind").is_file()
+    # Which interview each part's records are from, by the digest that names the part's fragments.
+    starts = json.loads((index / search_index.INTERVIEWS).read_text(encoding="utf-8"))
+    assert sorted(starts) == sorted(pagefind.digest_of(part) for part in parts)
 
 
 def test_the_index_in_parts_is_the_same_bytes_when_written_again(written: Written, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge, build
+from interview_kb.outputs.search.about import ABOUT_WEIGHT
 from interview_kb.outputs.search.records import QUESTION_WEIGHT, Record, other_pages, records, spellings
 from interview_kb.outputs.search.variants import SHARE
 from interview_kb.reading.entities_file import Entity
@@ -50,8 +51,24 @@ def test_every_exchange_is_one_record_at_its_permanent_link_and_so_are_the_prefa
         "interviews/demo/#epilogue",
     ]
     assert [record.title for record in found] == ["Preface", "What makes an SBC hard?", "And the cloud?", "Thanks.", "Epilogue"]
-    assert found[0].weighted == ((1.0, "Recorded at the 2015 summit."),)
-    assert found[-1].weighted == ((1.0, "This transcript was edited for length."),)
+    assert found[0].weighted == ((1.0, "Recorded at the 2015 summit."), ABOUT)
+    assert found[-1].weighted == ((1.0, "This transcript was edited for length."), ABOUT)
+
+
+# What the interview is about (about.py): nothing in a series of one, which it would not tell from another.
+ABOUT = (ABOUT_WEIGHT, "")
+
+
+def test_every_record_of_an_interview_carries_what_the_interview_is_about() -> None:
+    layer = knowledge()
+    other = interview("Q: Why?\n\nA: Because.\n", slug="other")
+    topics = {**layer.kb.exchange_topics, other.transcript.exchanges[0].anchor: ()}
+    kb = KnowledgeBase((*layer.kb.interviews, other), layer.kb.topics, topics)
+    found = list(records(kb, build(kb, (SBC,), (ACME,), ()), URLS))
+    # Its title, guest, the guest's organization and the topic of a third of its exchanges.
+    demo = (ABOUT_WEIGHT, "Title of demo · Ada Answer · Acme · The network edge")
+    assert [record.weighted[-1] for record in found] == [demo] * 5 + [(ABOUT_WEIGHT, "Title of other · Ada Answer · Acme")]
+    assert 0 < ABOUT_WEIGHT < 1  # below an answer's own words: the exchange that discusses the words comes first
 
 
 def test_an_exchange_record_carries_what_the_search_box_shows_and_filters_by() -> None:
@@ -76,6 +93,7 @@ def test_the_spellings_an_exchange_does_not_write_come_at_the_weight_of_where_it
         (1.0, "Acme Corporation"),
         (QUESTION_WEIGHT * SHARE, ""),  # no word here has another spelling (variants.py)
         (SHARE, ""),
+        ABOUT,
     )
 
 
@@ -94,7 +112,7 @@ def test_a_record_is_the_html_pagefind_reads_escaped_with_its_link_kept_in_the_m
         '<h1 data-pagefind-meta="title" data-pagefind-weight="4">Why &lt;b&gt;?</h1>'
         '<p data-pagefind-weight="1">x &lt; y</p>'
         '<meta data-pagefind-meta="speaker[content]" content="Ann &amp; Bob">'
-        '<meta data-pagefind-meta="href[content]" content="interviews/demo/#a">'
+        '<meta data-pagefind-meta="url[content]" content="interviews/demo/#a">'
         '<meta data-pagefind-filter="year[content]" content="2015">'
         "</main></body></html>"
     )

@@ -83,3 +83,11 @@ def test_a_record_carries_the_other_spellings_at_a_share_of_the_weight_of_their_
     assert any(weight == records.QUESTION_WEIGHT * SHARE and "organisational" in text.split() for weight, text in cultural)
     licensing = found["how-is-metaswitch-handling-licensing-6b5589"].weighted
     assert any(weight == SHARE and "licence" in text.split() for weight, text in licensing)
+
+
+def test_two_words_written_apart_bring_their_join_when_the_series_writes_it_as_one_word() -> None:
+    series = Spellings(compounds={"devops", "website", "into", "dataset"})
+    assert series.added("Our dev ops team built the web site from a data set.") == ["devops", "website", "dataset"]
+    assert series.added("we logged in to it") == []  # halves of fewer than three letters: ordinary words
+    assert series.added("Our DevOps team") == []  # written joined already
+    assert RULES.added("Our dev ops team") == []  # a series that never writes "devops"

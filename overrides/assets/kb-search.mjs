@@ -30,9 +30,9 @@
      fetched only then); their links end with the page's address, not an anchor. */
 import { decodeFragment } from "./search/text.mjs"
 import { parse, hasPhrases, escapeRegExp } from "./search/query.mjs"
-import { listable, mergeAny, rankPages, CORRECTED_WEIGHT } from "./search/rank.mjs"
+import { listable, scoredOf, mergeAny, mergeForms, byInterview, interviewFinder, rankPages, CORRECTED_WEIGHT } from "./search/rank.mjs"
 import { resultGroups, pageGroup, countLine, correctionLine, highlight } from "./search/render.mjs"
-import { known, correct, partsNeeded, moreParts } from "./search/correct.mjs"
+import { known, correct, joined, partsNeeded, moreParts } from "./search/correct.mjs"
 
 const FILTERS = ["interview", "speaker", "topic", "year"]
 const PAGE = 10 // results shown at first, and added by "More results"
@@ -56,18 +56,20 @@ function start(root) {
   const pagefindUrl = new URL(root.getAttribute("data-kb-pagefind"), location.href).href
   const siteBase = new URL(root.getAttribute("data-kb-base"), location.href).pathname.replace(/\/?$/, "/")
   let pagefind = null
+  let interviews = null // Promise of the function naming a result's interview (rank.mjs, `interviewFinder`)
   let filtersLoaded = null
   let sequence = 0
   let filtersReady = false
   let pages = null
   let chosen = null // the result the reader just chose: {path, anchor, words}
-  let more = null // the shown search: {pending results, data loaded, shown, words, query, total}
+  let more = null // the shown search: {pending results, data loaded, shown, words, marked, query, total}
   let literal = null // the query the reader asked to search as typed, uncorrected
   const vocabularyParts = {} // part key → Promise of {word: count} (outputs/search/vocabulary.py)
 
   function load() {
     if (!pagefind) {
       const shards = fetchJson("kb-shards.json")
+      interviews = fetchJson("kb-interviews.json").then(interviewFinder)
       // In the page, not in Pagefind's web worker: the worker is one more script and a second
       // copy of the WebAssembly to start, and every result crosses to the page as a message
       // (first results at a thousand interviews: 289 ms with it, 221 ms without).
@@ -105,13 +107,13 @@ function start(root) {
     return found
   }
 
-  /* Ranked results; when no record has every word, any word counts (more words, higher; a corrected word a little less). */
+  /* Scored results; when no record has every word, any word counts (more words, higher; a corrected word a little less). */
   async function ranked(module, words, filters, changed = []) {
     const search = await searchOnce(module, words.join(" "), filters)
-    if (search.results.length || words.length < 2) return { results: search.results, search }
+    if (search.results.length || words.length < 2) return { scored: scoredOf(search.results), search }
     const each = await Promise.all(words.map((word) => searchOnce(module, word, filters)))
     const weights = words.map((_, k) => (changed.includes(k) ? CORRECTED_WEIGHT : 1))
-    return { results: mergeAny(each.map((one) => one.results), weights), search }
+    return { scored: mergeAny(each.map((one) => one.results), weights), search }
   }
 
   /* The vocabulary's parts named by `keys`, into `vocabulary` (an unreadable part is empty). */
@@ -128,14 +130,16 @@ function start(root) {
     )
   }
 
-  /* The words corrected where the index does not know them (correct.mjs): `{words, corrected}`. */
+  /* The words corrected where the index does not know them (correct.mjs): `{words, corrected, joined}`,
+     `joined` the words with two of them written as one word the index has ("dev ops" → "devops"), or null. */
   async function corrected(words) {
     const vocabulary = {}
     await loadParts(partsNeeded(words), vocabulary)
     const unknown = words.filter((word) => !known(vocabulary, word))
-    if (!unknown.length) return { words, corrected: [] }
+    if (!unknown.length) return { words, corrected: [], joined: joined(vocabulary, words) }
     await loadParts(moreParts(unknown), vocabulary)
-    return correct(vocabulary, words)
+    const fixed = correct(vocabulary, words)
+    return { ...fixed, joined: joined(vocabulary, fixed.words) }
   }
 
   /* The line saying what the search was corrected to, with the query as typed a click away. */
@@ -174,6 +178,10 @@ function start(root) {
     const parsed = parse(query)
     const filters = chosenFilters()
     try {
+      // The words as typed are searched at once, while the vocabulary says whether any needs correcting:
+      // most queries need none, and their search need not wait for the vocabulary's parts to arrive.
+      const asTyped = load().then((module) => ranked(module, parsed.words, filters))
+      asTyped.catch(() => {}) // unused when a word is corrected; a failure is reported by the search that is used
       const [module, fixed] = await Promise.all([
         load(),
         // Quoted words and a query asked for as typed are searched as they are.
@@ -181,7 +189,18 @@ function start(root) {
       ])
       const correction = fixed && fixed.corrected.length ? fixed : null
       const words = correction ? correction.words : parsed.words
-      const found = await ranked(module, words, filters, correction ? correction.corrected : [])
+      const changed = correction ? correction.corrected : []
+      const searched = correction ? ranked(module, words, filters, changed) : asTyped
+      // Two words the index also has as one ("dev ops", "devops"): both forms searched, each record at its better score.
+      const together = fixed && fixed.joined
+      const found = together
+        ? await Promise.all([searched, ranked(module, together, filters)]).then(([apart, joint]) => ({
+            scored: mergeForms([apart.scored, joint.scored]),
+            search: apart.search,
+          }))
+        : await searched
+      // What each result's interview is about counts too (rank.mjs, `byInterview`).
+      found.results = byInterview(found.scored, await interviews).map((entry) => entry.result)
       // A phrase is checked in each result's text: look at the first hundred.
       const wanted = parsed.phrases.length ? found.results.slice(0, 100) : found.results.slice(0, PAGE)
       let data = await Promise.all(wanted.map((r) => r.data()))
@@ -192,6 +211,7 @@ function start(root) {
         data,
         shown: Math.min(PAGE, data.length),
         words,
+        marked: together ? [...new Set([...words, ...together])] : words, // the words a result's link highlights
         query,
         total: parsed.phrases.length ? data.length : found.results.length,
       }
@@ -290,7 +310,7 @@ function start(root) {
   }
 
   function render(state) {
-    list.replaceChildren(...resultGroups(state.data.slice(0, state.shown), state.words, siteBase))
+    list.replaceChildren(...resultGroups(state.data.slice(0, state.shown), state.marked, siteBase))
     meta.textContent = countLine(state.total)
     moreButton.hidden = state.shown >= state.total || state.shown >= state.data.length + state.pending.length
     list.setAttribute("data-kb-query", state.query)
@@ -406,7 +426,8 @@ function start(root) {
     const heading = id && document.getElementById(id)
     if (!heading) return
     if (target && !location.hash) history.replaceState(history.state, "", "#" + encodeURIComponent(id))
-    highlight(heading, (target ? target.words : new URLSearchParams(location.search).get("h") || "").split(/\s+/).filter(Boolean))
+    const words = (target ? target.words : new URLSearchParams(location.search).get("h") || "").split(/\s+/).filter(Boolean)
+    highlight(heading, words, new URL("pagefind-highlight.js", pagefindUrl).href).catch(() => {})
   })
 
   /* `?q=` on arrival: open the search with those words and filters. */

@@ -1,7 +1,7 @@
 /* Unit tests of the search box's correction of unknown words (overrides/assets/search/correct.mjs): `node --test tests/js/`. */
 import test from "node:test"
 import assert from "node:assert/strict"
-import { stem, normalize, partKey, partsNeeded, moreParts, distance, allowedEdits, known, nearest, split, correct } from "../../overrides/assets/search/correct.mjs"
+import { stem, normalize, partKey, partsNeeded, moreParts, distance, allowedEdits, known, nearest, split, correct, joined } from "../../overrides/assets/search/correct.mjs"
 
 /* A vocabulary in parts, as outputs/search/vocabulary.py writes it. */
 function vocabulary(counts) {
@@ -78,4 +78,13 @@ test("a compound is joined, or split, where the vocabulary has the other form", 
 test("a word with nothing near it is left as typed", () => {
   assert.deepEqual(correct(WORDS, ["zzyzx", "cost"]), { words: ["zzyzx", "cost"], corrected: [] })
   assert.deepEqual(correct({}, ["anything"]), { words: ["anything"], corrected: [] })
+})
+
+test("two known words that the vocabulary also has joined are searched joined as well, and only those", () => {
+  const words = vocabulary({ dev: 2, ops: 3, devops: 4, team: 5, web: 3, site: 2 })
+  assert.deepEqual(joined(words, ["Dev", "Ops", "team"]), ["devops", "team"])
+  assert.deepEqual(joined(words, ["team", "dev", "ops"]), ["team", "devops"])
+  assert.equal(joined(words, ["web", "site"]), null) // "website" is not in the series
+  assert.equal(joined(words, ["devops", "team"]), null)
+  assert.equal(joined(words, ["dev"]), null)
 })

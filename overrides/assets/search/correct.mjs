@@ -132,6 +132,26 @@ export function moreParts(words) {
   return [...keys]
 }
 
+/* The query with each two known words that the vocabulary also has as one joined ("dev ops" → "devops"),
+   or null if it has none: the search looks for both forms (the index adds the joined form to the
+   exchanges that write it apart, for a search of the joined form: scripts/interview_kb/outputs/search/variants.py). */
+export function joined(vocabulary, words) {
+  const out = []
+  let changed = false
+  for (let i = 0; i < words.length; i++) {
+    const word = normalize(words[i])
+    const next = i + 1 < words.length ? normalize(words[i + 1]) : ""
+    if (word.length >= MIN_SPLIT && next.length >= MIN_SPLIT && count(vocabulary, word + next) > 0) {
+      out.push(word + next)
+      changed = true
+      i++
+    } else {
+      out.push(words[i])
+    }
+  }
+  return changed ? out : null
+}
+
 /* The query's words corrected: `{words, corrected}`, `corrected` the positions in `words` of the words changed. */
 export function correct(vocabulary, words) {
   const out = []

@@ -2,7 +2,6 @@
    the line saying what a search was corrected to, and the words highlighted where a result lands. */
 
 import { excerptParts } from "./text.mjs"
-import { escapeRegExp } from "./query.mjs"
 
 export function element(tag, className, text) {
   const node = document.createElement(tag)
@@ -63,7 +62,7 @@ export function resultGroups(data, words, siteBase) {
     group.items.forEach((d) => {
       const lines = d.meta.speaker ? [element("p", "kb-search-result__by", d.meta.speaker)] : []
       lines.push(excerpt(d.excerpt || "", d.content))
-      inner.appendChild(resultLink(link(d.meta.href ? siteBase + d.meta.href : d.url, words), d.meta.title, lines))
+      inner.appendChild(resultLink(link(d.meta.url ? siteBase + d.meta.url : d.url, words), d.meta.title, lines))
     })
     item.appendChild(inner)
     return item
@@ -101,36 +100,32 @@ export function correctionLine(corrected, typed, onOriginal) {
   return line
 }
 
-/* Mark every occurrence of `words` in the section that starts at `heading` (`mark[data-md-highlight]`). */
-export function highlight(heading, words) {
+/* The blocks of the section that starts at `heading`: it and what follows it up to the next heading of its level. */
+export function section(heading) {
+  const blocks = [heading]
+  for (let n = heading.nextElementSibling; n && n.tagName !== heading.tagName; n = n.nextElementSibling) blocks.push(n)
+  return blocks
+}
+
+/* Mark `words` in the section that starts at `heading` (`mark[data-md-highlight]`), with Pagefind's
+   own highlighting (`pagefind-highlight.js`, its mark.js, fetched from `script` only when a result
+   is landed on): each word where it occurs, not in the exchange's meta line or the heading's link. */
+export async function highlight(heading, words, script) {
   if (!words.length) return
-  const pattern = new RegExp("(^|[^\\w])(" + words.map(escapeRegExp).join("|") + ")", "gi")
-  const section = [heading]
-  for (let n = heading.nextElementSibling; n && n.tagName !== heading.tagName; n = n.nextElementSibling) section.push(n)
-  section.forEach((block) => {
-    if (block.matches(".kb-exchange-meta")) return
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
-    const texts = []
-    while (walker.nextNode()) texts.push(walker.currentNode)
-    texts.forEach((node) => {
-      if (node.parentElement.closest("mark, .headerlink, .kb-exchange-meta")) return
-      const text = node.nodeValue
-      pattern.lastIndex = 0
-      if (!pattern.test(text)) return
-      const fragment = document.createDocumentFragment()
-      let last = 0
-      text.replace(pattern, (match, before, word, offset) => {
-        const start = offset + before.length
-        fragment.appendChild(document.createTextNode(text.slice(last, start)))
-        const mark = document.createElement("mark")
-        mark.setAttribute("data-md-highlight", "")
-        mark.textContent = word
-        fragment.appendChild(mark)
-        last = start + word.length
-        return match
-      })
-      fragment.appendChild(document.createTextNode(text.slice(last)))
-      node.parentNode.replaceChild(fragment, node)
-    })
+  const { default: PagefindHighlight } = await import(script)
+  // Pagefind reads the words from its own address parameter; these come from the result chosen or `?h=`.
+  class Words extends PagefindHighlight {
+    getHighlightParams() {
+      return words
+    }
+  }
+  new Words({
+    markContext: section(heading),
+    addStyles: false,
+    markOptions: {
+      className: "kb-search-highlight",
+      exclude: [".headerlink", ".headerlink *", ".kb-exchange-meta", ".kb-exchange-meta *", "mark", "mark *"],
+      each: (mark) => mark.setAttribute("data-md-highlight", ""),
+    },
   })
 }

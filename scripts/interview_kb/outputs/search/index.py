@@ -25,14 +25,15 @@ from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
 from interview_kb.outputs import site_folder
 from interview_kb.outputs.search import vocabulary
-from interview_kb.outputs.search.pagefind import Pagefind, rewrite
-from interview_kb.outputs.search.records import SHARD_SIZE, WORDS_PAGE, missing_words, other_pages, records, shards
+from interview_kb.outputs.search.pagefind import Pagefind, digest_of, rewrite
+from interview_kb.outputs.search.records import SHARD_SIZE, WORDS_PAGE, Record, missing_words, other_pages, records, shards
 from interview_kb.urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.interview_kb")
 FOLDER = "pagefind"
 PAGES = "kb-pages.json"  # in FOLDER
 SHARDS = "kb-shards.json"  # in FOLDER: the folders of the other parts of the index, relative to FOLDER
+INTERVIEWS = "kb-interviews.json"  # in FOLDER: which interview each record of each part is from (`interview_starts`)
 
 
 def write(
@@ -51,6 +52,7 @@ class Prepared:
     inputs: list[Path]  # one folder of record files per part of the index
     pages: list[dict[str, str]]  # PAGES
     words: dict[str, str]  # the vocabulary's parts, {file name: JSON}, for vocabulary.FOLDER
+    starts: list[list[int]]  # per part, `interview_starts`
     work: tempfile.TemporaryDirectory[str]
     start: float
     pagefind: Pagefind  # which runs the records, and which `background.BackgroundIndex.stop` ends
@@ -78,7 +80,8 @@ def prepare(
         for part, extra_words, folder in zip(documents, missing_words(parts), inputs, strict=True):
             write_records(part, extra_words, folder)
         pages = other_pages(kb, knowledge, urls)
-        return Prepared(Path(site_dir), len(found), inputs, pages, vocabulary.parts(found), work, start, pagefind)
+        starts = interview_starts(found, parts)
+        return Prepared(Path(site_dir), len(found), inputs, pages, vocabulary.parts(found), starts, work, start, pagefind)
     except BaseException:
         work.cleanup()
         raise
@@ -104,6 +107,8 @@ def complete(prepared: Prepared) -> None:
             list(pool.map(prepared.pagefind.index, prepared.inputs, folders))
         for folder in folders:
             rewrite(folder, merged=folder != staging)
+        starts = {digest_of(folder): part for folder, part in zip(folders, prepared.starts, strict=True)}
+        (staging / INTERVIEWS).write_text(json.dumps(starts, separators=(",", ":")), encoding="utf-8")
         (staging / SHARDS).write_text(json.dumps([f"{shard_folder(n)}/" for n in range(1, len(folders))]), encoding="utf-8")
         (staging / PAGES).write_text(json.dumps(prepared.pages, ensure_ascii=False), encoding="utf-8")
         (staging / vocabulary.FOLDER).mkdir()
@@ -116,6 +121,32 @@ def complete(prepared: Prepared) -> None:
     finally:
         prepared.work.cleanup()
     log.info(f"search index: {prepared.records} records in {time.perf_counter() - prepared.start:.2f} s")
+
+
+def interview_starts(found: list[Record], parts: list[list[Record]]) -> list[list[int]]:
+    """For each part, the number of the first record of each interview (in the order of `found`) within the part.
+
+    The search box reads a result's record number from its id (`pagefind.fragment_names`)
+    and its interview from these: the last interview whose first record is not after it.
+    An interview with no record in a part starts where the next one does.
+    """
+    order = list(dict.fromkeys(interview_of(record) for record in found))
+    starts = []
+    for part in parts:
+        first: dict[str, int] = {}
+        for number, record in enumerate(part):
+            first.setdefault(interview_of(record), number)
+        following = len(part)
+        backwards = []
+        for interview in reversed(order):
+            following = first.get(interview, following)
+            backwards.append(following)
+        starts.append(backwards[::-1])
+    return starts
+
+
+def interview_of(record: Record) -> str:
+    return record.url.partition("#")[0]
 
 
 def shard_folder(number: int) -> str:

@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -35,13 +36,13 @@ VERSION = "1.6.0"
 # a three-word search loaded 83 KB gzip of slices by default, 40 KB with 1,000, and its
 # results came 15-20 ms sooner; the list of slices every search loads first grew 10 KB.
 INDEX_CHUNK_LOCATIONS = 1000
-# Pagefind writes its own UI bundles too; the site's search box (overrides/assets/kb-search.mjs) uses none of them.
-# It searches in the page, not in a web worker (kb-search.mjs says why), so its worker script goes too.
+# Pagefind writes its own UI bundles too; the site's search box (overrides/assets/kb-search.mjs) uses none of them,
+# only its highlighting script (where a result lands). It searches in the page, not in a web worker (kb-search.mjs
+# says why), so its worker script goes too.
 UNUSED_OUTPUT = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
-                 "pagefind-worker.js")  # fmt: skip
+                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-worker.js")  # fmt: skip
 # A part merged into the first one runs in the first one's script and WebAssembly.
-MERGED_ONLY_NEEDS_PRIMARY = ("pagefind.js",)
+MERGED_ONLY_NEEDS_PRIMARY = ("pagefind.js", "pagefind-highlight.js")
 
 
 class Cancelled(Exception):
@@ -220,10 +221,12 @@ def finish(output: Path) -> None:
     - Its page list (the `.pf_meta` file every search loads first) names each
       record's fragment file by 7 hexadecimal digits of a hash of its content,
       which do not compress: at 18,000 records that is 118 KB of the 285 KB a
-      first search costs. The fragments are renamed to a running number after
+      first search costs. The fragments are renamed to the record's number after
       a digest of all the old names (`fragment_names`), which compress to a few
-      bytes each and still change whenever a record does, so a cache never serves
-      an old fragment under a new name.
+      bytes each (Pagefind lists the records nearly in order) and still change
+      whenever a record does, so a cache never serves an old fragment under a
+      new name. The number tells the search box which interview a result is
+      from before it loads the fragment (`interview_starts` in index.py).
 
     Each file is `gzip(SIGNATURE + CBOR)` named after a hash of its content,
     listed in the `.pf_meta` file, itself named in `pagefind-entry.json`: the
@@ -248,7 +251,8 @@ def finish(output: Path) -> None:
             filters.append([name, write_chunk(output / "filter", old_hash, [key, sorted(values)], ".pf_filter", 7)])
         meta[3] = sorted(filters)
         pages = meta[1]
-        for page, name in zip(pages, fragment_names([listed[0] for listed in pages], words_pages), strict=True):
+        numbers = [record_number(output / "fragment" / f"{page[0]}.pf_fragment") for page in pages]
+        for page, name in zip(pages, fragment_names([listed[0] for listed in pages], words_pages, numbers), strict=True):
             Path(output, "fragment", f"{page[0]}.pf_fragment").rename(Path(output, "fragment", f"{name}.pf_fragment"))
             page[0] = name
         meta_path.unlink()
@@ -259,18 +263,37 @@ def finish(output: Path) -> None:
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
-def fragment_names(hashes: list[str], words_pages: Collection[int] = ()) -> list[str]:
-    """`<language>_<digest of every hash><running number in base 36>` for each of Pagefind's `<language>_<hash>` names.
+def fragment_names(hashes: list[str], words_pages: Collection[int] = (), numbers: list[int] | None = None) -> list[str]:
+    """`<language>_<digest of every hash><number in base 36>` for each of Pagefind's `<language>_<hash>` names.
 
-    The pages numbered in `words_pages` are `<language>_<digest>-words` instead:
+    The number is the page's record number in `numbers` (by default its place in the list).
+    The pages at the places in `words_pages` are `<language>_<digest>-words` instead:
     the search box leaves out results whose id ends `-words` (see `records.missing_words`).
     """
-    digest = hashlib.sha256(" ".join(hashes).encode()).hexdigest()[:6]
+    digest = hashlib.sha256(" ".join(hashes).encode()).hexdigest()[:DIGEST_DIGITS]
     names = []
-    for number, old in enumerate(hashes):
+    for place, old in enumerate(hashes):
         language = old.split("_")[0]
-        names.append(f"{language}_{digest}-{WORDS_PAGE}" if number in words_pages else f"{language}_{digest}{base36(number)}")
+        number = numbers[place] if numbers is not None else place
+        names.append(f"{language}_{digest}-{WORDS_PAGE}" if place in words_pages else f"{language}_{digest}{base36(number)}")
     return names
+
+
+DIGEST_DIGITS = 6
+RECORD_FILE = re.compile(r"/(\d+)\.html$")
+
+
+def record_number(fragment: Path) -> int:
+    """The number of the record a fragment is made from (its file, `write_records`' `0000042.html`), or -1 for another page."""
+    found = RECORD_FILE.search(json.loads(gzip.decompress(fragment.read_bytes())[len(SIGNATURE) :])["url"])
+    return int(found[1]) if found else -1
+
+
+def digest_of(output: Path) -> str:
+    """The digest that names the fragments of the index part in `output` (`fragment_names`); "" if it has none."""
+    for fragment in output.glob("fragment/*.pf_fragment"):
+        return fragment.name.split("_", 1)[1][:DIGEST_DIGITS]
+    return ""
 
 
 def base36(number: int) -> str:

@@ -1,7 +1,7 @@
 """The search index's records, made from the knowledge base: one per exchange, and the parts of the index they are dealt into.
 
 Each exchange is indexed as its own small HTML document that carries the
-exchange's permanent link (meta `href`), so a search ranks exchanges, not pages. The record
+exchange's permanent link (meta `url`, the name Pagefind's own UIs read), so a search ranks exchanges, not pages. The record
 is made from the seeds (not from the rendered pages), which makes it the same
 under `mkdocs build`, `mkdocs serve` and the Zensical build, and cheap to redo
 after every rebuild. In a record:
@@ -14,6 +14,10 @@ after every rebuild. In a record:
   spelling finds and ranks the exchange as if it had been written that way;
 - every word with a British or American form, or hyphenated, brings the forms
   the exchange does not write (variants.py), at a share of that weight;
+- every record of an interview carries what the interview is about (about.py:
+  title, guests, their organizations, the products it discusses, its main
+  topics, its distinctive words) at `ABOUT_WEIGHT`, so a search naming a guest's
+  product prefers that interview's exchanges to those that mention it in passing;
 - meta (`title` = the question's key sentence, `speaker`, `interview`, `date`)
   and filters (`interview`, `speaker`, `topic`, `year`) are what the search box shows.
 
@@ -34,6 +38,7 @@ from dataclasses import dataclass, field
 
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
+from interview_kb.outputs.search.about import ABOUT_WEIGHT, about, interview_words
 from interview_kb.outputs.search.variants import SHARE, Spellings
 from interview_kb.reading.glossary_file import Term
 from interview_kb.reading.transcript import Paragraph
@@ -57,7 +62,7 @@ class Record:
     def html(self) -> str:
         tags = [f'<h1 data-pagefind-meta="title" data-pagefind-weight="{QUESTION_WEIGHT:g}">{html.escape(self.title)}</h1>']
         tags += [f'<p data-pagefind-weight="{weight:g}">{html.escape(text)}</p>' for weight, text in self.weighted if text]
-        meta = {**self.meta, "href": self.url}
+        meta = {**self.meta, "url": self.url}  # `url`: the link Pagefind's own UIs take in place of the record's file
         tags += [f'<meta data-pagefind-meta="{key}[content]" content="{html.escape(value)}">' for key, value in meta.items() if value]
         tags += [
             f'<meta data-pagefind-filter="{key}[content]" content="{html.escape(value)}">'
@@ -82,14 +87,17 @@ def text_of(paragraphs: Iterable[Paragraph]) -> str:
 
 def records(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> Iterator[Record]:
     topic_titles = {t.slug: t.title for t in kb.topics}
-    variants = Spellings(knowledge.spellings)
+    counts = {interview.slug: interview_words(interview) for interview in kb.interviews}
+    abouts = about(kb, knowledge, counts)
+    variants = Spellings(knowledge.spellings, set().union(*counts.values()) if counts else ())
     for interview in kb.interviews:
         page = urls.interview(interview.slug)
-        about = {"interview": interview.title, "date": interview.date}
+        shown = {"interview": interview.title, "date": interview.date}
         year = [interview.date[:4]]
+        subject = (ABOUT_WEIGHT, abouts[interview.slug])
         if interview.transcript.preface:
-            yield Record(f"{page}#preface", "Preface", about, {"interview": [interview.title], "year": year},
-                         ((1.0, text_of(interview.transcript.preface)),))  # fmt: skip
+            yield Record(f"{page}#preface", "Preface", shown, {"interview": [interview.title], "year": year},
+                         ((1.0, text_of(interview.transcript.preface)), subject))  # fmt: skip
         for exchange in interview.transcript.exchanges:
             links = knowledge.exchanges.get(exchange.anchor)
             groups = [spellings(t) for t in links.terms] + [list(e.forms_in(interview.slug)) for e in links.entities] if links else []
@@ -100,7 +108,7 @@ def records(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> Iterator
             yield Record(
                 url=f"{page}#{exchange.anchor}",
                 title=exchange.label,
-                meta={**about, "speaker": ", ".join(answerers)},
+                meta={**shown, "speaker": ", ".join(answerers)},
                 filters={
                     "interview": [interview.title],
                     "speaker": unique(interview.speakers[t.speaker].name for t in exchange.turns),
@@ -114,11 +122,12 @@ def records(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> Iterator
                     (1.0, " · ".join(elsewhere)),
                     (QUESTION_WEIGHT * SHARE, " ".join(question_forms)),
                     (SHARE, " ".join(variants.added(answers, " ".join(question_forms)))),
+                    subject,
                 ),
             )
         if interview.transcript.epilogue:
-            yield Record(f"{page}#epilogue", "Epilogue", about, {"interview": [interview.title], "year": year},
-                         ((1.0, text_of(interview.transcript.epilogue)),))  # fmt: skip
+            yield Record(f"{page}#epilogue", "Epilogue", shown, {"interview": [interview.title], "year": year},
+                         ((1.0, text_of(interview.transcript.epilogue)), subject))  # fmt: skip
 
 
 def other_spellings(groups: Iterable[list[str]], question: str, answers: str) -> tuple[list[str], list[str]]:

@@ -6,7 +6,11 @@
   programme/program, travelled/traveled …), to which an editor adds the
   glossary's `spellings` (docs/guide/editors/glossary.md);
 - a hyphenated word joined ("web-scale": `webscale`), as Pagefind already
-  finds its parts and the hyphenated form.
+  finds its parts and the hyphenated form;
+- two words written apart joined, when the series writes them as one word
+  somewhere ("dev ops": `devops`, if another exchange says "devops"), so a
+  search for the joined form finds both (the search box searches a query's
+  two words joined as well, for the other way round).
 
 The added words go in a block of their own at a share of the weight of where
 the record has the word (`SHARE`), so an exact match still ranks first.
@@ -14,10 +18,12 @@ the record has the word (`SHARE`), so an exact match still ranks first.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
 SHARE = 0.8  # of the weight of the words they are other spellings of
+MIN_HALF = 3  # letters of each of two words written apart, at least, for their join to be added
 
 # Suffixes after -iz-/-is-: organize, organizes, organized, organizer, organizing, organization, organizational …
 IZE = re.compile(r"^(\w{3,})([iy])([sz])(e|es|ed|er|ers|ing|ation|ations|ational|able)$")
@@ -59,7 +65,9 @@ PAIRS = (
 class Spellings:
     """The other spellings of words: the rules above, the pairs, and an editor's groups (each a list of spellings of one word)."""
 
-    def __init__(self, groups: Iterable[Iterable[str]] = ()) -> None:
+    def __init__(self, groups: Iterable[Iterable[str]] = (), compounds: Iterable[str] = ()) -> None:
+        """`compounds`: the words the series writes (lower case), whose two halves written apart are joined to them."""
+        self.compounds = frozenset(compounds)
         self.groups: dict[str, set[str]] = {}
         for group in [pair.split() for pair in PAIRS] + [list(g) for g in groups]:
             forms = {form.lower() for form in group}
@@ -93,8 +101,13 @@ class Spellings:
 
     def added(self, text: str, besides: str = "") -> list[str]:
         """The other spellings of the words of `text` that neither it nor `besides` writes, in order of first use."""
-        written = set(words(text)) | set(words(besides))
-        return list(dict.fromkeys(other for word in words(text) for other in sorted(self.others(word)) if other not in written))
+        found = list(words(text))
+        written = set(found) | set(words(besides))
+        others = [other for word in found for other in sorted(self.others(word))]
+        if self.compounds:
+            pairs = itertools.pairwise(found)
+            others += [a + b for a, b in pairs if len(a) >= MIN_HALF and len(b) >= MIN_HALF and a + b in self.compounds]
+        return list(dict.fromkeys(other for other in others if other not in written))
 
 
 def words(text: str) -> Iterator[str]:

@@ -15,8 +15,10 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from interview_kb.outputs.search.records import Record
+if TYPE_CHECKING:
+    from interview_kb.outputs.search.records import Record
 
 FOLDER = "kb-words"  # inside the index's folder
 EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
