@@ -56,7 +56,8 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
         anchors = [e.anchor for e in interview.transcript.exchanges]
         counts = [(t, sum(t.slug in kb.exchange_topics[a] for a in anchors)) for t in kb.topics]
         counts = [(t, n) for t, n in counts if n]
-        pages[interview_page(interview.slug)] = template("interview.md.j2").render(
+        page = interview_page(interview.slug)
+        pages[page] = template("interview.md.j2").render(
             interview=interview,
             description=description(interview),
             tag_titles=list(clean_tags([*(t.title for t, _ in counts), *interview.tags])),
@@ -64,6 +65,7 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
             exchange_topics=exchange_topics,
             views=exchange_view.views(knowledge, interview, site.urls),
             interview_citations=citations.formats(citations.of_interview(interview)),
+            cite_data=citations.page_data(interview, site.urls.absolute(page) or site.urls.url(page)),
             conversation_map=pictures.conversation_map(interview, kb),
         )
     for topic in kb.topics:
