@@ -293,6 +293,7 @@ def bibtex_file(interview: Interview, permalinks: dict[str, str]) -> str:
 
 
 def csl_file(interview: Interview, permalinks: dict[str, str]) -> str:
-    """`downloads/<slug>.json`: CSL-JSON of the interview, then of each exchange."""
+    """`downloads/<slug>.json`: CSL-JSON of the interview, then of each exchange, one item a line (indented, a long
+    episode's file was two fifths spaces and line breaks)."""
     works = [of_interview(interview), *(of_exchange(interview, e, permalinks[e.anchor]) for e in interview.transcript.exchanges)]
-    return json.dumps([csl(work) for work in works], ensure_ascii=False, indent=2) + "\n"
+    return "[\n" + ",\n".join(json.dumps(csl(work), ensure_ascii=False, separators=(",", ":")) for work in works) + "\n]\n"
