@@ -75,6 +75,7 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
             entries=entries,
             chapters=chapters(entries[:FULL_TEXT_EXCHANGES], knowledge, site.urls),
             listed=LISTED_EXCHANGES,
+            previewed=PREVIEWED_EXCHANGES,
             earlier=earlier_interviews(entries[LISTED_EXCHANGES:]),
             more=max(0, len(entries) - FULL_TEXT_EXCHANGES),
             interview_count=len({i.slug for i, _ in entries}),
@@ -99,6 +100,9 @@ HOME_INTERVIEWS = 20
 FULL_TEXT_EXCHANGES = 40
 # Its list links each exchange up to this many; beyond, one link per earlier interview, by year.
 LISTED_EXCHANGES = 200
+# Of those links, the first this many show the exchange on hover (Material's instant preview): the script sets
+# up each preview link as the page loads, 200 of them were over a second of a phone's main thread (Lighthouse).
+PREVIEWED_EXCHANGES = 20
 
 
 def earlier_interviews(entries: list[tuple[Interview, Exchange]]) -> list[tuple[str, list[tuple[Interview, int]]]]:
