@@ -153,6 +153,7 @@ node: $(NODE_DEPS)
 screenshots: $(BIN)/.test-deps chromium
 	$(BIN)/python -m scripts.tools.screenshots --out screenshots
 
-## lighthouse: print Lighthouse's four category scores for the home, a topic and the interview page
+## lighthouse: print Lighthouse's four category scores for the home page and the heaviest topic, person and interview page
+##   of the seeds' site, or of a site already built: `make lighthouse SITE=dir`
 lighthouse: $(NODE_DEPS) $(BIN)/.test-deps chromium
-	$(BIN)/python -m scripts.tools.lighthouse_report
+	$(BIN)/python -m scripts.tools.lighthouse_report $(if $(filter command line environment,$(origin SITE)),--site "$(SITE)")

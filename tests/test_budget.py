@@ -54,6 +54,7 @@ def test_weights_sum_the_site_by_kind_of_file(tmp_path: Path) -> None:
         {
             "index.html": b"1",
             "interviews/a/index.html": b"22",
+            "interviews/a/why-abc123/index.html": b"12345",
             "people/b/index.html": b"333",
             "glossary/index.html": b"4",
             "topics/c/index.html": b"55",
@@ -66,6 +67,7 @@ def test_weights_sum_the_site_by_kind_of_file(tmp_path: Path) -> None:
     )
     assert budget.weights(site) == {
         "interview pages": 2,
+        "share pages": 5,
         "knowledge pages": 4,
         "topic pages": 2,
         "other pages": 1,

@@ -8,6 +8,7 @@ import re
 import pytest
 from interview_kb.render import citations
 
+from tests.page_citations import page_citations
 from tests.support import Build, interview, soup
 
 TEXT = "Q: Why did you build it?\n\nA: Because the old one fell over.\n\nQ: Thanks for your time.\n"
@@ -92,8 +93,11 @@ def test_the_built_site_offers_every_format_and_the_downloads(built: Build) -> N
         exchanges = [e for e in built.kb["exchanges"] if e["interview"] == slug]
         menus = page.select("details.kb-cite-formats")
         assert len(menus) == len(exchanges) + 1  # the interview's, then one per exchange
-        for menu in menus:
-            assert [b.get_text() for b in menu.select("button.kb-cite-format")] == list(citations.FORMATS)
+        assert [b.get_text() for b in menus[0].select("button.kb-cite-format")] == list(citations.FORMATS)
+        assert all(not menu.select("button") for menu in menus[1:])  # each exchange's is written by the page's script
+        written = page_citations(built.html(f"interviews/{slug}/"))
+        assert list(written) == [e["id"] for e in exchanges]
+        assert all(list(formats) == ["Cite", *citations.FORMATS] for formats in written.values())
         items = json.loads((built.site / "downloads" / f"{slug}.json").read_text(encoding="utf-8"))
         assert [item["id"] for item in items] == [slug, *(e["id"] for e in exchanges)]
         bib = (built.site / "downloads" / f"{slug}.bib").read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from interview_kb.knowledge import base
 
+from tests.page_citations import page_citations
 from tests.support import ROOT, Build, build_site
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
@@ -151,18 +152,21 @@ def test_fixture_really_is_hostile() -> None:
 
 def test_citations_and_share_pages_read_hostile_text_as_written(hostile: Build, kb: base.KnowledgeBase) -> None:
     from interview_kb.render import citations
+    from interview_kb.render.citation import citation
 
     interview = kb.interviews[0]
     page = BeautifulSoup(hostile.html(f"interviews/{interview.slug}/"), "html.parser")
-    menus = page.select("details.kb-cite-formats")
-    base_url = f"http://127.0.0.1:8000/interviews/{interview.slug}/"
-    works = [
-        citations.of_interview(interview),
-        *(citations.of_exchange(interview, e, base_url + "#" + e.anchor) for e in interview.transcript.exchanges),
-    ]
-    assert [{b.get_text(): str(b["data-clipboard-text"]) for b in menu.select("button")} for menu in menus] == [
-        citations.formats(work) for work in works
-    ]
+    menu = page.select_one("details.kb-cite-formats")
+    assert isinstance(menu, Tag)
+    written = {b.get_text(): str(b["data-clipboard-text"]) for b in menu.select("button")}
+    assert written == citations.formats(citations.of_interview(interview))
+    # Each exchange's citations are written by the page's script, from the page's data: the same texts as the build's.
+    links = {e.anchor: f"http://127.0.0.1:8000/interviews/{interview.slug}/#{e.anchor}" for e in interview.transcript.exchanges}
+    expected = {
+        e.anchor: {"Cite": citation(interview, e, link), **citations.formats(citations.of_exchange(interview, e, link))}
+        for e, link in ((e, links[e.anchor]) for e in interview.transcript.exchanges)
+    }
+    assert page_citations(hostile.html(f"interviews/{interview.slug}/")) == expected
     for exchange in interview.transcript.exchanges:
         share = BeautifulSoup(hostile.html(f"interviews/{interview.slug}/{exchange.anchor}/"), "html.parser")
         assert share.find("meta", property="og:title")["content"] == exchange.label  # type: ignore[index]

@@ -8,6 +8,7 @@ import pytest
 from bs4 import Tag
 from interview_kb.knowledge import phrases
 
+from tests.page_citations import page_citations
 from tests.support import Build, normalise, soup, text_of
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
@@ -150,11 +151,10 @@ def test_related_exchanges_are_at_most_three_and_resolve(built: Build) -> None:
 def test_cite_gives_a_ready_citation(built: Build) -> None:
     kb = built.kb
     interview = kb["interviews"][0]
+    written = page_citations(built.html(f"interviews/{interview['slug']}/"))
     for exchange in kb["exchanges"]:
-        button = section(built, exchange)[1].select_one("button.kb-cite")
-        assert isinstance(button, Tag)
-        citation = str(button["data-clipboard-text"])
-        assert citation == button["title"]
+        assert isinstance(section(built, exchange)[1].select_one("button.kb-cite"), Tag)
+        citation = written[exchange["id"]]["Cite"]
         speaker = interview["speakers"][(exchange["answer"] or exchange["question"])["speaker"]]["name"]
         interviewer = interview["speakers"][interview["interviewer"]]["name"]
         for part in (speaker, interview["title"], interviewer, interview["publication"], interview["date"][:4], interview["source"]):

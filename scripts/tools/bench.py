@@ -115,12 +115,19 @@ def gzip_bytes(path: Path) -> int:
 
 
 def weight(site: Path, largest: int = 5) -> dict[str, Any]:
-    """The site's weight by kind of file (MB), its largest files (KB), the home page's and the heaviest person page's (KB),
-    and how many files break the budget (scripts/interview_kb/outputs/budget.py)."""
+    """The site's weight by kind of file (MB), what its interview pages weigh per exchange (bytes), its largest files
+    (KB), the home page's and the heaviest person page's (KB), and how many files break the budget
+    (scripts/interview_kb/outputs/budget.py)."""
     files = sorted(budget.files(site), key=lambda found: (-found[1], found[0]))
     people = [n for path, n in files if path.startswith("people/") and path.endswith(".html") and path != "people/index.html"]
+    weights = budget.weights(site)
+    exchanges = sum(
+        len(json.loads((site / i["data"]).read_text(encoding="utf-8"))["exchanges"])
+        for i in json.loads((site / "kb.json").read_text(encoding="utf-8"))["interviews"]
+    )
     return {
-        "weights_mb": {kind: round(number / budget.MB, 1) for kind, number in budget.weights(site).items()},
+        "weights_mb": {kind: round(number / budget.MB, 1) for kind, number in weights.items()},
+        "interview_page_bytes_per_exchange": round(weights["interview pages"] / exchanges) if exchanges else 0,
         "largest_files_kb": {relative: round(number / budget.KB, 1) for relative, number in files[:largest]},
         "home_kb": round((site / "index.html").stat().st_size / budget.KB, 1),
         "home_kb_gzip": round(gzip_bytes(site / "index.html") / budget.KB, 1),
@@ -197,6 +204,7 @@ WEIGHT_COLUMNS = [
     *((kind, f"{kind} MB") for kind in budget.KIND_ORDER),
     ("site_mb", "site MB"),
     ("home_kb", "home KB"),
+    ("interview_page_bytes_per_exchange", "interview page bytes per exchange"),
     ("home_kb_gzip", "home KB gz"),
     ("person_page_kb", "largest person page KB"),
     ("over_budget", "over budget"),
@@ -343,6 +351,7 @@ PODCAST_ROWS = [
     ("largest_pages_kb", "largest pages KB"),
     ("weights_mb", "weight by kind MB"),
     ("largest_files_kb", "largest files KB"),
+    ("interview_page_bytes_per_exchange", "interview page bytes per exchange"),
     ("home_kb", "home page KB"),
     ("person_page_kb", "largest person page KB"),
     ("over_budget", "files over budget"),

@@ -341,13 +341,13 @@ and each interview's `kb/<slug>.json`:
 ```json
 {"interview": "<slug>", "outside": [],
  "exchanges": [{"id": "what-is-it-thats-so-hard-4e9df5", "interview": "...", "url": "interviews/<slug>/#<id>",
-                "question": {"speaker": "Prayson", "text": "..."},
-                "answer": {"speaker": "Martin", "text": "paragraphs joined by a blank line"},
+                "asked_by": "...", "turns": [{"speaker": "Prayson", "text": "...", "timestamp": "", "aside": false},
+                {"speaker": "Martin", "text": "paragraphs joined by a blank line", "timestamp": "", "aside": false}],
                 "topics": ["sbc"]}]}
 ```"""
 
 READING = (
-    "Question and answer texts are the transcript's paragraphs as read (see\n"
+    "The turns' texts are the transcript's paragraphs as read (see\n"
     "[How a transcript is read](../editors/formats.md#how-a-transcript-is-read)), not Markdown or HTML;\n"
     "every `url` and `data` is relative to the site's root, wherever the file lies.\n"
     "Reading them, e.g. every exchange on one topic as a full URL:\n"
@@ -360,13 +360,16 @@ MOVING = """## From the single kb.json
 
 Until the export came in pieces, `kb.json` was one file holding every exchange;
 a thousand long episodes would make it about 250 MB, more than GitHub accepts.
-Every field keeps its name and meaning; two moved:
+Every field keeps its name and meaning; three changed:
 
 - `exchanges`, the list of every exchange, is now one list per interview, in
   `kb/<slug>.json` under `exchanges`, the file the interview's `data` names;
   taken interview by interview, in the order of `interviews`, they are the
   old list;
-- each interview's `outside` is in the same file, under `outside`.
+- each interview's `outside` is in the same file, under `outside`;
+- an exchange's `question` and `answer` repeated the words of its `turns` (its
+  first turn, and the turns after it that are not asides): the file holds the
+  words once, in `turns`, and `whole` below writes both fields back.
 
 `interview_kb.outputs.kb_json.whole(folder)` joins them into the single file's
 shape, for a program written against it:

@@ -41,7 +41,17 @@ KINDS = {
     "kb.schema.json": "export",
     "assets": "assets",
 }
-KIND_ORDER = ["interview pages", "knowledge pages", "topic pages", "other pages", "downloads", "search index", "export", "assets"]
+KIND_ORDER = [
+    "interview pages",
+    "share pages",
+    "knowledge pages",
+    "topic pages",
+    "other pages",
+    "downloads",
+    "search index",
+    "export",
+    "assets",
+]
 
 
 def size(number: int) -> str:
@@ -54,8 +64,12 @@ def size(number: int) -> str:
 
 
 def kind_of(relative: str) -> str:
-    """The kind of the published file at `relative` (a path inside the site, with `/`)."""
-    return KINDS.get(relative.split("/", 1)[0], "other pages")
+    """The kind of the published file at `relative` (a path inside the site, with `/`): an exchange's share page,
+    `interviews/<slug>/<anchor>/index.html` (outputs/share_pages.py), is a kind of its own, one per exchange."""
+    parts = relative.split("/")
+    if parts[0] == "interviews" and len(parts) == 4:
+        return "share pages"
+    return KINDS.get(parts[0], "other pages")
 
 
 def files(site: Path) -> Iterator[tuple[str, int]]:
@@ -101,6 +115,7 @@ def over_budget(site: Path) -> list[SeedWarning]:
 # What an editor can do about a file too large, by its kind.
 REMEDIES = {
     "interview pages": "split the interview into parts, one transcript each",
+    "share pages": "split the interview into parts, one transcript each",
     "downloads": "split the interview into parts, one transcript each",
     "other pages": "split the series into sites, or leave files out of docs/",
     "assets": "leave large files out of docs/ and overrides/",

@@ -111,16 +111,6 @@ class TopicJson(TypedDict):
 
 
 @with_config(MODEL)
-class SaidJson(TypedDict):
-    """A question or an answer: who said it, and the words."""
-
-    speaker: str
-    """The speaker's label."""
-    text: str
-    """The paragraphs as read, joined by a blank line."""
-
-
-@with_config(MODEL)
 class ExchangeTurnJson(TypedDict):
     """One turn of an exchange."""
 
@@ -144,14 +134,10 @@ class ExchangeJson(TypedDict):
     """The slug of its interview."""
     url: str
     """Site-relative link to the exchange: `interviews/<slug>/#<id>`."""
-    question: SaidJson
-    """The label and the full question."""
     asked_by: str
     """The name of the interviewer who asked."""
-    answer: SaidJson | None
-    """The first answering label and every answer turn's text (asides left out); `null` for a closing question nobody answered."""
     turns: list[ExchangeTurnJson]
-    """Every turn in order, question first."""
+    """Every turn in order, question first; the answer is the turns after it that are not asides."""
     topics: list[str]
     """Topic slugs."""
     terms: NotRequired[list[str]]
@@ -352,14 +338,12 @@ def facts(knowledge: Knowledge) -> list[FactJson]:
 
 
 def exchange(kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge | None, interview: Interview, e: Exchange) -> ExchangeJson:
-    answers = [t for t in e.answers if not t.aside]
+    """One exchange; its words are in `turns` only (the single kb.json's `question` and `answer` repeated them: `whole`)."""
     written: ExchangeJson = {
         "id": e.anchor,
         "interview": interview.slug,
         "url": f"{urls.interview(interview.slug)}#{e.anchor}",
-        "question": {"speaker": e.question.speaker, "text": e.question.text},
         "asked_by": interview.speakers[e.question.speaker].name,
-        "answer": {"speaker": answers[0].speaker, "text": "\n\n".join(t.text for t in answers)} if answers else None,
         "turns": [{"speaker": t.speaker, "text": t.text, "timestamp": t.timestamp, "aside": t.aside} for t in e.turns],
         "topics": list(kb.exchange_topics[e.anchor]),
     }
@@ -436,11 +420,28 @@ def write(folder: Path, kb: KnowledgeBase, urls: SiteUrls, knowledge: Knowledge 
 
 def whole(folder: Path) -> dict[str, Any]:
     """kb.json as one file held it before it came in pieces: every interview's `outside` in its entry (without `data`),
-    every exchange in `exchanges`, interview by interview. For a reader of the single file, and the tests."""
+    every exchange in `exchanges`, interview by interview, with the `question` and `answer` the single file repeated
+    from its turns. For a reader of the single file, and the tests."""
     data: dict[str, Any] = json.loads((folder / KB_INDEX).read_text(encoding="utf-8"))
     data["exchanges"] = []
     for interview in data["interviews"]:
         piece = json.loads((folder / interview.pop("data")).read_text(encoding="utf-8"))
         interview["outside"] = piece["outside"]
-        data["exchanges"] += piece["exchanges"]
+        data["exchanges"] += [with_question_and_answer(e) for e in piece["exchanges"]]
     return data
+
+
+def with_question_and_answer(exchange: dict[str, Any]) -> dict[str, Any]:
+    """An exchange of `kb/<slug>.json` with the single file's `question` (its first turn's label and text) and `answer`
+    (the first answering label and every answer turn's text, asides left out, joined by a blank line; `null` when
+    nobody answers), in the single file's order of fields."""
+    question, *rest = exchange["turns"]
+    answers = [t for t in rest if not t["aside"]]
+    said = {
+        "question": {"speaker": question["speaker"], "text": question["text"]},
+        "asked_by": exchange["asked_by"],
+        "answer": {"speaker": answers[0]["speaker"], "text": "\n\n".join(t["text"] for t in answers)} if answers else None,
+    }
+    fields = list(exchange)
+    at = fields.index("asked_by")
+    return {**{k: exchange[k] for k in fields[:at]}, **said, **{k: exchange[k] for k in fields[at + 1 :]}}

@@ -9,6 +9,13 @@ name(s) then family name; any other name is written as given.
 
 An exchange nobody answers (a closing thanks) is cited as what it is: words of
 the one who spoke, in an interview with the guests (see render/citation.py).
+
+An interview page does not carry each exchange's citations: it carries what
+they are made of (`page_data`, `exchange_data`), and its script,
+overrides/assets/kb-cite.js, writes the same texts when a reader asks for one
+(tests/test_cite_script.py holds both to the same output). Whether a name is
+inverted is decided here and sent with the name, so that the script needs no
+tables of Unicode scripts.
 """
 
 from __future__ import annotations
@@ -246,6 +253,39 @@ def formats(work: Work) -> dict[str, str]:
     return {name: write(work) for name, write in FORMATS.items()}
 
 
+# The interview page's citation data, for overrides/assets/kb-cite.js.
+
+
+def people(interview: Interview) -> list[str]:
+    """Every name an exchange's citation may hold, in the order the page numbers them."""
+    return list(dict.fromkeys([*(s.name for s in interview.speakers.values()), *(g.name for g in interview.guests)]))
+
+
+def page_data(interview: Interview, url: str) -> dict[str, str]:
+    """The interview's part of its exchanges' citations, as attributes of its own "Cite as…" menu: `url` is the page's address, which
+    each exchange's permanent link extends with `#<anchor>`; each name comes with its family and given names, `""`
+    when it is written as given."""
+    names = people(interview)
+    split = [[name, *(family_given(name) or ("", ""))] for name in names]
+    return {
+        "data-kb-title": interview.title,
+        "data-kb-date": interview.date,
+        "data-kb-publication": interview.publication,
+        "data-kb-url": url,
+        "data-kb-source": interview.source,
+        "data-kb-people": json.dumps(split, ensure_ascii=False, separators=(",", ":")),
+        "data-kb-guests": ",".join(str(names.index(g.name)) for g in interview.guests),
+    }
+
+
+def exchange_data(interview: Interview, exchange: Exchange) -> str:
+    """`<asker>:<answering>,…`: who asked and who answered (none for an exchange nobody answers), as numbers of `people`."""
+    names = people(interview)
+    asker = names.index(interview.speakers[exchange.question.speaker].name)
+    answering = dict.fromkeys(names.index(interview.speakers[t.speaker].name) for t in exchange.answers if not t.aside)
+    return f"{asker}:{','.join(map(str, answering))}"
+
+
 def bibtex_file(interview: Interview, permalinks: dict[str, str]) -> str:
     """`downloads/<slug>.bib`: the interview, then each exchange at its permanent link (`permalinks`, by anchor)."""
     works = [of_interview(interview), *(of_exchange(interview, e, permalinks[e.anchor]) for e in interview.transcript.exchanges)]
@@ -253,6 +293,7 @@ def bibtex_file(interview: Interview, permalinks: dict[str, str]) -> str:
 
 
 def csl_file(interview: Interview, permalinks: dict[str, str]) -> str:
-    """`downloads/<slug>.json`: CSL-JSON of the interview, then of each exchange."""
+    """`downloads/<slug>.json`: CSL-JSON of the interview, then of each exchange, one item a line (indented, a long
+    episode's file was two fifths spaces and line breaks)."""
     works = [of_interview(interview), *(of_exchange(interview, e, permalinks[e.anchor]) for e in interview.transcript.exchanges)]
-    return json.dumps([csl(work) for work in works], ensure_ascii=False, indent=2) + "\n"
+    return "[\n" + ",\n".join(json.dumps(csl(work), ensure_ascii=False, separators=(",", ":")) for work in works) + "\n]\n"

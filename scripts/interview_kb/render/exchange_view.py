@@ -1,4 +1,4 @@
-"""What the interview page shows around one exchange: linked text, citation, previous/next, related."""
+"""What the interview page shows around one exchange: linked text, citation data, previous/next, related."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from interview_kb.knowledge.exchange_links import ExchangeLinks, Knowledge
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.transcript import Exchange
 from interview_kb.render import citations
-from interview_kb.render.citation import citation
 from interview_kb.render.markdown_text import with_links
 from interview_kb.urls import SiteUrls, interview_page
 
@@ -25,8 +24,7 @@ class Neighbour:
 @dataclass(frozen=True)
 class ExchangeView:
     paragraphs: tuple[tuple[str, ...], ...]  # Markdown, per turn, per paragraph
-    citation: str
-    citations: dict[str, str]  # the style guides' and reference managers' formats, by name (render/citations.py)
+    cite: str  # who asked and who answered, which the page's script writes its citations from (render/citations.py)
     permalink: str
     share: str  # the exchange's share page (outputs/share_pages.py), relative to its interview page
     previous: Neighbour | None
@@ -45,11 +43,9 @@ def view(links: ExchangeLinks, urls: SiteUrls) -> ExchangeView:
     page = interview_page(interview.slug)
     absolute = urls.absolute(page)
     permalink = f"{absolute}#{exchange.anchor}" if absolute else ""
-    cited = permalink or f"{urls.url(page)}#{exchange.anchor}"
     return ExchangeView(
         paragraphs=tuple(tuple(with_links(pieces, lambda e: f"../{e.path}") for pieces in turn) for turn in links.pieces),
-        citation=citation(interview, exchange, cited),
-        citations=citations.formats(citations.of_exchange(interview, exchange, cited)),
+        cite=citations.exchange_data(interview, exchange),
         permalink=permalink,
         share=get_relative_url(urls.share(interview.slug, exchange.anchor), urls.interview(interview.slug)),
         previous=neighbour(interview, interview, links.previous) if links.previous else None,

@@ -56,7 +56,8 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
         anchors = [e.anchor for e in interview.transcript.exchanges]
         counts = [(t, sum(t.slug in kb.exchange_topics[a] for a in anchors)) for t in kb.topics]
         counts = [(t, n) for t, n in counts if n]
-        pages[interview_page(interview.slug)] = template("interview.md.j2").render(
+        page = interview_page(interview.slug)
+        pages[page] = template("interview.md.j2").render(
             interview=interview,
             description=description(interview),
             tag_titles=list(clean_tags([*(t.title for t, _ in counts), *interview.tags])),
@@ -64,6 +65,7 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
             exchange_topics=exchange_topics,
             views=exchange_view.views(knowledge, interview, site.urls),
             interview_citations=citations.formats(citations.of_interview(interview)),
+            cite_data=citations.page_data(interview, site.urls.absolute(page) or site.urls.url(page)),
             conversation_map=pictures.conversation_map(interview, kb),
         )
     for topic in kb.topics:
@@ -73,6 +75,7 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
             entries=entries,
             chapters=chapters(entries[:FULL_TEXT_EXCHANGES], knowledge, site.urls),
             listed=LISTED_EXCHANGES,
+            previewed=PREVIEWED_EXCHANGES,
             earlier=earlier_interviews(entries[LISTED_EXCHANGES:]),
             more=max(0, len(entries) - FULL_TEXT_EXCHANGES),
             interview_count=len({i.slug for i, _ in entries}),
@@ -97,6 +100,9 @@ HOME_INTERVIEWS = 20
 FULL_TEXT_EXCHANGES = 40
 # Its list links each exchange up to this many; beyond, one link per earlier interview, by year.
 LISTED_EXCHANGES = 200
+# Of those links, the first this many show the exchange on hover (Material's instant preview): the script sets
+# up each preview link as the page loads, 200 of them were over a second of a phone's main thread (Lighthouse).
+PREVIEWED_EXCHANGES = 20
 
 
 def earlier_interviews(entries: list[tuple[Interview, Exchange]]) -> list[tuple[str, list[tuple[Interview, int]]]]:
