@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -150,3 +151,17 @@ def test_the_drafts_precision_is_counted_over_the_labelled_exchanges_of_the_samp
     (slug, first, topics), (other, second, _) = drawn[0], drawn[1]
     labels = {f"{slug}#{first.anchor}": list(topics), f"{other}#{second.anchor}": []}
     assert draft_quality.precision(drawn, labels) == (len(topics), len(topics) + len(drawn[1][2]), 2)
+
+
+def test_a_series_with_fewer_specific_terms_than_topics_sought_still_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds = series(tmp_path / "seeds")
+    specific = drafting._specific
+
+    def three_terms(*found: Any) -> np.ndarray:  # a series whose words are nearly all talk: three terms for four topics sought
+        keep: np.ndarray = specific(*found)
+        keep[np.flatnonzero(keep)[3:]] = False
+        return keep
+
+    monkeypatch.setattr(drafting, "_specific", three_terms)
+    report = draft(seeds)
+    assert report.proposed <= 3 and all(len(t["evidence"]) >= 2 for t in drafted(seeds))  # type: ignore[arg-type]

@@ -125,6 +125,7 @@ def propose(
         return []
     matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, columns])
     terms = terms[columns]
+    k = min(k, *matrix.shape)  # the factorisation finds at most as many groups as there are terms and exchanges
     nmf = NMF(n_components=k, init="nndsvda", random_state=0, max_iter=400)
     nmf.fit(matrix)
     groups = _merged(nmf.components_)
