@@ -9,8 +9,10 @@ from typing import Any
 import numpy as np
 import pytest
 import yaml
+from interview_kb.commands import draft_topics
 from interview_kb.commands.draft_topics import DRAFT_FILE, draft
 from interview_kb.knowledge import base, drafting
+from interview_kb.reading import topics_file
 from scipy.sparse import csr_matrix
 
 from scripts.tools import draft_quality
@@ -144,8 +146,8 @@ def test_a_word_said_in_bursts_is_more_specific_than_one_spread_evenly() -> None
 def test_the_drafts_precision_is_counted_over_the_labelled_exchanges_of_the_sample(tmp_path: Path) -> None:
     seeds = series(tmp_path / "seeds")
     draft(seeds)
-    found, interviews = draft_quality.assigned(seeds, seeds / DRAFT_FILE)
-    assert interviews == 9 and len(found) == 72
+    found = draft_topics.assigned(topics_file.load(seeds / DRAFT_FILE), draft_topics.read_interviews(seeds))
+    assert len(found) == 72 and len({slug for slug, _, _ in found}) == 9
     drawn = draft_quality.sample(found, 10, seed=3)
     assert drawn == draft_quality.sample(found, 10, seed=3) and len(drawn) == 10
     (slug, first, topics), (other, second, _) = drawn[0], drawn[1]

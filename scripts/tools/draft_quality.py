@@ -1,7 +1,7 @@
 """Judge a drafted taxonomy as an editor would: `python -m scripts.tools.draft_quality SEEDS [--labels L.yml]`.
 
 Prints what the draft (`SEEDS/topics.draft.yml`, or `--topics`) does under the
-build's own rules (knowledge/topics.py, as commands/draft_topics.summary
+build's own rules (knowledge/topics.py, as commands/draft_topics.assigned
 applies them): topics proposed, the share of exchanges covered, those left
 without a topic, overlapping topics, and per topic how many exchanges it
 gathers. Then it draws a deterministic random sample of covered exchanges
@@ -25,23 +25,12 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
-from interview_kb.commands.draft_topics import DRAFT_FILE, read_interviews, summary
+from interview_kb.commands.draft_topics import DRAFT_FILE, assigned, read_interviews, report_of
 from interview_kb.knowledge import topics as topic_rules
 from interview_kb.reading import topics_file
 from interview_kb.reading.transcript import Exchange
 
 WORDS_SHOWN = 160  # of each sampled exchange
-
-
-def assigned(seeds: Path, topics_path: Path) -> tuple[list[tuple[str, Exchange, tuple[str, ...]]], int]:
-    """Every exchange with the topics the build's rules give it, and how many interviews there are."""
-    interviews = read_interviews(seeds)
-    topics = topics_file.load(topics_path)
-    found: list[tuple[str, Exchange, tuple[str, ...]]] = []
-    for interview in interviews:
-        field = topic_rules.in_field(topics, interview.transcript.exchanges)
-        found += [(interview.slug, e, topic_rules.topics_of(topics, e, field)) for e in interview.transcript.exchanges]
-    return found, len(interviews)
 
 
 def sample(found: list[tuple[str, Exchange, tuple[str, ...]]], size: int, seed: int) -> list[tuple[str, Exchange, tuple[str, ...]]]:
@@ -75,9 +64,8 @@ def main() -> None:
     parser.add_argument("--labels", type=Path, help="YAML: interview#anchor -> accepted topic slugs")
     args = parser.parse_args()
     topics_path = args.topics or args.seeds / DRAFT_FILE
-    report = summary(topics_path, read_interviews(args.seeds), 0, len(topics_file.load(topics_path)))
-    print(report)
-    found, _ = assigned(args.seeds, topics_path)
+    found = assigned(topics_file.load(topics_path), read_interviews(args.seeds))  # the rules applied once, for all that follows
+    print(report_of(topics_path, found, 0, len(topics_file.load(topics_path))))
     per_topic = Counter(slug for _, _, slugs in found for slug in slugs)
     for topic in topics_file.load(topics_path):
         print(f"  {topic.slug:40} {per_topic[topic.slug]:5}  {topic.title}")
