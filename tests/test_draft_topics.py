@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 import yaml
+from interview_kb.commands import draft_topics
 from interview_kb.commands.draft_topics import DRAFT_FILE, draft
-from interview_kb.knowledge import base
+from interview_kb.knowledge import base, drafting
+from interview_kb.reading import topics_file
+from scipy.sparse import csr_matrix
+
+from scripts.tools import draft_quality
 
 SUBJECTS = {
     "bees": "hive queen honey beekeeper swarm pollen wax colony nectar frames smoker brood",
@@ -103,3 +110,60 @@ def test_a_series_too_small_to_draft_from_gets_an_empty_taxonomy_that_builds(tmp
     assert report.proposed == 0 and drafted(seeds) == []
     (seeds / DRAFT_FILE).rename(seeds / "topics.yml")
     assert base.load(seeds, lambda warning: None).topics == ()
+
+
+CHATTER = "Hello and welcome to Radio Hobbies, brought to you by Acme Mattress: an Acme Mattress is the mattress for your sleep"
+
+
+def with_chatter(folder: Path) -> Path:
+    """The series, most of its interviews opening and closing on the show's sponsor read (words said in bursts, at the edges)."""
+    for path in sorted(folder.glob("*.txt"))[:6]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(f"Q: {CHATTER}?\n\nA: {CHATTER}.\n\n{text}\nQ: {CHATTER}?\n\nA: {CHATTER}, goodbye.\n", encoding="utf-8")
+    return folder
+
+
+def test_what_is_said_where_interviews_open_and_close_is_no_evidence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    chatter = {"acme", "mattress", "radio", "hobbies", "sleep"}
+    seeds = with_chatter(series(tmp_path / "seeds"))
+    draft(seeds)
+    topics = drafted(seeds)
+    assert sorted(subject_of(t) for t in topics) == sorted(SUBJECTS)
+    assert not chatter & {word for t in topics for term in t["evidence"] for word in str(term).split()}  # type: ignore[attr-defined]
+    monkeypatch.setattr(drafting, "EDGE_RATIO", 100.0)  # without the rule, the sponsor read is evidence
+    draft(seeds)
+    assert chatter & {word for t in drafted(seeds) for term in t["evidence"] for word in str(term).split()}  # type: ignore[attr-defined]
+
+
+def test_a_word_said_in_bursts_is_more_specific_than_one_spread_evenly() -> None:
+    # Ten documents; both words are said ten times: "hive" in two documents, "then" once in each.
+    counts = csr_matrix(np.array([[5, 1], [5, 1]] + [[0, 1]] * 8))
+    bursty, spread = drafting._residual_idf(counts)
+    assert spread == pytest.approx(np.log2(10 * (1 - np.exp(-1)) / 10))  # about -0.66: as chance would spread it, or more evenly
+    assert bursty > 1.5 > 0 > spread
+
+
+def test_the_drafts_precision_is_counted_over_the_labelled_exchanges_of_the_sample(tmp_path: Path) -> None:
+    seeds = series(tmp_path / "seeds")
+    draft(seeds)
+    found = draft_topics.assigned(topics_file.load(seeds / DRAFT_FILE), draft_topics.read_interviews(seeds))
+    assert len(found) == 72 and len({slug for slug, _, _ in found}) == 9
+    drawn = draft_quality.sample(found, 10, seed=3)
+    assert drawn == draft_quality.sample(found, 10, seed=3) and len(drawn) == 10
+    (slug, first, topics), (other, second, _) = drawn[0], drawn[1]
+    labels = {f"{slug}#{first.anchor}": list(topics), f"{other}#{second.anchor}": []}
+    assert draft_quality.precision(drawn, labels) == (len(topics), len(topics) + len(drawn[1][2]), 2)
+
+
+def test_a_series_with_fewer_specific_terms_than_topics_sought_still_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds = series(tmp_path / "seeds")
+    specific = drafting._specific
+
+    def three_terms(*found: Any) -> np.ndarray:  # a series whose words are nearly all talk: three terms for four topics sought
+        keep: np.ndarray = specific(*found)
+        keep[np.flatnonzero(keep)[3:]] = False
+        return keep
+
+    monkeypatch.setattr(drafting, "_specific", three_terms)
+    report = draft(seeds)
+    assert report.proposed <= 3 and all(len(t["evidence"]) >= 2 for t in drafted(seeds))  # type: ignore[arg-type]

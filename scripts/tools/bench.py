@@ -32,7 +32,9 @@ its episodes, words, exchanges, asides and recognised parts (from the export), t
 build time (wall, and the CPU time of all its processes, which a busy machine
 changes less), the peak memory of the build's whole process tree (the sum of
 its processes' RSS, sampled every 0.1 s; and its largest process), the site's
-kb.json's and the largest interview file's sizes, and its largest pages.
+kb.json's and the largest interview file's sizes, its largest pages, and the
+heaviest person and topic pages (a topic page shows its newest exchanges in
+full and links the rest, so it stays bounded as the archive grows).
 
 It prints the tables and writes them as JSON to build/bench.json.
 """
@@ -125,6 +127,8 @@ def weight(site: Path, largest: int = 5) -> dict[str, Any]:
         len(json.loads((site / i["data"]).read_text(encoding="utf-8"))["exchanges"])
         for i in json.loads((site / "kb.json").read_text(encoding="utf-8"))["interviews"]
     )
+    topics = [path for path, _ in files if path.startswith("topics/") and path.endswith("/index.html")]
+    heaviest_topic = topics[0] if topics else None  # `files` is heaviest first
     return {
         "weights_mb": {kind: round(number / budget.MB, 1) for kind, number in weights.items()},
         "interview_page_bytes_per_exchange": round(weights["interview pages"] / exchanges) if exchanges else 0,
@@ -132,6 +136,9 @@ def weight(site: Path, largest: int = 5) -> dict[str, Any]:
         "home_kb": round((site / "index.html").stat().st_size / budget.KB, 1),
         "home_kb_gzip": round(gzip_bytes(site / "index.html") / budget.KB, 1),
         "person_page_kb": round(max(people, default=0) / budget.KB, 1),
+        "topic_page": heaviest_topic or "-",
+        "topic_page_kb": round((site / heaviest_topic).stat().st_size / budget.KB, 1) if heaviest_topic else 0.0,
+        "topic_page_kb_gzip": round(gzip_bytes(site / heaviest_topic) / budget.KB, 1) if heaviest_topic else 0.0,
         "over_budget": len(budget.over_budget(site)),
     }
 
@@ -164,7 +171,6 @@ def measure(count: int, work: Path, live_reload_max: int = 100, browser: bool = 
         "build_without_index_s": round(statistics.median(without_index), 2),
         "indexing_share": round((build_seconds - statistics.median(without_index)) / build_seconds, 3),
         "site_mb": round(folder_bytes(site) / budget.MB, 1),
-        "topic_page_kb_gzip": round(max(gzip_bytes(page) for page in site.glob("topics/*/index.html")) / 1024, 1),
         "search_index_kb": round(folder_bytes(site / "pagefind") / 1024, 1),
         "search_page_load_kb_gzip": round(timing.page_load_kb, 1) if timing else "-",
         "first_query_kb_gzip": round(timing.first_query_kb, 1) if timing else "-",
@@ -354,6 +360,9 @@ PODCAST_ROWS = [
     ("interview_page_bytes_per_exchange", "interview page bytes per exchange"),
     ("home_kb", "home page KB"),
     ("person_page_kb", "largest person page KB"),
+    ("topic_page", "largest topic page"),
+    ("topic_page_kb", "largest topic page KB"),
+    ("topic_page_kb_gzip", "largest topic page KB gzip"),
     ("over_budget", "files over budget"),
 ]
 

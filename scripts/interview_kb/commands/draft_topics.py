@@ -24,6 +24,7 @@ from interview_kb.reading import topics_file
 from interview_kb.reading.loader import Interview, load_interview, require_folder
 from interview_kb.reading.markdown_source import transcript_files
 from interview_kb.reading.topics_file import TOPICS_FILE
+from interview_kb.reading.transcript import Exchange
 
 DRAFT_FILE = "topics.draft.yml"
 SHOWN = 5  # overlapping pairs named in the report
@@ -111,17 +112,23 @@ def _indented(text: str) -> str:
 
 def summary(path: Path, interviews: list[Interview], kept: int, proposed: int) -> Report:
     """What the draft's rules, as a build would apply them, give each exchange."""
-    topics = topics_file.load(path)
-    gathered: dict[str, set[str]] = {t.slug: set() for t in topics}
-    exchanges = covered = 0
+    return report_of(path, assigned(topics_file.load(path), interviews), kept, proposed)
+
+
+def assigned(topics: tuple[topics_file.Topic, ...], interviews: list[Interview]) -> list[tuple[str, Exchange, tuple[str, ...]]]:
+    """Every exchange, with its interview's slug and the topics the build's rules give it."""
+    found: list[tuple[str, Exchange, tuple[str, ...]]] = []
     for interview in interviews:
         field = topic_rules.in_field(topics, interview.transcript.exchanges)
-        for exchange in interview.transcript.exchanges:
-            exchanges += 1
-            found = topic_rules.topics_of(topics, exchange, field)
-            covered += bool(found)
-            for slug in found:
-                gathered[slug].add(exchange.anchor)
+        found += [(interview.slug, e, topic_rules.topics_of(topics, e, field)) for e in interview.transcript.exchanges]
+    return found
+
+
+def report_of(path: Path, found: list[tuple[str, Exchange, tuple[str, ...]]], kept: int, proposed: int) -> Report:
+    gathered: dict[str, set[str]] = {t.slug: set() for t in topics_file.load(path)}
+    for slug, exchange, topics in found:
+        for topic in topics:
+            gathered[topic].add(f"{slug}#{exchange.anchor}")
     shared: Counter[tuple[str, str]] = Counter()
     slugs = list(gathered)
     for n, a in enumerate(slugs):
@@ -130,4 +137,5 @@ def summary(path: Path, interviews: list[Interview], kept: int, proposed: int) -
             if both and both >= OVERLAP * min(len(gathered[a]), len(gathered[b])):
                 shared[a, b] = both
     overlaps = tuple((a, b, count) for (a, b), count in shared.most_common())
-    return Report(path, kept, proposed, exchanges, covered, overlaps)
+    covered = sum(1 for _, _, topics in found if topics)
+    return Report(path, kept, proposed, len(found), covered, overlaps)

@@ -6,12 +6,17 @@ The statistics are scikit-learn's: each exchange is a document weighted by
 TF-IDF over words and two-word phrases that occur in several interviews (a
 word in one interview only is a name or an anecdote; one in most of them is
 the series' own subject, no topic within it), and non-negative matrix
-factorisation finds the groups of terms that occur together. Each group
-becomes a topic whose evidence terms are the words most specific to it, with
-weights 1–3, so the same rules as a hand-written topic (knowledge/topics.py)
-assign its exchanges; what it "would gather" is counted by those rules.
-Exchanges that `kept` topics already gather are left out of the statistics,
-so a re-run proposes only for what is not covered yet.
+factorisation finds the groups of terms that occur together. Only terms that
+can be evidence of a subject take part (`_specific`): said in bursts (residual
+IDF, not everyday words spread as if at random) and not mostly where
+interviews open and close (greetings, sign-offs, the show's announcements).
+Each group becomes a topic whose evidence terms are the words most specific
+to it and to no other group, the strongest `STRONG` weighted 2–3 and the rest
+1, cut to the length whose rules best agree with the factorisation's own
+assignment (`_calibrated`). The counting is the build's (knowledge/topics.py),
+so what a topic "would gather" is what the build will give it. Exchanges
+that `kept` topics already gather are left out of the factorisation, so a
+re-run proposes only for what is not covered yet.
 """
 
 from __future__ import annotations
@@ -22,8 +27,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.decomposition import NMF
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
 from interview_kb.knowledge import topics as topic_rules
 from interview_kb.reading.slugs import slug as slug_of
@@ -31,13 +37,21 @@ from interview_kb.reading.topics_file import Topic
 from interview_kb.reading.transcript import Exchange
 
 MAX_TOPICS = 30
-TERMS = 60  # evidence terms per proposed topic
+TERMS = 200  # evidence terms a proposed topic may have (`_calibrated` cuts them)
+STRONG = 40  # of which weigh more than 1
+PER_TOPIC = 20  # terms of the vocabulary per topic sought, at least
 MIN_INTERVIEWS = 2  # a term must occur in this many interviews (or 2 % of them, if more)
 MAX_INTERVIEWS = 0.9  # … and in at most this share of them
 MAX_EXCHANGES = 0.05  # … and in at most this share of the exchanges (more in a series of few topics)
 MERGE_SIMILARITY = 0.35  # groups whose term weights are this alike (cosine) are one topic
+LENGTHS = (10, 15, 20, 30, 40, 60, 80, 100, 150)  # evidence lengths tried (`_calibrated`)
+SHARE = 0.5  # an exchange belongs to the groups it is this near to, relative to its nearest
+OWN = 0.5  # … relative to the topic it belongs to most
 MIN_GATHERED = 3  # a proposal its rules give fewer exchanges is dropped
 THRESHOLD = 4
+MIN_SPECIFICITY = 0.45  # bits of residual IDF (`_residual_idf`) a term needs to be evidence
+EDGE = 0.1  # the first and last tenth of an interview's exchanges are its edges
+EDGE_RATIO = 2.0  # a term found this many times more often at the edges than exchanges are is chatter
 # Words of talk, not of a subject, on top of scikit-learn's English stop words.
 SPOKEN = set(
     """
@@ -60,7 +74,7 @@ TOKEN = r"(?u)\b[^\W\d_][^\W\d_'’]+\b"
 class Proposal:
     slug: str
     title: str  # provisional: its strongest terms
-    evidence: tuple[tuple[str, float], ...]  # weights 1, 2 or 3
+    evidence: tuple[tuple[str, float], ...]  # weights 1, 2 or 3, strongest first
     gathered: tuple[str, ...]  # anchors of the exchanges its rules assign
     examples: tuple[str, ...]  # three of their questions
 
@@ -80,60 +94,149 @@ def propose(
     for slug, exchange in exchanges:
         of_interview.setdefault(slug, []).append(exchange)
     field = {slug: topic_rules.in_field(kept, found) for slug, found in of_interview.items()}
-    rest = [(slug, e) for slug, e in exchanges if not topic_rules.topics_of(kept, e, field[slug])]
-    interviews = sorted({slug for slug, _ in rest})
-    if len(rest) < MIN_GATHERED * 2 or len(interviews) < MIN_INTERVIEWS:
+    left = [not topic_rules.topics_of(kept, e, field[slug]) for slug, e in exchanges]
+    rest = [pair for pair, free in zip(exchanges, left, strict=True) if free]
+    if len(rest) < MIN_GATHERED * 2 or len({slug for slug, _ in rest}) < MIN_INTERVIEWS:
         return []
     stop = sorted(ENGLISH_STOP_WORDS | SPOKEN | {w for n in names for w in re.findall(r"\w+", n.lower())})
-    # The vocabulary: terms found in several interviews, but not in most.
-    by_interview = {slug: [] for slug in interviews}  # type: dict[str, list[str]]
-    for slug, exchange in rest:
-        by_interview[slug].append(_text(exchange))
+    # The vocabulary, and what makes a term evidence of a subject, are the whole series': terms found in several
+    # interviews, but not in most, and said in bursts (`_specific`). The topics are sought among the exchanges left.
     counter = CountVectorizer(
         token_pattern=TOKEN,
         stop_words=stop,
         ngram_range=(1, 2),
-        min_df=max(MIN_INTERVIEWS, math.ceil(0.02 * len(interviews))),
-        max_df=MAX_INTERVIEWS if len(interviews) >= 4 else 1.0,
-        binary=True,
+        min_df=max(MIN_INTERVIEWS, math.ceil(0.02 * len(of_interview))),
+        max_df=MAX_INTERVIEWS if len(of_interview) >= 4 else 1.0,
     )
     try:
-        counter.fit([" ".join(texts) for texts in by_interview.values()])
+        per_interview = counter.fit_transform([" ".join(_text(e) for e in found) for found in of_interview.values()])
     except ValueError:  # no term is left
         return []
-    tfidf = TfidfVectorizer(token_pattern=TOKEN, ngram_range=(1, 2), vocabulary=counter.vocabulary_, sublinear_tf=True)
-    matrix = tfidf.fit_transform([_text(e) for _, e in rest])
-    k = max(2, min(max_topics, round(math.sqrt(len(rest) / 5)), matrix.shape[1] // TERMS or 1))
-    # A term in more exchanges than one of k topics would gather is talk, whatever the subject ("ask", "certain").
-    common = np.asarray((matrix > 0).sum(axis=0)).ravel() > max(MAX_EXCHANGES, 1.5 / k) * matrix.shape[0]
-    common |= np.array([len(set(term.split())) < len(term.split()) for term in tfidf.get_feature_names_out()])
-    matrix = matrix[:, np.flatnonzero(~common)]
-    terms = tfidf.get_feature_names_out()[~common]
+    terms = counter.get_feature_names_out()
+    every_count = CountVectorizer(token_pattern=TOKEN, ngram_range=(1, 2), vocabulary=counter.vocabulary_).transform(
+        [_text(e) for _, e in exchanges]
+    )
+    k = max(2, min(max_topics, round(math.sqrt(len(rest) / 5)), len(terms) // PER_TOPIC or 1))
+    keep = _specific(every_count, per_interview, _at_edge(exchanges, of_interview), k)
+    keep &= np.array([len(set(term.split())) == len(term.split()) for term in terms])  # not "data data"
+    columns = np.flatnonzero(keep)
+    counts = every_count[np.flatnonzero(left)]
+    if not len(columns) or not counts[:, columns].nnz:
+        return []
+    matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, columns])
+    terms = terms[columns]
+    k = min(k, *matrix.shape)  # the factorisation finds at most as many groups as there are terms and exchanges
     nmf = NMF(n_components=k, init="nndsvda", random_state=0, max_iter=400)
     nmf.fit(matrix)
     groups = _merged(nmf.components_)
     taken = {t.slug for t in kept}
-    drafts: list[Topic] = []
-    for weights in groups:
-        evidence = _evidence(weights, np.vstack(groups), terms)
+    every = np.vstack(groups)
+    drafts: list[tuple[int, Topic]] = []
+    for index, weights in enumerate(groups):
+        evidence = _evidence(weights, every, terms)
         if len(evidence) >= 2:
             title = _title(evidence)
             slug = _free(slug_of(" ".join(title.split(", ")[:2]), "topic"), taken)
             taken.add(slug)
-            drafts.append(Topic(slug, title, "", evidence, THRESHOLD, (), ()))
-    gathered: list[list[tuple[float, Exchange]]] = [[] for _ in drafts]
-    for _, exchange in rest:  # each exchange's words are counted once for all the drafts (knowledge/topics.Words)
-        text = _text(exchange)
-        for index, topic in enumerate(drafts):
-            if topic_rules.reaches(topic, text):
-                gathered[index].append((topic_rules.score(topic, text), exchange))
+            drafts.append((index, Topic(slug, title, "", evidence, THRESHOLD, (), ())))
+    # Which exchanges the factorisation puts mostly in each group: what each topic's rules should gather.
+    unit = every / np.linalg.norm(every, axis=1, keepdims=True)
+    near = np.asarray(matrix @ unit.T)
+    belongs = (near >= SHARE * near.max(axis=1, keepdims=True)) & (near > 0)
+    texts = [_text(e) for _, e in rest]
     proposals: list[Proposal] = []
-    for topic, found in zip(drafts, gathered, strict=True):
+    for (group, topic), counted in zip(drafts, _counted([t for _, t in drafts], texts), strict=True):
+        evidence, reached, points = _calibrated(topic, counted, belongs[:, group], texts)
+        found = np.flatnonzero(reached)
         if len(found) >= MIN_GATHERED:
-            strongest = sorted(found, key=lambda pair: -pair[0])
-            examples = tuple(e.label for _, e in strongest[:3])
-            proposals.append(Proposal(topic.slug, topic.title, topic.evidence, tuple(e.anchor for _, e in found), examples))
+            strongest = sorted(found, key=lambda n: -points[n])
+            examples = tuple(rest[n][1].label for n in strongest[:3])
+            proposals.append(Proposal(topic.slug, topic.title, evidence, tuple(rest[n][1].anchor for n in found), examples))
     return proposals
+
+
+def _counted(drafts: list[Topic], texts: list[str]) -> list[np.ndarray]:
+    """For each topic, how often each exchange says each of its terms (at most `MAX_COUNT`), by the build's counting."""
+    counted = [np.zeros((len(texts), len(t.evidence)), dtype=np.int8) for t in drafts]
+    for row, text in enumerate(texts):  # each exchange's words are counted once for all the drafts (knowledge/topics.Words)
+        words = topic_rules.Words.of(text)
+        for topic, table in zip(drafts, counted, strict=True):
+            table[row] = [min(words.count(term), topic_rules.MAX_COUNT) for term, _ in topic.evidence]
+    return counted
+
+
+def _calibrated(
+    topic: Topic, counted: np.ndarray, belongs: np.ndarray, texts: list[str]
+) -> tuple[tuple[tuple[str, float], ...], np.ndarray, np.ndarray]:
+    """The topic's evidence cut to the length whose rules best gather the exchanges the factorisation gives it (F1).
+
+    More terms gather more exchanges, and more that are not about the
+    subject; the factorisation's own assignment decides where to stop. Returns
+    the evidence, which exchanges its rules reach, and their points.
+    """
+    weights = np.array([w for _, w in topic.evidence], dtype=float)
+    roots: dict[str, int] = {}
+    root = np.array([roots.setdefault(topic_rules.piece(term), len(roots)) for term, _ in topic.evidence])
+    total = np.array([topic_rules.Words.of(text).total for text in texts], dtype=float)
+    best: tuple[float, int, np.ndarray, np.ndarray] | None = None
+    for length in [n for n in LENGTHS if n < len(weights)] + [len(weights)]:
+        points = counted[:, :length] @ weights[:length]
+        pieces = np.zeros((len(texts), len(roots)), dtype=bool)
+        for column in range(length):
+            pieces[:, root[column]] |= counted[:, column] > 0
+        reached = (points >= topic.threshold) & (pieces.sum(axis=1) >= topic_rules.MIN_EVIDENCE)
+        reached &= points * 100 >= topic_rules.DENSITY * total
+        right = int((reached & belongs).sum())
+        f1 = 2 * right / max(int(reached.sum()) + int(belongs.sum()), 1)
+        if best is None or f1 > best[0]:
+            best = (f1, length, reached, points)
+    assert best is not None
+    _, length, reached, points = best
+    return topic.evidence[:length], reached, points
+
+
+def _at_edge(rest: Sequence[tuple[str, Exchange]], of_interview: dict[str, list[Exchange]]) -> np.ndarray:
+    """Which exchanges open or close their interview (its first and last tenth): where greetings and sign-offs are."""
+    position = {id(e): (n, len(found)) for found in of_interview.values() for n, e in enumerate(found)}
+    edge = []
+    for _, exchange in rest:
+        n, total = position[id(exchange)]
+        ends = max(1, math.ceil(EDGE * total))
+        edge.append(n < ends or n >= total - ends)
+    return np.array(edge, dtype=bool)
+
+
+def _residual_idf(counts: csr_matrix) -> np.ndarray:
+    """Church and Gale's residual IDF, in bits: how much more a term keeps to few documents than chance would put it.
+
+    A word of subject ("kubernetes", "speech") comes in bursts where the
+    subject is discussed; an everyday word ("easy", "agree") is spread as
+    if at random, with a residual near 0, however often it is said.
+    """
+    documents = counts.shape[0]
+    occurrences = np.asarray(counts.sum(axis=0), dtype=float).ravel()
+    found_in = np.maximum(np.asarray((counts > 0).sum(axis=0), dtype=float).ravel(), 1)
+    expected = documents * -np.expm1(-occurrences / documents)
+    residual: np.ndarray = np.log2(np.maximum(expected, 1e-12) / found_in)
+    return residual
+
+
+def _specific(counts: csr_matrix, per_interview: csr_matrix, edge: np.ndarray, k: int) -> np.ndarray:
+    """The terms that can be evidence of a subject: bursty (exchanges and interviews), not everywhere, not chatter.
+
+    Dropped: terms whose residual IDF, averaged over exchanges and over
+    interviews, is under `MIN_SPECIFICITY`; terms in more exchanges than one
+    of k topics would gather; and terms said mostly where interviews open or
+    close (`EDGE_RATIO` times as often there as exchanges are), greetings,
+    sign-offs and the show's own announcements.
+    """
+    specificity = (_residual_idf(counts) + _residual_idf(per_interview)) / 2
+    exchanges = counts.shape[0]
+    found_in = np.asarray((counts > 0).sum(axis=0)).ravel()
+    at_edge = np.asarray((counts[edge] > 0).sum(axis=0)).ravel()
+    chatter = at_edge > EDGE_RATIO * max(edge.mean(), 1e-12) * np.maximum(found_in, 1)
+    everywhere = found_in > max(MAX_EXCHANGES, 1.5 / k) * exchanges
+    return np.asarray((specificity >= MIN_SPECIFICITY) & ~chatter & ~everywhere)
 
 
 def _merged(components: np.ndarray) -> list[np.ndarray]:
@@ -156,7 +259,8 @@ def _evidence(weights: np.ndarray, every: np.ndarray, terms: np.ndarray) -> tupl
     unit = every / every.max(axis=1, keepdims=True)
     own = weights / weights.max()
     specific = own * own / np.maximum(unit.sum(axis=0), 1e-12)
-    order = [int(i) for i in np.argsort(-specific) if own[i] > 0][: TERMS * 2]
+    mine = own >= OWN * unit.max(axis=0)  # a term is evidence of the topics it belongs to most, not of every one it is in
+    order = [int(i) for i in np.argsort(-specific) if own[i] > 0 and mine[i]][: TERMS * 2]
     chosen: list[int] = []
     for index in order:  # a phrase and its own words are one piece of evidence: the phrase, more specific, stays
         words = set(str(terms[index]).split())
@@ -170,8 +274,9 @@ def _evidence(weights: np.ndarray, every: np.ndarray, terms: np.ndarray) -> tupl
         chosen.append(index)
         if len(chosen) == TERMS:
             break
+    # Only the strongest terms weigh more than 1: the tail, however specific, gathers an exchange only together.
     top = max(specific[i] for i in chosen) if chosen else 1.0
-    return tuple((str(terms[i]), 1 + round(2 * math.sqrt(specific[i] / top))) for i in chosen)
+    return tuple((str(terms[i]), 1 + round(2 * math.sqrt(specific[i] / top)) if rank < STRONG else 1) for rank, i in enumerate(chosen))
 
 
 def _title(evidence: tuple[tuple[str, float], ...]) -> str:

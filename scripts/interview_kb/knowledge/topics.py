@@ -63,8 +63,13 @@ def reaches(topic: Topic, text: str) -> bool:
     found = [(term, weight * min(words.count(term), MAX_COUNT)) for term, weight in topic.evidence]
     found = [(term, points) for term, points in found if points]
     total = sum(points for _, points in found)
-    pieces = {_words_of(term)[0][:ROOT_LETTERS] for term, _ in found}
+    pieces = {piece(term) for term, _ in found}
     return total >= topic.threshold and len(pieces) >= MIN_EVIDENCE and total * 100 >= DENSITY * words.total
+
+
+def piece(term: str) -> str:
+    """Which piece of evidence a term is: terms whose first words begin alike (`culture`, `cultural`) are one."""
+    return _words_of(term)[0][:ROOT_LETTERS]
 
 
 def in_field(topics: tuple[Topic, ...], exchanges: Collection[Exchange]) -> bool:
