@@ -45,6 +45,7 @@ from interview_kb.outputs.search.background import BackgroundIndex
 from interview_kb.outputs.search.pagefind import Pagefind
 from interview_kb.plugin.config import KnowledgeBaseConfig
 from interview_kb.plugin.incremental import GeneratedPage, context
+from interview_kb.plugin.prerender import Prerender
 from interview_kb.plugin.progress import Progress
 from interview_kb.plugin.session import Session
 from interview_kb.render import knowledge_pages, pages
@@ -79,6 +80,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.pages_written = self.pages_to_write = 0
         self.strict = False  # seed warnings and the size budget stop the build
         self.search_unhooked = False  # Material's search plugin draws the search box but indexes nothing
+        self.prerender = Prerender()  # the generated pages' Markdown converted on every core (plugin/prerender.py)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -205,12 +207,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
                     file.page.read_source(config)
                     config.plugins.on_page_markdown(file.page.markdown or "", page=file.page, config=config, files=files)
                     file.page.content = ""  # never written: the tags plugin fills a listing page's content in place
+        generated = [f.page for f in files.documentation_pages() if isinstance(f, GeneratedPage) and f.page and f.is_modified()]
+        self.prerender.start(generated, config, files)
         return nav
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """`mkdocs build` is about to render the pages, on one core: the search index is written meanwhile."""
         if not self.config.enabled:
             return env
+        self.prerender.close()
         pages = files.documentation_pages()
         self.pages_written, self.pages_to_write = 0, sum(1 for f in pages if not self.dirty or f.is_modified())
         self.progress.step("pages", 0, self.pages_to_write)
@@ -319,6 +324,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_build_error(self, *, error: Exception) -> None:
         """The build stops: the search index is let finish first, so that nothing writes into the site folder after it."""
+        self.prerender.close()
         self.indexing.wait()
         self.progress.close()
 
