@@ -32,7 +32,12 @@ its episodes, words, exchanges, asides and recognised parts (from the export), t
 build time (wall, and the CPU time of all its processes, which a busy machine
 changes less), the peak memory of the build's whole process tree (the sum of
 its processes' RSS, sampled every 0.1 s; and its largest process), the site's
-kb.json's and the largest interview file's sizes, and its largest pages.
+kb.json's and the largest interview file's sizes, and its largest pages. Beside
+it, the same text as a plain site (`plain_site`: each transcript's Markdown
+download as one page of a bare Material site, then Pagefind over its HTML), and
+the ratios of time and peak memory; with `--podcast-live-reload E`, the live
+reload at that size (median of E edits). `--podcast-seeds DIR` builds a seeds
+folder (a real archive, copied) instead of the synthetic one.
 
 It prints the tables and writes them as JSON to build/bench.json.
 """

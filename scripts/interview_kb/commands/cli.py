@@ -16,9 +16,9 @@ from typing import Any
 import click
 
 from interview_kb.commands import build as building
-from interview_kb.commands import zensical_build
 from interview_kb.commands import generate as generating
 from interview_kb.commands import new as drafting
+from interview_kb.commands import zensical_build
 from interview_kb.commands.common import environment_failure, log_for_editors
 from interview_kb.errors import MISTAKES, SeedError, one_line, shown
 from interview_kb.outputs import site_folder
