@@ -216,6 +216,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         if not self.config.enabled:
             return env
         self.prerender.close()
+        if self.dirty:  # `mkdocs serve --dirty`: the theme's templates are compiled once (plugin/session.py)
+            env.bytecode_cache = self.session.templates
         pages = files.documentation_pages()
         self.pages_written, self.pages_to_write = 0, sum(1 for f in pages if not self.dirty or f.is_modified())
         self.progress.step("pages", 0, self.pages_to_write)
