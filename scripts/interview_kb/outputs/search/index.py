@@ -17,7 +17,6 @@ import secrets
 import shutil
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,8 +99,11 @@ def complete(prepared: Prepared) -> None:
     # Pagefind adds to its output folder without emptying it: the other parts are written inside the first.
     folders = [staging] + [staging / shard_folder(number) for number in range(1, len(prepared.inputs))]
     try:
-        with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-            list(pool.map(prepared.pagefind.index, prepared.inputs, folders))
+        # One part after another, not all at once: Pagefind's memory grows with the records it holds (2.6 GB at
+        # 20,000 records, docs/guide/internals/benchmarks.md#search-index-memory), and two parts at once, beside MkDocs,
+        # would pass the 4 GB a build may use; it runs beside MkDocs' rendering, which holds the other core anyway.
+        for records_folder, folder in zip(prepared.inputs, folders, strict=True):
+            prepared.pagefind.index(records_folder, folder)
         for folder in folders:
             rewrite(folder, merged=folder != staging)
         (staging / SHARDS).write_text(json.dumps([f"{shard_folder(n)}/" for n in range(1, len(folders))]), encoding="utf-8")
