@@ -32,3 +32,11 @@ def test_the_parts_of_the_search_index_are_written_one_after_another(tmp_path: P
     write_search_index(tmp_path / "site", shard_size=5)
     assert most[0] == 1
     assert len(list((tmp_path / "site" / "pagefind").glob("shard-*"))) > 1, "several parts were written"
+
+
+def test_a_part_holds_at_most_what_pagefind_indexes_within_the_memory_budget() -> None:
+    from interview_kb.outputs.search import index, records
+
+    parts = records.shards(list(range(62_481)), index.PART_RECORDS)  # type: ignore[arg-type]  # a thousand long episodes
+    assert len(parts) == 4
+    assert max(len(part) for part in parts) <= 20_000

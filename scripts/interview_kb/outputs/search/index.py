@@ -29,13 +29,18 @@ from interview_kb.outputs.search.records import SHARD_SIZE, WORDS_PAGE, missing_
 from interview_kb.urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.interview_kb")
+# Records per part of the index at most, for memory: Pagefind held 2.6 GB at 20,000 records and 5.1 GB at 40,000
+# (docs/guide/internals/benchmarks.md#search-index-memory), and the parts are written one after another beside
+# MkDocs (about 1.3 GB at a thousand long episodes), so that a build stays within 4 GB. A thousand short interviews
+# (about 17,000 records) are still one part; a thousand long episodes (62,000) are four of about 15,600.
+PART_RECORDS = min(SHARD_SIZE, 20_000)
 FOLDER = "pagefind"
 PAGES = "kb-pages.json"  # in FOLDER
 SHARDS = "kb-shards.json"  # in FOLDER: the folders of the other parts of the index, relative to FOLDER
 
 
 def write(
-    site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, pagefind: Pagefind, shard_size: int = SHARD_SIZE
+    site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, pagefind: Pagefind, shard_size: int = PART_RECORDS
 ) -> None:
     """Replace `<site_dir>/pagefind/` with the index of every exchange: `complete(prepare(...))`."""
     complete(prepare(site_dir, kb, knowledge, urls, pagefind, shard_size))
@@ -56,7 +61,7 @@ class Prepared:
 
 
 def prepare(
-    site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, pagefind: Pagefind, shard_size: int = SHARD_SIZE
+    site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, pagefind: Pagefind, shard_size: int = PART_RECORDS
 ) -> Prepared:
     """The records, written out as files for Pagefind: the part of the work done in Python (a second at a thousand interviews).
 
