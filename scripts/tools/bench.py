@@ -34,7 +34,12 @@ changes less), the peak memory of the build's whole process tree (the sum of
 its processes' RSS, sampled every 0.1 s; and its largest process), the site's
 kb.json's and the largest interview file's sizes, its largest pages, and the
 heaviest person and topic pages (a topic page shows its newest exchanges in
-full and links the rest, so it stays bounded as the archive grows).
+full and links the rest, so it stays bounded as the archive grows). Beside
+it, the same text as a plain site (`plain_site`: each transcript's Markdown
+download as one page of a bare Material site, then Pagefind over its HTML), and
+the ratios of time and peak memory; with `--podcast-live-reload E`, the live
+reload at that size (median of E edits). `--podcast-seeds DIR` builds a seeds
+folder (a real archive, copied) instead of the synthetic one.
 
 It prints the tables and writes them as JSON to build/bench.json.
 """
@@ -280,15 +285,14 @@ def tree_rss(root: int) -> tuple[int, int]:
     return sum(sizes), max(sizes, default=0)
 
 
-def build_sampled(seeds_dir: Path, site: Path, work: Path) -> tuple[float, float, int, int, str]:
+def run_sampled(keywords: dict[str, Any], log: Path) -> tuple[float, float, int, int]:
     """Wall and CPU seconds (user and system, of every process), peak RSS of the whole process tree and of its largest
-    process (bytes, sampled every 0.1 s), and the log of one build in a child process."""
-    log = work / "podcast-build.log"
+    process (bytes, sampled every 0.1 s) of one command (`builds.process`' keywords), its output written to `log`."""
     peak_tree = peak_process = 0
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(**build_command(seeds_dir, site), stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(**keywords, stdout=out, stderr=subprocess.STDOUT)
         while process.poll() is None:
             total, largest = tree_rss(process.pid)
             peak_tree, peak_process = max(peak_tree, total), max(peak_process, largest)
@@ -296,19 +300,65 @@ def build_sampled(seeds_dir: Path, site: Path, work: Path) -> tuple[float, float
         seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build and the processes it waited for
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    text = log.read_text(encoding="utf-8", errors="replace")
     if process.returncode != 0:
-        raise SystemExit(f"build failed for {seeds_dir}:\n{text[-4000:]}")
-    return seconds, cpu, peak_tree, peak_process, text
+        raise SystemExit(f"{' '.join(keywords['args'])} failed:\n{log.read_text(encoding='utf-8', errors='replace')[-4000:]}")
+    return seconds, cpu, peak_tree, peak_process
 
 
-def measure_podcast(count: int, work: Path, largest_pages: int = 5) -> dict[str, object]:
-    """One build of a synthetic podcast archive of `count` episodes, with what kb.json says it holds."""
+def build_sampled(seeds_dir: Path, site: Path, work: Path) -> tuple[float, float, int, int, str]:
+    """`run_sampled` for one build of `seeds_dir`, and its log."""
+    log = work / "podcast-build.log"
+    seconds, cpu, peak_tree, peak_process = run_sampled(build_command(seeds_dir, site), log)
+    return seconds, cpu, peak_tree, peak_process, log.read_text(encoding="utf-8", errors="replace")
+
+
+PLAIN_CONFIG = """site_name: The same text, plain
+theme:
+  name: material
+plugins: []
+"""
+
+
+def plain_site(site: Path, work: Path) -> dict[str, float]:
+    """Build the same text as a plain site, for comparison: each interview's transcript (the Markdown download of the built
+    `site`, `downloads/<slug>.md`) as one page of a bare Material site, its nav listing them, then Pagefind over its HTML.
+
+    Seconds (wall and CPU) and peak RSS of the process tree (MkDocs' or Pagefind's, the larger) of the two steps together.
+    """
+    folder = work / "plain"
+    shutil.rmtree(folder, ignore_errors=True)
+    docs = folder / "docs"
+    (docs / "interviews").mkdir(parents=True)
+    for transcript in sorted((site / "downloads").glob("*.md")):
+        shutil.copyfile(transcript, docs / "interviews" / transcript.name)
+    (docs / "index.md").write_text("# The same text, plain\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    built = run_sampled(builds.process("mkdocs", "build", "--quiet", "-f", str(folder / "mkdocs.yml")), work / "plain-build.log")
+    pagefind = [str(ROOT / "node_modules" / ".bin" / "pagefind"), "--site", str(folder / "site"), "--silent"]
+    indexed = run_sampled({"args": pagefind, "cwd": folder}, work / "plain-pagefind.log")
+    return {
+        "plain_s": round(built[0] + indexed[0], 1),
+        "plain_cpu_s": round(built[1] + indexed[1], 1),
+        "plain_peak_rss_mb": round(max(built[2], indexed[2]) / 2**20, 1),
+        "plain_pages": len(list(docs.rglob("*.md"))),
+    }
+
+
+def measure_podcast(
+    count: int, work: Path, largest_pages: int = 5, seeds: Path | None = None, live_reload_edits: int = 0
+) -> dict[str, object]:
+    """One build of a synthetic podcast archive of `count` episodes (or of the seeds folder `seeds`, copied), with what
+    kb.json says it holds, the plain site of the same text (`plain_site`) and, with `live_reload_edits`, live reload."""
     start = time.perf_counter()
-    seeds_dir = write_archive(count, work / f"podcast-{count}")
+    if seeds is None:
+        seeds_dir = write_archive(count, work / f"podcast-{count}")
+    else:
+        seeds_dir = work / "podcast-seeds"
+        shutil.copytree(seeds, seeds_dir)
     written = time.perf_counter() - start
     site = work / f"site-podcast-{count}"
     seconds, cpu, peak_tree, peak_process, log = build_sampled(seeds_dir, site, work)
+    plain = plain_site(site, work)
     kb = kb_json.whole(site)
     exchanges = kb["exchanges"]
     parts = [part for interview in kb["interviews"] for part in interview.get("outside", [])]
@@ -333,6 +383,10 @@ def measure_podcast(count: int, work: Path, largest_pages: int = 5) -> dict[str,
         "interview_data_mb": round(max(p.stat().st_size for p in (site / "kb").glob("*.json")) / budget.MB, 1),
         "largest_pages_kb": {str(p.relative_to(site)): round(size / 1024, 1) for size, p in pages[:largest_pages]},
         **weight(site),
+        **plain,
+        "time_ratio": round(seconds / plain["plain_s"], 2),
+        "memory_ratio": round(peak_tree / 2**20 / plain["plain_peak_rss_mb"], 2),
+        "live_reload_s": round(live_reload.measure(seeds_dir, live_reload_edits), 2) if live_reload_edits else "-",
     }
     shutil.rmtree(site, ignore_errors=True)
     return row
@@ -364,6 +418,13 @@ PODCAST_ROWS = [
     ("topic_page_kb", "largest topic page KB"),
     ("topic_page_kb_gzip", "largest topic page KB gzip"),
     ("over_budget", "files over budget"),
+    ("plain_pages", "plain site: pages (bare Material, one per transcript)"),
+    ("plain_s", "plain site: build + Pagefind s"),
+    ("plain_cpu_s", "plain site: CPU s"),
+    ("plain_peak_rss_mb", "plain site: peak RSS MB, process tree"),
+    ("time_ratio", "build s / plain site s"),
+    ("memory_ratio", "peak RSS / plain site's"),
+    ("live_reload_s", "live reload s (median of --podcast-live-reload edits)"),
 ]
 
 
@@ -392,6 +453,8 @@ def main() -> None:
     parser.add_argument("--large", type=int, nargs="*", default=[], metavar="E", help="also build one interview of E exchanges")
     parser.add_argument("--no-browser", action="store_true", help="leave out the search figures measured in Chromium")
     parser.add_argument("--podcast", type=int, default=0, metavar="N", help="also build a synthetic podcast archive of N episodes")
+    parser.add_argument("--podcast-seeds", type=Path, metavar="DIR", help="with --podcast: build this seeds folder (copied) instead")
+    parser.add_argument("--podcast-live-reload", type=int, default=0, metavar="E", help="with --podcast: time live reload, E edits")
     parser.add_argument("--builds", type=int, default=1, help="builds with and without the search index, each (median; default: 1)")
     args = parser.parse_args()
     if args.builds < 1:
@@ -410,7 +473,7 @@ def main() -> None:
             large.append(measure_large(exchanges, Path(work)))
             print(table(large, LARGE_COLUMNS).splitlines()[-1] if len(large) > 1 else table(large, LARGE_COLUMNS), flush=True)
         if args.podcast:
-            podcast = measure_podcast(args.podcast, Path(work))
+            podcast = measure_podcast(args.podcast, Path(work), seeds=args.podcast_seeds, live_reload_edits=args.podcast_live_reload)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     figures = {"series": rows, "large_interview": large, "podcast_archive": podcast}
     args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

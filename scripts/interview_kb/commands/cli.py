@@ -16,9 +16,9 @@ from typing import Any
 import click
 
 from interview_kb.commands import build as building
-from interview_kb.commands import draft_topics, zensical_build
 from interview_kb.commands import generate as generating
 from interview_kb.commands import new as drafting
+from interview_kb.commands import zensical_build
 from interview_kb.commands.common import environment_failure, log_for_editors
 from interview_kb.errors import MISTAKES, SeedError, one_line, shown
 from interview_kb.outputs import site_folder
@@ -199,6 +199,9 @@ def topics(seeds: Path) -> int:
     Topics already in topics.yml are kept; topics are proposed only for the exchanges they leave uncovered.
     The report says how many topics, the share of exchanges covered, those left without a topic, and overlaps.
     """
+
+    # Imported here: drafting needs scikit-learn, whose import took 3-4 s of every other command's start.
+    from interview_kb.commands import draft_topics
 
     def drafted() -> None:
         print(draft_topics.draft(seeds))

@@ -108,6 +108,7 @@ class LinkMemo:
         self._key: object = None
         self._found: dict[tuple[str, Exchange], Linked] = {}
         self._used: dict[tuple[str, Exchange], Linked] = {}
+        self._related: tuple[tuple[dict[str, set[tuple[str, str]]], list[str]], dict[str, list[str]]] | None = None
 
     def start(self, key: object) -> None:
         self._found = self._used if key == self._key else {}
@@ -117,6 +118,12 @@ class LinkMemo:
         found = self._found.get((slug, exchange)) or link()
         self._used[(slug, exchange)] = found
         return found
+
+    def related(self, features: dict[str, set[tuple[str, str]]], order: list[str]) -> dict[str, list[str]]:
+        """`related.related(features, order)`, reused while both are the same (an edit of words seldom changes them)."""
+        if self._related is None or self._related[0] != (features, order):
+            self._related = ((features, order), related.related(features, order))
+        return self._related[1]
 
 
 def load(seeds: Path, kb: KnowledgeBase, report: Report = print_warning, memo: LinkMemo | None = None) -> Knowledge:
@@ -195,7 +202,7 @@ def build(
         | {("term", t.term) for t in links.terms}
         for anchor, links in exchanges.items()
     }
-    ranked = related.related(features, list(exchanges))
+    ranked = memo.related(features, list(exchanges))
     for anchor, links in exchanges.items():
         others = tuple((exchanges[other].interview, exchanges[other].exchange) for other in ranked[anchor])
         exchanges[anchor] = dataclasses.replace(links, related=others)

@@ -45,6 +45,7 @@ from interview_kb.outputs.search.background import BackgroundIndex
 from interview_kb.outputs.search.pagefind import Pagefind
 from interview_kb.plugin.config import KnowledgeBaseConfig
 from interview_kb.plugin.incremental import GeneratedPage, context
+from interview_kb.plugin.prerender import Prerender
 from interview_kb.plugin.progress import Progress
 from interview_kb.plugin.session import Session
 from interview_kb.render import knowledge_pages, pages
@@ -79,6 +80,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.pages_written = self.pages_to_write = 0
         self.strict = False  # seed warnings and the size budget stop the build
         self.search_unhooked = False  # Material's search plugin draws the search box but indexes nothing
+        self.prerender = Prerender()  # the generated pages' Markdown converted on every core (plugin/prerender.py)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -172,7 +174,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def generated_pages(self, config: MkDocsConfig) -> dict[str, str]:
         """Every generated page's Markdown, keyed by its path under the docs folder."""
-        return {**pages.render(self.kb, Site.of(config), self.knowledge), **knowledge_pages.render(self.knowledge)}
+        return {**pages.render(self.kb, Site.of(config), self.knowledge, self.session.pages), **knowledge_pages.render(self.knowledge)}
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
@@ -205,12 +207,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
                     file.page.read_source(config)
                     config.plugins.on_page_markdown(file.page.markdown or "", page=file.page, config=config, files=files)
                     file.page.content = ""  # never written: the tags plugin fills a listing page's content in place
+        generated = [f.page for f in files.documentation_pages() if isinstance(f, GeneratedPage) and f.page and f.is_modified()]
+        self.prerender.start(generated, config, files)
         return nav
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """`mkdocs build` is about to render the pages, on one core: the search index is written meanwhile."""
         if not self.config.enabled:
             return env
+        self.prerender.close()
+        if self.dirty:  # `mkdocs serve --dirty`: the theme's templates are compiled once (plugin/session.py)
+            env.bytecode_cache = self.session.templates
         pages = files.documentation_pages()
         self.pages_written, self.pages_to_write = 0, sum(1 for f in pages if not self.dirty or f.is_modified())
         self.progress.step("pages", 0, self.pages_to_write)
@@ -238,8 +245,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         return output
 
     def write_export(self, *, config: MkDocsConfig) -> None:
-        """kb.json: everything the site says, as data."""
-        if self.config.enabled:
+        """kb.json: everything the site says, as data (under `mkdocs serve --dirty`, after the page reloads: `after_reload`)."""
+        if self.config.enabled and not self.index_after_reload:
             kb_json.write(Path(config.site_dir), self.kb, SiteUrls.of(config), self.knowledge)
 
     def finish_search_index(self, *, config: MkDocsConfig) -> None:
@@ -247,11 +254,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         if not self.config.enabled:
             return
         urls = SiteUrls.of(config)
-        if not self.config.search_index:
+        if self.index_after_reload:
+            self.after_reload(config)
+        elif not self.config.search_index:
             log.info("search index: not written (`search_index: false`)")
-        elif self.index_after_reload:
-            site_dir, kb, knowledge, runner = Path(config.site_dir), self.kb, self.knowledge, self.pagefind()
-            self.indexing.start(lambda: search_index.write(site_dir, kb, knowledge, urls, runner), runner, log_failure=True)
         elif self.indexing.started:  # by on_env
             start = time.perf_counter()
             failure = self.indexing.wait()
@@ -261,6 +267,26 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         else:  # the Zensical build (commands/zensical_build.py), which does not run on_env
             search_index.write(Path(config.site_dir), self.kb, self.knowledge, urls, self.pagefind())
 
+    def after_reload(self, config: MkDocsConfig) -> None:
+        """Under `mkdocs serve --dirty`, what the page being edited does not show is written after it has reloaded, in the
+        background, in this order: kb.json, the preview cards, the share pages, the search index, then the size budget
+        checked (its excess logged). The next rebuild waits for it first (`on_config`), so nothing else writes meanwhile."""
+        site_dir, kb, knowledge, urls, runner = Path(config.site_dir), self.kb, self.knowledge, SiteUrls.of(config), self.pagefind()
+        site_name, search = config.site_name, self.config.search_index
+
+        def write() -> None:
+            kb_json.write(site_dir, kb, urls, knowledge)
+            cards.write(site_dir, kb, site_name)
+            self.share_pages(site_dir, kb, site_name, urls)
+            if search:
+                search_index.write(site_dir, kb, knowledge, urls, runner)
+            else:
+                log.info("search index: not written (`search_index: false`)")
+            for warning in budget.over_budget(site_dir):
+                log.warning(str(warning))
+
+        self.indexing.start(write, runner, log_failure=True)
+
     def sort_tags_export(self, *, config: MkDocsConfig) -> None:
         tags_path = Path(config.site_dir, "tags.json")
         if self.config.enabled and tags_path.exists():
@@ -268,7 +294,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def check_budget(self, *, config: MkDocsConfig) -> None:
         """Every file over the size budget, one line each: warnings, or in a strict build the mistakes that stop it."""
-        if not self.config.enabled:
+        if not self.config.enabled or self.index_after_reload:  # under `mkdocs serve --dirty`, after the reload
             return
         over = budget.over_budget(Path(config.site_dir))
         if not self.strict:
@@ -286,7 +312,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def write_cards(self, *, config: MkDocsConfig) -> None:
         """A preview image per interview (outputs/cards.py)."""
-        if not self.config.enabled:
+        if not self.config.enabled or self.index_after_reload:  # under `mkdocs serve --dirty`, after the reload
             return
         start = time.perf_counter()
         written = cards.write(Path(config.site_dir), self.kb, config.site_name)
@@ -294,12 +320,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def write_share_pages(self, *, config: MkDocsConfig) -> None:
         """A small page per exchange for link previewers (outputs/share_pages.py): plain files, not MkDocs pages."""
-        if not self.config.enabled:
+        if not self.config.enabled or self.index_after_reload:  # under `mkdocs serve --dirty`, after the reload
             return
+        self.share_pages(Path(config.site_dir), self.kb, config.site_name, SiteUrls.of(config))
+
+    @staticmethod
+    def share_pages(site_dir: Path, kb: KnowledgeBase, site_name: str, urls: SiteUrls) -> None:
         start = time.perf_counter()
-        urls = SiteUrls.of(config)
-        images = {i.slug: urls.full(card_image(i.slug)) for i in self.kb.interviews} if urls.site_url else {}
-        written = share_pages.write(Path(config.site_dir), self.kb, share_pages.Site(config.site_name, urls), images)
+        images = {i.slug: urls.full(card_image(i.slug)) for i in kb.interviews} if urls.site_url else {}
+        written = share_pages.write(site_dir, kb, share_pages.Site(site_name, urls), images)
         log.info(f"share pages: {written:,} bytes in {time.perf_counter() - start:.2f} s")
 
     on_post_build = CombinedEvent(
@@ -319,6 +348,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_build_error(self, *, error: Exception) -> None:
         """The build stops: the search index is let finish first, so that nothing writes into the site folder after it."""
+        self.prerender.close()
         self.indexing.wait()
         self.progress.close()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,13 +32,51 @@ class Site:
         return cls(config.site_name, config.site_description or "", SiteUrls.of(config))
 
 
-def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) -> dict[str, str]:
+class PageMemo:
+    """Each interview page's Markdown from the build before (under `mkdocs serve`), reused while what it is made of is the same.
+
+    What it is made of is `interview_key`: compared with `==`, which for the objects a rebuild reuses (each interview
+    read while its files are the same, each exchange's links) is a comparison of identities, as fast as a lookup.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[object, str]] = {}
+
+    def page(self, path: str, key: object, render: Callable[[], str]) -> str:
+        known = self._known.get(path)
+        if known is not None and known[0] == key:
+            return known[1]
+        text = render()
+        self._known[path] = (key, text)
+        return text
+
+    def keep(self, paths: set[str]) -> None:
+        """Forget the pages not in `paths` (interviews removed since)."""
+        self._known = {path: known for path, known in self._known.items() if path in paths}
+
+
+def interview_key(interview: Interview, kb: KnowledgeBase, knowledge: Knowledge, site: Site) -> object:
+    """Everything an interview page's Markdown is made of: the interview, the site, the topics, and each exchange's topics,
+    linked text and related exchanges (as the page names them: interview, title, anchor and label)."""
+    links = [knowledge.exchanges[e.anchor] for e in interview.transcript.exchanges]
+    return (
+        interview,
+        site,
+        kb.topics,
+        tuple(tuple(kb.exchange_topics[e.anchor]) for e in interview.transcript.exchanges),
+        tuple((link.pieces, tuple((i.slug, i.title, e.anchor, e.label) for i, e in link.related)) for link in links),
+    )
+
+
+def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None, memo: PageMemo | None = None) -> dict[str, str]:
     """The home, interview and topic pages, keyed by their path under `docs/`.
 
     `knowledge` links names and lists related exchanges (default: speakers only);
-    `site.urls` makes the permalinks in citations absolute.
+    `site.urls` makes the permalinks in citations absolute; `memo` keeps the
+    interview pages from one build to the next.
     """
     knowledge = knowledge or speakers_only(kb)
+    memo = memo or PageMemo()
     topics_by_slug = {t.slug: t for t in kb.topics}
     exchange_topics = {anchor: [topics_by_slug[s] for s in slugs] for anchor, slugs in kb.exchange_topics.items()}
     topic_counts = [(t, len(kb.topic_exchanges(t.slug))) for t in kb.topics]
@@ -53,21 +92,27 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None) ->
         **series.render(kb, site.urls, FULL_TEXT_EXCHANGES),
     }
     for interview in kb.interviews:
-        anchors = [e.anchor for e in interview.transcript.exchanges]
-        counts = [(t, sum(t.slug in kb.exchange_topics[a] for a in anchors)) for t in kb.topics]
-        counts = [(t, n) for t, n in counts if n]
-        page = interview_page(interview.slug)
-        pages[page] = template("interview.md.j2").render(
-            interview=interview,
-            description=description(interview),
-            tag_titles=list(clean_tags([*(t.title for t, _ in counts), *interview.tags])),
-            topic_counts=counts,
-            exchange_topics=exchange_topics,
-            views=exchange_view.views(knowledge, interview, site.urls),
-            interview_citations=citations.formats(citations.of_interview(interview)),
-            cite_data=citations.page_data(interview, site.urls.absolute(page) or site.urls.url(page)),
-            conversation_map=pictures.conversation_map(interview, kb),
-        )
+
+        def interview_markdown(interview: Interview = interview) -> str:
+            page = interview_page(interview.slug)
+            anchors = [e.anchor for e in interview.transcript.exchanges]
+            counts = [(t, sum(t.slug in kb.exchange_topics[a] for a in anchors)) for t in kb.topics]
+            counts = [(t, n) for t, n in counts if n]
+            return template("interview.md.j2").render(
+                interview=interview,
+                description=description(interview),
+                tag_titles=list(clean_tags([*(t.title for t, _ in counts), *interview.tags])),
+                topic_counts=counts,
+                exchange_topics=exchange_topics,
+                views=exchange_view.views(knowledge, interview, site.urls),
+                interview_citations=citations.formats(citations.of_interview(interview)),
+                cite_data=citations.page_data(interview, site.urls.absolute(page) or site.urls.url(page)),
+                conversation_map=pictures.conversation_map(interview, kb),
+            )
+
+        path = interview_page(interview.slug)
+        pages[path] = memo.page(path, interview_key(interview, kb, knowledge, site), interview_markdown)
+    memo.keep({interview_page(i.slug) for i in kb.interviews})
     for topic in kb.topics:
         entries = kb.topic_exchanges(topic.slug)
         pages[topic_page(topic.slug)] = template("topic.md.j2").render(

@@ -17,7 +17,6 @@ import secrets
 import shutil
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +29,11 @@ from interview_kb.outputs.search.records import SHARD_SIZE, WORDS_PAGE, Record, 
 from interview_kb.urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.interview_kb")
+# Records per part of the index at most, for memory: Pagefind held 2.6 GB at 20,000 records and 5.1 GB at 40,000
+# (docs/guide/internals/benchmarks.md#search-index-memory), and the parts are written one after another beside
+# MkDocs (about 1.3 GB at a thousand long episodes), so that a build stays within 4 GB. A thousand short interviews
+# (about 17,000 records) are still one part; a thousand long episodes (62,000) are four of about 15,600.
+PART_RECORDS = min(SHARD_SIZE, 20_000)
 FOLDER = "pagefind"
 PAGES = "kb-pages.json"  # in FOLDER
 SHARDS = "kb-shards.json"  # in FOLDER: the folders of the other parts of the index, relative to FOLDER
@@ -37,7 +41,7 @@ INTERVIEWS = "kb-interviews.json"  # in FOLDER: which interview each record of e
 
 
 def write(
-    site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, pagefind: Pagefind, shard_size: int = SHARD_SIZE
+    site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, pagefind: Pagefind, shard_size: int = PART_RECORDS
 ) -> None:
     """Replace `<site_dir>/pagefind/` with the index of every exchange: `complete(prepare(...))`."""
     complete(prepare(site_dir, kb, knowledge, urls, pagefind, shard_size))
@@ -59,7 +63,7 @@ class Prepared:
 
 
 def prepare(
-    site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, pagefind: Pagefind, shard_size: int = SHARD_SIZE
+    site_dir: Path, kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls, pagefind: Pagefind, shard_size: int = PART_RECORDS
 ) -> Prepared:
     """The records, written out as files for Pagefind: the part of the work done in Python (a second at a thousand interviews).
 
@@ -103,8 +107,11 @@ def complete(prepared: Prepared) -> None:
     # Pagefind adds to its output folder without emptying it: the other parts are written inside the first.
     folders = [staging] + [staging / shard_folder(number) for number in range(1, len(prepared.inputs))]
     try:
-        with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-            list(pool.map(prepared.pagefind.index, prepared.inputs, folders))
+        # One part after another, not all at once: Pagefind's memory grows with the records it holds (2.6 GB at
+        # 20,000 records, docs/guide/internals/benchmarks.md#search-index-memory), and two parts at once, beside MkDocs,
+        # would pass the 4 GB a build may use; it runs beside MkDocs' rendering, which holds the other core anyway.
+        for records_folder, folder in zip(prepared.inputs, folders, strict=True):
+            prepared.pagefind.index(records_folder, folder)
         for folder in folders:
             rewrite(folder, merged=folder != staging)
         starts = {digest_of(folder): part for folder, part in zip(folders, prepared.starts, strict=True)}
