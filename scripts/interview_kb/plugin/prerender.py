@@ -58,7 +58,8 @@ class Rendered:
     logged: list[tuple[str, int, str]]  # logger name, level, message
 
 
-# A button's long attribute values (the citations the cite buttons copy: 38 % of an interview page's Markdown). Raw
+# A button's long attribute values (the citations the interview's Cite as… buttons copy; an exchange's Cite button
+# carried its own until its citations were written in the browser, 38 % of a long interview page's Markdown). Raw
 # HTML inside Markdown passes through as written, and Python-Markdown and MkDocs each parse it with an HTML parser
 # that reads every character of them (and every character reference): they are swapped for a short name while the page
 # is converted, and put back in the HTML (`lean_render`).
