@@ -129,6 +129,33 @@ def test_many_interviews_are_grouped_by_year_in_the_nav(tmp_path: Path) -> None:
     ]
 
 
+def test_a_year_of_many_interviews_is_grouped_by_month_in_the_nav(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page carries its own month's interviews, not its year's: a daily series would put 250 links on every page."""
+    from interview_kb.render import pages
+
+    from scripts.tools.synthetic import write_series
+
+    monkeypatch.setattr(pages, "YEAR_NAV_INTERVIEWS", 2)
+    kb = base.load(write_series(100, tmp_path / "seeds"))  # four interviews a year, each in its own month
+    section = pages.nav(kb)[1]["Interviews"]
+    years = {next(iter(group)): next(iter(group.values())) for group in section}
+    dates = {interview_page(i.slug): i.date for i in kb.interviews}
+    listed = []
+    for year, entries in years.items():
+        grouped = [entry for entry in entries if isinstance(next(iter(entry.values())), list)]
+        undated = entries[len(grouped) :]  # dated by the year alone (the seeds' interview: 2015): after the months
+        assert all(isinstance(next(iter(entry.values())), str) for entry in undated), year
+        assert {dates[path] for entry in undated for path in entry.values()} <= {year}
+        assert all(next(iter(entry)).endswith(f" {year}") for entry in grouped), grouped
+        listed += [path for entry in grouped for interviews in entry.values() for item in interviews for path in item.values()]
+        listed += [path for entry in undated for path in entry.values()]
+    assert sorted(listed) == sorted(interview_page(i.slug) for i in kb.interviews)
+    newest = kb.interviews[0]
+    first_year = next(iter(years.values()))
+    first_month = next(iter(first_year[0].values()))
+    assert next(iter(first_month[0].values())) == interview_page(newest.slug)
+
+
 def test_a_large_series_has_the_latest_interviews_on_the_home_page_and_the_map_by_year(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

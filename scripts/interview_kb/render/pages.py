@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -187,6 +188,9 @@ def chapters(entries: list[tuple[Interview, Exchange]], knowledge: Knowledge, ur
 
 
 FLAT_NAV_INTERVIEWS = 12
+# A year with more interviews than this is grouped by month in the nav: every page carries its section's links,
+# so a weekly series' year (52) stays flat and a daily one's (250) does not.
+YEAR_NAV_INTERVIEWS = 60
 
 
 def interviews_nav(kb: KnowledgeBase) -> list[Any]:
@@ -194,15 +198,30 @@ def interviews_nav(kb: KnowledgeBase) -> list[Any]:
 
     Every page carries the navigation, so a flat list of a thousand interviews
     would make the site grow with the square of the series. Grouped by year
-    (with `navigation.prune`), a page carries only its own year's interviews.
+    (with `navigation.prune`), a page carries only its own year's interviews;
+    a year of more than YEAR_NAV_INTERVIEWS, only its own month's.
     """
     entries = [(i.date[:4], {html.escape(i.title): interview_page(i.slug)}) for i in kb.interviews]
     if len(entries) <= FLAT_NAV_INTERVIEWS:
         return [entry for _, entry in entries]
-    years: dict[str, list[Any]] = {}
-    for year, entry in entries:
-        years.setdefault(year, []).append(entry)
-    return [{year: listed} for year, listed in years.items()]
+    years: dict[str, list[tuple[str, Any]]] = {}
+    for interview, (year, entry) in zip(kb.interviews, entries, strict=True):
+        years.setdefault(year, []).append((interview.date[5:7], entry))
+    return [
+        {year: by_month(year, listed) if len(listed) > YEAR_NAV_INTERVIEWS else [e for _, e in listed]} for year, listed in years.items()
+    ]
+
+
+def by_month(year: str, listed: list[tuple[str, Any]]) -> list[Any]:
+    """A year's interviews (newest first) grouped by month ("March 2015"); those dated by their year alone come last."""
+    months: dict[str, list[Any]] = {}
+    undated = []
+    for month, entry in listed:
+        if month.isdigit() and 1 <= int(month) <= 12:
+            months.setdefault(f"{calendar.month_name[int(month)]} {year}", []).append(entry)
+        else:
+            undated.append(entry)
+    return [*({name: entries} for name, entries in months.items()), *undated]
 
 
 def nav(kb: KnowledgeBase, more: list[Any] | None = None) -> list[Any]:
