@@ -154,3 +154,14 @@ def test_the_built_feeds_validate_and_every_page_advertises_them(built: Build) -
         page = soup(built.html(url))
         assert page.select_one('head link[rel=alternate][type="application/atom+xml"]'), url
         assert page.select_one('head link[rel=alternate][type="application/feed+json"]'), url
+
+
+def test_the_feeds_carry_the_newest_interviews_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A feed reader keeps what it has read; a feed of every interview would grow with the series (2.7 MB at 3000)."""
+    monkeypatch.setattr(feeds, "FEED_ENTRIES", 2)
+    kb = series_of_three()
+    atom_ids = [e.findtext(f"{A}id") for e in ET.fromstring(feeds.atom(kb, SERIES, URLS)).findall(f"{A}entry")]  # type: ignore[arg-type]
+    json_ids = [item["id"] for item in json.loads(feeds.json_feed(kb, SERIES, URLS))["items"]]  # type: ignore[arg-type]
+    newest = [f"https://kb.example.org/archive/interviews/talk-{n}/" for n in (2, 3)]
+    assert atom_ids == newest
+    assert json_ids == newest
