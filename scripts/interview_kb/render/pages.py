@@ -93,9 +93,9 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None, me
         **series.render(kb, site.urls, FULL_TEXT_EXCHANGES),
     }
     for interview in kb.interviews:
+        path = interview_page(interview.slug)
 
-        def interview_markdown(interview: Interview = interview) -> str:
-            page = interview_page(interview.slug)
+        def interview_markdown(interview: Interview = interview, page: str = path) -> str:
             anchors = [e.anchor for e in interview.transcript.exchanges]
             counts = [(t, sum(t.slug in kb.exchange_topics[a] for a in anchors)) for t in kb.topics]
             counts = [(t, n) for t, n in counts if n]
@@ -111,7 +111,6 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None, me
                 conversation_map=pictures.conversation_map(interview, kb),
             )
 
-        path = interview_page(interview.slug)
         pages[path] = memo.page(path, interview_key(interview, kb, knowledge, site), interview_markdown)
     memo.keep({interview_page(i.slug) for i in kb.interviews})
     for topic in kb.topics:
@@ -201,12 +200,12 @@ def interviews_nav(kb: KnowledgeBase) -> list[Any]:
     (with `navigation.prune`), a page carries only its own year's interviews;
     a year of more than YEAR_NAV_INTERVIEWS, only its own month's.
     """
-    entries = [(i.date[:4], {html.escape(i.title): interview_page(i.slug)}) for i in kb.interviews]
+    entries = [(i.date, {html.escape(i.title): interview_page(i.slug)}) for i in kb.interviews]
     if len(entries) <= FLAT_NAV_INTERVIEWS:
         return [entry for _, entry in entries]
     years: dict[str, list[tuple[str, Any]]] = {}
-    for interview, (year, entry) in zip(kb.interviews, entries, strict=True):
-        years.setdefault(year, []).append((interview.date[5:7], entry))
+    for date, entry in entries:
+        years.setdefault(date[:4], []).append((date[5:7], entry))
     return [
         {year: by_month(year, listed) if len(listed) > YEAR_NAV_INTERVIEWS else [e for _, e in listed]} for year, listed in years.items()
     ]
