@@ -217,3 +217,26 @@ def test_a_very_large_topic_links_earlier_interviews_instead_of_each_exchange(tm
     earlier = {i.slug: sum(1 for j, _ in entries[10:] if j.slug == i.slug) for i, _ in entries[10:]}
     for slug, count in earlier.items():
         assert re.search(rf"\(\.\./interviews/{slug}\.md\) \({count}\)", index), slug
+
+
+def test_a_topic_page_names_a_bounded_number_of_earlier_interviews(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from interview_kb.render import pages
+
+    from scripts.tools.synthetic import write_series
+
+    kb = base.load(write_series(12, tmp_path / "seeds"))
+    topic = max(kb.topics, key=lambda t: len(kb.topic_exchanges(t.slug)))
+    entries = kb.topic_exchanges(topic.slug)
+    monkeypatch.setattr(pages, "LISTED_EXCHANGES", 3)
+    monkeypatch.setattr(pages, "EARLIER_INTERVIEWS", 2)  # as a topic of a series of thousands of interviews would be
+    index = pages.render(kb, pages.Site("Site", ""))[topic_page(topic.slug)].split("## What was said")[0]
+    earlier = list(dict.fromkeys(i.slug for i, _ in entries[3:]))
+    assert len(earlier) > 2, "the series is too small to test the limit"
+    named = re.findall(r"\]\(\.\./interviews/([a-z0-9-]+)\.md\) \(\d+\)", index)
+    assert named == earlier[:2]
+    years: dict[str, int] = {}
+    for slug in earlier[2:]:
+        year = next(i.date[:4] for i in kb.interviews if i.slug == slug)
+        years[year] = years.get(year, 0) + 1
+    counted = "; ".join(f"{year}, {n} interview{'s' if n != 1 else ''}" for year, n in years.items())
+    assert f"Before those: {counted}." in index

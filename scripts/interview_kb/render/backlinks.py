@@ -54,19 +54,26 @@ def bounded(
             shown[-1].exchanges.append((links, said))
         else:
             shown.append(Group(links.interview, [(links, said)]))
+    earlier, counted = by_year([links.interview for links, _ in items[listed:]], interviews)
+    return Backlinks(len(items), shown, earlier, counted)
+
+
+def by_year(interviews: Sequence[Interview], named: int) -> tuple[list[tuple[str, list[tuple[Interview, int]]]], list[tuple[str, int]]]:
+    """The distinct `interviews` (one per item they hold, in the order given) by year: the first `named` of them
+    with how many items each holds, then only how many interviews each year has beyond those."""
     counts: dict[str, tuple[Interview, int]] = {}
-    for links, _ in items[listed:]:
-        known = counts.get(links.interview.slug)
-        counts[links.interview.slug] = (links.interview, known[1] + 1 if known else 1)
+    for interview in interviews:
+        known = counts.get(interview.slug)
+        counts[interview.slug] = (interview, known[1] + 1 if known else 1)
     earlier: dict[str, list[tuple[Interview, int]]] = {}
     counted: dict[str, int] = {}
     for number, (interview, count) in enumerate(counts.values()):
         year = interview.date[:4]
-        if number < interviews:
+        if number < named:
             earlier.setdefault(year, []).append((interview, count))
         else:
             counted[year] = counted.get(year, 0) + 1
-    return Backlinks(len(items), shown, list(earlier.items()), list(counted.items()))
+    return list(earlier.items()), list(counted.items())
 
 
 def first_per_exchange(items: Sequence[tuple[ExchangeLinks, Item]]) -> list[tuple[ExchangeLinks, Item]]:

@@ -15,7 +15,7 @@ from interview_kb.knowledge.exchange_links import Knowledge, speakers_only
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.markdown_source import clean_tags
 from interview_kb.reading.transcript import Exchange
-from interview_kb.render import citations, exchange_view, pictures, series
+from interview_kb.render import backlinks, citations, exchange_view, pictures, series
 from interview_kb.render.templates import excerpt, template
 from interview_kb.urls import SiteUrls, interview_page, topic_page
 
@@ -115,13 +115,15 @@ def render(kb: KnowledgeBase, site: Site, knowledge: Knowledge | None = None, me
     memo.keep({interview_page(i.slug) for i in kb.interviews})
     for topic in kb.topics:
         entries = kb.topic_exchanges(topic.slug)
+        earlier, counted = backlinks.by_year([interview for interview, _ in entries[LISTED_EXCHANGES:]], EARLIER_INTERVIEWS)
         pages[topic_page(topic.slug)] = template("topic.md.j2").render(
             topic=topic,
             entries=entries,
             chapters=chapters(entries[:FULL_TEXT_EXCHANGES], knowledge, site.urls),
             listed=LISTED_EXCHANGES,
             previewed=PREVIEWED_EXCHANGES,
-            earlier=earlier_interviews(entries[LISTED_EXCHANGES:]),
+            earlier=earlier,
+            counted=counted,
             more=max(0, len(entries) - FULL_TEXT_EXCHANGES),
             interview_count=len({i.slug for i, _ in entries}),
             multiple_interviews=len(kb.interviews) > 1,
@@ -143,23 +145,14 @@ HOME_INTERVIEWS = 20
 # a topic has thousands of exchanges, and a page of all of them in full would
 # weigh tens of megabytes.
 FULL_TEXT_EXCHANGES = 40
-# Its list links each exchange up to this many; beyond, one link per earlier interview, by year.
+# Its list links each exchange up to this many; beyond, one link per earlier interview, by year, up to
+# EARLIER_INTERVIEWS of them; beyond those, how many interviews each year has. At 3000 interviews the list of
+# every earlier interview made a topic page 480 KB, and it grew with the series.
 LISTED_EXCHANGES = 200
+EARLIER_INTERVIEWS = 300
 # Of those links, the first this many show the exchange on hover (Material's instant preview): the script sets
 # up each preview link as the page loads, 200 of them were over a second of a phone's main thread (Lighthouse).
 PREVIEWED_EXCHANGES = 20
-
-
-def earlier_interviews(entries: list[tuple[Interview, Exchange]]) -> list[tuple[str, list[tuple[Interview, int]]]]:
-    """The interviews of `entries` with their number of exchanges, grouped by year, in the order given."""
-    counts: dict[str, tuple[Interview, int]] = {}
-    for interview, _ in entries:
-        known = counts.get(interview.slug)
-        counts[interview.slug] = (interview, known[1] + 1 if known else 1)
-    years: dict[str, list[tuple[Interview, int]]] = {}
-    for interview, number in counts.values():
-        years.setdefault(interview.date[:4], []).append((interview, number))
-    return list(years.items())
 
 
 @dataclass(frozen=True)
