@@ -41,6 +41,13 @@ export function mergeForms(each) {
   return [...best.values()].sort((a, b) => b.score - a.score || b.hits - a.hits)
 }
 
+/* The records with all words of a query but one (`fewer[k]`: the scored results of the query without its k-th
+   word), those in `every` (which have them all) left out: each once, at its best score, best first. */
+export function allButOne(every, fewer) {
+  const taken = new Set(every.map((entry) => entry.result.id))
+  return mergeForms(fewer).filter((entry) => !taken.has(entry.result.id))
+}
+
 /* How much what an interview is about counts for its exchanges: the results of the interview that
    matches most count up to (1 + this) times their own score (`byInterview`). */
 export const INTERVIEW_WEIGHT = 0.3
