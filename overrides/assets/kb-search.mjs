@@ -31,7 +31,7 @@
      fetched only then); their links end with the page's address, not an anchor. */
 import { decodeFragment } from "./search/text.mjs"
 import { parse, hasPhrases, escapeRegExp } from "./search/query.mjs"
-import { listable, scoredOf, mergeAny, mergeForms, allButOne, byInterview, interviewFinder, rankPages, CORRECTED_WEIGHT } from "./search/rank.mjs"
+import { listable, scoredOf, mergeAny, mergeForms, allButOne, byInterview, interviewFinder, exchangeFinder, collapse, rankPages, CORRECTED_WEIGHT } from "./search/rank.mjs"
 import { resultGroups, pageGroup, countLine, correctionLine, highlight } from "./search/render.mjs"
 import { known, correct, joined, partsNeeded, moreParts } from "./search/correct.mjs"
 
@@ -61,6 +61,7 @@ function start(root) {
   const siteBase = new URL(root.getAttribute("data-kb-base"), location.href).pathname.replace(/\/?$/, "/")
   let pagefind = null
   let interviews = null // Promise of the function naming a result's interview (rank.mjs, `interviewFinder`)
+  let exchanges = null // Promise of the function naming a result's exchange: a long one is several records (`exchangeFinder`)
   let filtersLoaded = null
   let sequence = 0
   let filtersReady = false
@@ -74,6 +75,7 @@ function start(root) {
     if (!pagefind) {
       const shards = fetchJson("kb-shards.json")
       interviews = fetchJson("kb-interviews.json").then(interviewFinder)
+      exchanges = fetchJson("kb-passages.json").then(exchangeFinder)
       // In the page, not in Pagefind's web worker: the worker is one more script and a second
       // copy of the WebAssembly to start, and every result crosses to the page as a message
       // (first results at a thousand interviews: 289 ms with it, 221 ms without).
@@ -214,11 +216,13 @@ function start(root) {
             search: apart.search,
           }))
         : await searched
-      // What each result's interview is about counts too (rank.mjs, `byInterview`).
-      const interviewOf = await interviews
-      const taken = new Set(found.scored.map((entry) => entry.result.id))
-      const rest = found.rest.filter((entry) => !taken.has(entry.result.id))
-      found.results = [...byInterview(found.scored, interviewOf), ...byInterview(rest, interviewOf)].map((entry) => entry.result)
+      // What each result's interview is about counts (rank.mjs, `byInterview`: every passage that matches counts
+      // for its interview, as a short exchange would), then each exchange is listed once, at its best passage.
+      const [interviewOf, exchangeOf] = await Promise.all([interviews, exchanges])
+      const scored = collapse(byInterview(found.scored, interviewOf), exchangeOf)
+      const taken = new Set(scored.map((entry) => exchangeOf(entry.result.id)))
+      const rest = collapse(byInterview(found.rest, interviewOf), exchangeOf).filter((entry) => !taken.has(exchangeOf(entry.result.id)))
+      found.results = [...scored, ...rest].map((entry) => entry.result)
       // A phrase is checked in each result's text: look at the first hundred. Otherwise the first few are
       // shown as soon as their fragments arrive, and the rest of the first ten follow (`fill`).
       const wanted = parsed.phrases.length ? found.results.slice(0, 100) : found.results.slice(0, FIRST)

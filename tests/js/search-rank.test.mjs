@@ -1,7 +1,7 @@
 /* Unit tests of the ranking and merging of Pagefind's answers (overrides/assets/search/rank.mjs): `node --test tests/js/`. */
 import test from "node:test"
 import assert from "node:assert/strict"
-import { listable, scoredOf, mergeAny, mergeForms, interviewFinder, byInterview, rankPages, CORRECTED_WEIGHT } from "../../overrides/assets/search/rank.mjs"
+import { listable, scoredOf, mergeAny, mergeForms, allButOne, interviewFinder, exchangeFinder, collapse, byInterview, rankPages, CORRECTED_WEIGHT } from "../../overrides/assets/search/rank.mjs"
 
 /* A Pagefind result as the ranking sees it: an id (`en_<digest><record number in base 36>`) and a score. */
 function result(number, score, digest = "abc123") {
@@ -65,4 +65,24 @@ test("other pages with every word come first, then those whose title has them", 
   assert.deepEqual(rankPages(pages, patterns, 10).map((p) => p.title), ["Licensing", "Network functions"])
   assert.deepEqual(rankPages(pages, [/database/i, /nothing/i], 10).map((p) => p.title), ["Cassandra"])
   assert.deepEqual(rankPages(pages, [/licensing/i], 1).map((p) => p.title), ["Licensing"])
+})
+
+test("a long exchange's passages are one exchange, listed once at its best passage", () => {
+  // Records 3, 4 and 5 of the part are one exchange's passages: 4 and 5 continue the record before.
+  const exchangeOf = exchangeFinder({ abc123: [4, 5] })
+  assert.equal(exchangeOf(result(5).id), exchangeOf(result(3).id))
+  assert.equal(exchangeOf(result(4).id), "abc123:3")
+  assert.notEqual(exchangeOf(result(6).id), exchangeOf(result(3).id))
+  assert.notEqual(exchangeOf(result(4, 1, "def456").id), exchangeOf(result(3, 1, "def456").id)) // another part
+  const scored = scoredOf([result(5, 9), result(1, 8), result(3, 7), result(4, 6)])
+  assert.deepEqual(ids(collapse(scored, exchangeOf)), [result(5).id, result(1).id])
+  assert.deepEqual(ids(collapse(scored, exchangeFinder({}))), ids(scored))
+})
+
+test("the records with all words but one follow, each once at its best, without those that have every word", () => {
+  const every = scoredOf([result(1, 9)])
+  const fewer = [scoredOf([result(1, 9), result(2, 3)]), scoredOf([result(2, 5), result(3, 4)])]
+  const rest = allButOne(every, fewer)
+  assert.deepEqual(ids(rest), [result(2).id, result(3).id])
+  assert.equal(rest[0].score, 5)
 })
