@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import os
@@ -280,3 +281,17 @@ def test_the_new_index_takes_the_previous_ones_place_in_one_step(monkeypatch: py
     assert moved_away == [], "the previous index was moved away before the new one took its place"
     assert sorted(p.name for p in site.iterdir()) == ["pagefind"]
     assert (site / "pagefind" / "pagefind-entry.json").is_file() and (site / "pagefind" / "pagefind.js").read_text() != "the previous index"
+
+
+def test_a_long_exchanges_passages_are_dealt_together_and_listed_as_continuing() -> None:
+    found = [record(0), record(1), dataclasses.replace(record(1), continues=True), record(2), record(3)]
+    parts = shards(found, 3)  # two parts: units e0 | e1 e1' | e2 | e3 dealt in turn
+    assert [[(r.title, r.continues) for r in part] for part in parts] == [
+        [("E0", False), ("E2", False)],
+        [("E1", False), ("E1", True), ("E3", False)],
+    ]
+    assert [records.continuing(part) for part in parts] == [[], [1]]
+
+
+def test_the_index_lists_no_continuing_records_when_no_exchange_is_long(written: Written) -> None:
+    assert json.loads((written.site / "pagefind" / search_index.PASSAGES).read_text(encoding="utf-8")) == {}

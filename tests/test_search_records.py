@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge, build
+from interview_kb.outputs.search import records as records_module
 from interview_kb.outputs.search.about import ABOUT_WEIGHT
 from interview_kb.outputs.search.records import QUESTION_WEIGHT, Record, other_pages, records, spellings
 from interview_kb.outputs.search.variants import SHARE
@@ -129,3 +130,25 @@ def test_the_other_pages_are_the_glossary_terms_entities_and_topics_with_their_o
         {"title": "Acme Corporation", "url": "organizations/acme-corporation/", "text": "Acme · A maker of boxes."},
         {"title": "The network edge", "url": "topics/edge/", "text": "Boxes at the edge of a network."},
     ]
+
+
+def test_an_exchange_with_long_answers_is_one_record_per_passage_each_with_the_question() -> None:
+    paragraph = " ".join(["kubernetes"] * 150)
+    long_text = "Q: What is it?\n\nA: " + "\n\n".join([paragraph] * 8) + "\n\nQ: Thanks.\n"
+    demo = interview(long_text)
+    exchange, thanks = demo.transcript.exchanges
+    kb = KnowledgeBase((demo,), (), {exchange.anchor: (), thanks.anchor: ()})
+    found = list(records(kb, build(kb, (), (), ()), URLS))
+    passages = [record for record in found if record.url.endswith(exchange.anchor)]
+    # 1,200 words of answer: passages of about 400 words (three paragraphs of 150), all at the exchange's link.
+    assert len(passages) == 3 and [r.continues for r in passages] == [False, True, True]
+    assert all(r.title == "What is it?" and r.weighted[0] == (QUESTION_WEIGHT, "What is it?") for r in passages)
+    answers = [" ".join(text for weight, text in r.weighted if weight == 1.0 and text) for r in passages]
+    assert " ".join(answers) == " ".join([paragraph] * 8)  # every word once, in order
+    assert not found[-1].continues  # the next exchange is a record of its own
+
+
+def test_short_answers_stay_one_passage_and_a_short_last_passage_joins_the_one_before() -> None:
+    assert records_module.passages(["a short answer", "and another"]) == [["a short answer", "and another"]]
+    turns = [" ".join(["w"] * 420), " ".join(["w"] * 420), " ".join(["w"] * 420), " ".join(["w"] * 100)]
+    assert [len(p) for p in records_module.passages(turns)] == [1, 1, 2]

@@ -12,7 +12,8 @@
      reader types and picks, so it can be shared.
    - The result list is the element with `data-kb-search-results`: its links, in
      rank order, end with the exchange's `#anchor`. When it shows the answer to
-     a query, its `data-kb-query` is that query and `data-kb-state` is `done`.
+     a query, its `data-kb-query` is that query and `data-kb-state` is `done`
+     (`shown` while the first few results are shown and the rest of the first ten still load).
    - Words in "double quotes" must occur as a phrase. When no record has every
      word, records with any of them are listed, those with more first.
    - A result's link carries the words (`?h=`): the exchange it lands on shows
@@ -30,12 +31,15 @@
      fetched only then); their links end with the page's address, not an anchor. */
 import { decodeFragment } from "./search/text.mjs"
 import { parse, hasPhrases, escapeRegExp } from "./search/query.mjs"
-import { listable, scoredOf, mergeAny, mergeForms, byInterview, interviewFinder, rankPages, CORRECTED_WEIGHT } from "./search/rank.mjs"
+import { listable, scoredOf, mergeAny, mergeForms, allButOne, byInterview, interviewFinder, exchangeFinder, collapse, rankPages, CORRECTED_WEIGHT } from "./search/rank.mjs"
 import { resultGroups, pageGroup, countLine, correctionLine, highlight } from "./search/render.mjs"
 import { known, correct, joined, partsNeeded, moreParts } from "./search/correct.mjs"
 
 const FILTERS = ["interview", "speaker", "topic", "year"]
 const PAGE = 10 // results shown at first, and added by "More results"
+// Results shown before the rest of the first ten are loaded: each costs a request for its fragment, and a
+// host on HTTP/1.1 answers six at a time, so ten take two rounds (warm query at a thousand interviews: a third of its time).
+const FIRST = 5
 
 const searchBox = document.querySelector("[data-kb-search]")
 if (searchBox) start(searchBox)
@@ -57,6 +61,7 @@ function start(root) {
   const siteBase = new URL(root.getAttribute("data-kb-base"), location.href).pathname.replace(/\/?$/, "/")
   let pagefind = null
   let interviews = null // Promise of the function naming a result's interview (rank.mjs, `interviewFinder`)
+  let exchanges = null // Promise of the function naming a result's exchange: a long one is several records (`exchangeFinder`)
   let filtersLoaded = null
   let sequence = 0
   let filtersReady = false
@@ -70,6 +75,7 @@ function start(root) {
     if (!pagefind) {
       const shards = fetchJson("kb-shards.json")
       interviews = fetchJson("kb-interviews.json").then(interviewFinder)
+      exchanges = fetchJson("kb-passages.json").then(exchangeFinder)
       // In the page, not in Pagefind's web worker: the worker is one more script and a second
       // copy of the WebAssembly to start, and every result crosses to the page as a message
       // (first results at a thousand interviews: 289 ms with it, 221 ms without).
@@ -107,13 +113,23 @@ function start(root) {
     return found
   }
 
-  /* Scored results; when no record has every word, any word counts (more words, higher; a corrected word a little less). */
+  /* Scored results (`scored`: those with every word), and `rest`, listed after them. When fewer than a
+     page of records have every word of three or more, the rest are those with all words but one (a
+     plain question's "parts" or "what" missing: `allButOne` in rank.mjs); when none has every word,
+     any word counts (more words, higher; a corrected word a little less). */
   async function ranked(module, words, filters, changed = []) {
     const search = await searchOnce(module, words.join(" "), filters)
-    if (search.results.length || words.length < 2) return { scored: scoredOf(search.results), search }
+    const scored = scoredOf(search.results)
+    if (scored.length >= PAGE || words.length < 2) return { scored, rest: [], search }
+    if (words.length >= 3) {
+      const fewer = await Promise.all(words.map((_, k) => searchOnce(module, words.filter((__, j) => j !== k).join(" "), filters)))
+      const rest = allButOne(scored, fewer.map((one) => scoredOf(one.results)))
+      if (scored.length || rest.length) return { scored, rest, search }
+    }
+    if (scored.length) return { scored, rest: [], search }
     const each = await Promise.all(words.map((word) => searchOnce(module, word, filters)))
     const weights = words.map((_, k) => (changed.includes(k) ? CORRECTED_WEIGHT : 1))
-    return { scored: mergeAny(each.map((one) => one.results), weights), search }
+    return { scored: mergeAny(each.map((one) => one.results), weights), rest: [], search }
   }
 
   /* The vocabulary's parts named by `keys`, into `vocabulary` (an unreadable part is empty). */
@@ -196,18 +212,25 @@ function start(root) {
       const found = together
         ? await Promise.all([searched, ranked(module, together, filters)]).then(([apart, joint]) => ({
             scored: mergeForms([apart.scored, joint.scored]),
+            rest: mergeForms([apart.rest, joint.rest]),
             search: apart.search,
           }))
         : await searched
-      // What each result's interview is about counts too (rank.mjs, `byInterview`).
-      found.results = byInterview(found.scored, await interviews).map((entry) => entry.result)
-      // A phrase is checked in each result's text: look at the first hundred.
-      const wanted = parsed.phrases.length ? found.results.slice(0, 100) : found.results.slice(0, PAGE)
+      // What each result's interview is about counts (rank.mjs, `byInterview`: every passage that matches counts
+      // for its interview, as a short exchange would), then each exchange is listed once, at its best passage.
+      const [interviewOf, exchangeOf] = await Promise.all([interviews, exchanges])
+      const scored = collapse(byInterview(found.scored, interviewOf), exchangeOf)
+      const taken = new Set(scored.map((entry) => exchangeOf(entry.result.id)))
+      const rest = collapse(byInterview(found.rest, interviewOf), exchangeOf).filter((entry) => !taken.has(exchangeOf(entry.result.id)))
+      found.results = [...scored, ...rest].map((entry) => entry.result)
+      // A phrase is checked in each result's text: look at the first hundred. Otherwise the first few are
+      // shown as soon as their fragments arrive, and the rest of the first ten follow (`fill`).
+      const wanted = parsed.phrases.length ? found.results.slice(0, 100) : found.results.slice(0, FIRST)
       let data = await Promise.all(wanted.map((r) => r.data()))
       if (current !== sequence) return
       if (parsed.phrases.length) data = data.filter((d) => hasPhrases(d.meta.title + " " + d.content, parsed.phrases))
       more = {
-        pending: parsed.phrases.length ? [] : found.results.slice(PAGE),
+        pending: parsed.phrases.length ? [] : found.results.slice(FIRST),
         data,
         shown: Math.min(PAGE, data.length),
         words,
@@ -220,7 +243,13 @@ function start(root) {
         const other = await otherPages(words)
         if (current === sequence) renderPages(other, query)
       } else {
-        render(more)
+        const state = more
+        if (state.pending.length && state.shown < PAGE) {
+          render(state, "shown")
+          await fill(state, PAGE)
+          if (state !== more) return
+        }
+        render(state)
         filterBox.hidden = false
         if (filtersReady) showFilters(found.search)
         else if (!filterMenus.hidden) countFilters(module, words, filters, current)
@@ -264,16 +293,22 @@ function start(root) {
     })
   }
 
+  /* The shown search's results loaded until `count` are shown (or there are no more). */
+  async function fill(state, count) {
+    const next = state.pending.splice(0, Math.max(0, count - state.data.length))
+    const data = await Promise.all(next.map((r) => r.data()))
+    if (state !== more) return
+    state.data = state.data.concat(data)
+    state.shown = Math.min(count, state.data.length)
+  }
+
   /* "More results": the next ten, focus on the first of them. */
   async function showMore() {
     const state = more
     if (!state) return
-    const next = state.pending.splice(0, Math.max(0, state.shown + PAGE - state.data.length))
-    const data = await Promise.all(next.map((r) => r.data()))
-    if (state !== more) return
     const first = state.shown
-    state.data = state.data.concat(data)
-    state.shown = Math.min(state.shown + PAGE, state.data.length)
+    await fill(state, state.shown + PAGE)
+    if (state !== more) return
     render(state)
     const links = list.querySelectorAll("a.md-search-result__link")
     if (links[first]) links[first].focus()
@@ -309,12 +344,13 @@ function start(root) {
     load().then((module) => countFilters(module, words, filters, current))
   }
 
-  function render(state) {
+  /* The shown results; `progress` "shown" while the rest of the first ten is still loading. */
+  function render(state, progress = "done") {
     list.replaceChildren(...resultGroups(state.data.slice(0, state.shown), state.marked, siteBase))
     meta.textContent = countLine(state.total)
-    moreButton.hidden = state.shown >= state.total || state.shown >= state.data.length + state.pending.length
+    moreButton.hidden = progress !== "done" || state.shown >= state.total || state.shown >= state.data.length + state.pending.length
     list.setAttribute("data-kb-query", state.query)
-    list.setAttribute("data-kb-state", "done")
+    list.setAttribute("data-kb-state", progress)
   }
 
   /* The address follows the search while it is open: `?q=` and the chosen filters. */

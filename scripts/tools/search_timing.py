@@ -8,9 +8,10 @@ context, so with an empty cache:
   page is idle: `assets/kb-search.mjs`, its modules in `assets/search/` and anything under `pagefind/`;
 - opens the search and puts a query in the box in one step (as `?q=` does,
   and as `/` followed by fast typing would), and times, in the page, from then
-  to the moment the result list shows its answer (`data-kb-state="done"`):
+  to the moment the result list shows its first results (`data-kb-state` is
+  `shown` or `done`), and to the moment it shows all of the first ten (`done`):
   the cold query, which includes loading Pagefind; it counts the bytes for
-  search transferred up to then (every request made before the results showed);
+  search transferred up to the first results (every request made before they showed);
 - once the search box has finished opening (no transition running in it), puts a
   second, different query in the box and times it: the warm query. (The filter menus stay closed, as they are
   until a reader opens them: their files are not loaded.)
@@ -38,23 +39,31 @@ WARM_QUERY = "session border controller"
 TYPO_COLD_QUERY = "licensng"
 TYPO_WARM_QUERY = "sesion border controler"
 
-# In the page: open the search with `query` in the box and resolve with the
-# milliseconds until the result list shows its answer.
+# In the page: open the search with `query` in the box and resolve with the milliseconds until the
+# result list shows its first results (`shown`, or `done` at once), and until it shows all of them (`done`).
 TIME_QUERY = """async ([query, openFirst]) => {
     const list = document.querySelector("[data-kb-search-results]")
     const input = document.querySelector("input.md-search__input")
-    const answered = () => list.dataset.kbState === "done" && list.dataset.kbQuery === query
+    const times = {}
     const done = new Promise(resolve => {
         const observer = new MutationObserver(() => {
-            if (answered()) { observer.disconnect(); resolve(performance.now()) }
+            if (list.dataset.kbQuery !== query) return
+            const state = list.dataset.kbState
+            if ((state === "shown" || state === "done") && times.shown === undefined) {
+                times.shown = performance.now() - start
+                // What had been fetched by then: the requests the first results needed.
+                times.fetched = performance.getEntriesByType("resource").map(entry => entry.name)
+            }
+            if (state === "done") { times.done = performance.now() - start; observer.disconnect(); resolve(times) }
         })
         observer.observe(list, { attributes: true, childList: true })
     })
+    performance.setResourceTimingBufferSize(10000)
     const start = performance.now()
     if (openFirst) document.dispatchEvent(new KeyboardEvent("keydown", { key: "/", bubbles: true }))
     input.value = query
     input.dispatchEvent(new Event("input", { bubbles: true }))
-    return (await done) - start
+    return await done
 }"""
 
 
@@ -67,8 +76,10 @@ OPENED = """() => document.getAnimations().every(animation =>
 class Run:
     page_load_bytes: int  # search's share of a page load
     first_query_bytes: int  # search's bytes from the page load up to the first results, page load included
-    cold_ms: float
+    cold_ms: float  # to the first results shown
     warm_ms: float
+    cold_done_ms: float  # to all of the first ten shown
+    warm_done_ms: float
     requests: tuple[tuple[str, int], ...]  # (path, bytes) of every search request up to the first results
 
 
@@ -78,6 +89,8 @@ class Timing:
     first_query_kb: float
     cold_ms: float
     warm_ms: float
+    cold_done_ms: float
+    warm_done_ms: float
     runs: list[Run]
 
 
@@ -106,16 +119,18 @@ def one_run(browser: Any, base: str, cold_query: str, warm_query: str) -> Run:
         page.goto(base)
         page.wait_for_load_state("networkidle")
         page_load = sum(size for _, size in transferred(requests))
-        cold = float(page.evaluate(TIME_QUERY, [cold_query, True]))
-        until_results = list(requests)
+        cold = page.evaluate(TIME_QUERY, [cold_query, True])
+        fetched = set(cold["fetched"])
+        until_results = [r for r in requests if r.url in fetched]  # what the first results needed
         # A reader types the second query after the search box has finished opening (0.4 s of
         # transitions). Waiting for "networkidle" again returns at once, as the page reached it
         # before: the warm query began a few milliseconds after the cold one's results, while the
         # transitions ran, and every frame of it restyled and laid them out (52 ms against 37).
         page.wait_for_function(OPENED, polling="raf")
-        warm = float(page.evaluate(TIME_QUERY, [warm_query, False]))
+        warm = page.evaluate(TIME_QUERY, [warm_query, False])
         sizes = transferred(until_results)
-        return Run(page_load, sum(size for _, size in sizes), cold, warm, tuple(sizes))
+        first = sum(size for _, size in sizes)
+        return Run(page_load, first, float(cold["shown"]), float(warm["shown"]), float(cold["done"]), float(warm["done"]), tuple(sizes))
     finally:
         context.close()
 
@@ -141,6 +156,8 @@ def measure_served(browser: Any, base: str, runs: int = 3, cold_query: str = COL
         first_query_kb=statistics.median(r.first_query_bytes for r in found) / 1024,
         cold_ms=statistics.median(r.cold_ms for r in found),
         warm_ms=statistics.median(r.warm_ms for r in found),
+        cold_done_ms=statistics.median(r.cold_done_ms for r in found),
+        warm_done_ms=statistics.median(r.warm_done_ms for r in found),
         runs=found,
     )
 
@@ -153,6 +170,7 @@ def report(timing: Timing, cold_query: str, warm_query: str) -> str:
         f"search up to first results:  {timing.first_query_kb:.1f} KB (page load included)",
         f"first results, cold:         {timing.cold_ms:.0f} ms  ({cold_query!r}, fresh browser context)",
         f"first results, warm:         {timing.warm_ms:.0f} ms  ({warm_query!r}, second query in the page)",
+        f"first ten results:           cold {timing.cold_done_ms:.0f} ms, warm {timing.warm_done_ms:.0f} ms",
         f"median of {len(timing.runs)} runs; best: cold {best_cold:.0f} ms, warm {best_warm:.0f} ms (a shared machine: see `uptime`)",
     ]
     return "\n".join(lines)

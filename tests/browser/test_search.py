@@ -173,6 +173,21 @@ def test_ten_results_then_more_on_request(page, server) -> None:
     assert page.evaluate("() => document.activeElement.href") == links.nth(10).evaluate("a => a.href")
 
 
+def test_the_first_five_results_are_shown_before_the_rest_of_the_first_ten_arrive(page, server) -> None:
+    page.goto(server)
+    # The list's states and number of links, as each change of it happens, for one query typed at once.
+    page.evaluate("""() => {
+        const list = document.querySelector("[data-kb-search-results]")
+        window.kbSeen = []
+        new MutationObserver(() => window.kbSeen.push([list.dataset.kbState, list.querySelectorAll("a[href*='#']").length]))
+            .observe(list, { attributes: true, childList: true })
+    }""")
+    search_quality.search(page, "network")
+    seen = [tuple(s) for s in page.evaluate("() => window.kbSeen")]
+    assert ("shown", 5) in seen and seen[-1] == ("done", 10), seen
+    assert seen.index(("shown", 5)) < seen.index(("done", 10))
+
+
 def test_other_pages_only_when_no_exchange_matches(page, server) -> None:
     page.goto(server)
     # "Ethernet" is only in an organization's description: its page is listed.

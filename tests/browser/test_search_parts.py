@@ -97,3 +97,43 @@ def test_the_parts_are_fetched_beside_the_first(browser, in_parts) -> None:
         assert not any("/shard-" in url and (url.endswith(".js") or "wasm." in url) for url in requested), requested
     finally:
         page.context.close()
+
+
+@pytest.fixture(scope="module")
+def in_passages(served: Served, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a copy of the served site whose longer exchanges are indexed in passages of about 30 words."""
+    from interview_kb.outputs.search import records
+
+    site = tmp_path_factory.mktemp("passages") / "site"
+    shutil.copytree(served.site, site)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(records, "LONG_ANSWERS", 60)
+        patch.setattr(records, "PASSAGE_WORDS", 30)
+        write_search_index(site, shard_size=40)
+    assert (site / "pagefind" / "kb-passages.json").read_text(encoding="utf-8") != "{}", "no exchange was cut in passages"
+    with served_site.serve(site) as base:
+        yield base
+
+
+def test_an_exchange_in_passages_is_listed_once_and_found_as_it_is_whole(browser, server, in_passages) -> None:
+    whole, passages = new_page(browser, server), new_page(browser, in_passages)
+    try:
+        # One word each: words apart in a long exchange can fall into different passages, which is the point of them.
+        for query in ["network", "licensing", "Cassandra", "Perimeta", "orchestration"]:
+            whole.goto(server + "?q=" + query)
+            passages.goto(in_passages + "?q=" + query)
+            in_whole = search_quality.ranked_sections(search_quality.results(whole, query))
+            in_passages_ = search_quality.ranked_sections(search_quality.results(passages, query))
+            links = search_quality.results(passages, query)
+            anchors = [link.rsplit("#", 1)[1] for link in links if "#" in link]
+            assert len(anchors) == len(set(anchors)), (query, anchors)  # each exchange once
+            assert shown_count(passages) == shown_count(whole), query
+            if len(in_whole) < 10:
+                assert sorted(in_passages_) == sorted(in_whole), query
+        # A query with one right answer still finds it first.
+        passages.goto(in_passages + "?q=Cassandra")
+        first = search_quality.ranked_sections(search_quality.results(passages, "Cassandra"))[0]
+        assert first.endswith("#i-think-one-example-of-that-e83437"), first
+    finally:
+        whole.context.close()
+        passages.context.close()

@@ -22,7 +22,9 @@ def test_search_timing_counts_the_search_requests_up_to_the_first_results(browse
     assert 0 < sizes[paths[0]] < (served.site / "assets" / "kb-search.mjs").stat().st_size
     assert all(size > 0 for size in sizes.values()), timing.runs[0].requests
     assert 0 < timing.page_load_kb < timing.first_query_kb
-    assert timing.cold_ms > 0 and timing.warm_ms > 0
+    assert 0 < timing.cold_ms <= timing.cold_done_ms and 0 < timing.warm_ms <= timing.warm_done_ms
+    # The first results wait for the fragments of the first five only (kb-search.mjs, `FIRST`).
+    assert 0 < sum("/pagefind/fragment/" in p for p in paths) <= 5, paths
 
 
 def test_only_search_files_are_counted() -> None:

@@ -41,6 +41,41 @@ export function mergeForms(each) {
   return [...best.values()].sort((a, b) => b.score - a.score || b.hits - a.hits)
 }
 
+/* The records with all words of a query but one (`fewer[k]`: the scored results of the query without its k-th
+   word), those in `every` (which have them all) left out: each once, at its best score, best first. */
+export function allButOne(every, fewer) {
+  const taken = new Set(every.map((entry) => entry.result.id))
+  return mergeForms(fewer).filter((entry) => !taken.has(entry.result.id))
+}
+
+/* The exchange a result is from, as a key ("<digest>:<number of its first record>"): a long exchange is
+   indexed as several records, one per passage, which follow each other. `continued` is the index's
+   `kb-passages.json`: for each part of the index (by its digest) the numbers of the records that continue the
+   record before (scripts/interview_kb/outputs/search/records.py, `continuing`). */
+export function exchangeFinder(continued) {
+  const sets = {}
+  Object.keys(continued).forEach((digest) => (sets[digest] = new Set(continued[digest])))
+  return (id) => {
+    const found = /_([0-9a-f]{6})([0-9a-z]+)$/.exec(id)
+    if (!found) return id
+    const later = sets[found[1]]
+    let number = parseInt(found[2], 36)
+    while (later && later.has(number)) number -= 1
+    return found[1] + ":" + number
+  }
+}
+
+/* Scored entries, best first, with each exchange once: at its best passage. */
+export function collapse(scored, exchangeOf) {
+  const seen = new Set()
+  return scored.filter((entry) => {
+    const key = exchangeOf(entry.result.id)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
 /* How much what an interview is about counts for its exchanges: the results of the interview that
    matches most count up to (1 + this) times their own score (`byInterview`). */
 export const INTERVIEW_WEIGHT = 0.3

@@ -25,7 +25,7 @@ from interview_kb.knowledge.exchange_links import Knowledge
 from interview_kb.outputs import site_folder
 from interview_kb.outputs.search import vocabulary
 from interview_kb.outputs.search.pagefind import Pagefind, digest_of, rewrite
-from interview_kb.outputs.search.records import SHARD_SIZE, WORDS_PAGE, Record, missing_words, other_pages, records, shards
+from interview_kb.outputs.search.records import SHARD_SIZE, WORDS_PAGE, Record, continuing, missing_words, other_pages, records, shards
 from interview_kb.urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.interview_kb")
@@ -38,6 +38,7 @@ FOLDER = "pagefind"
 PAGES = "kb-pages.json"  # in FOLDER
 SHARDS = "kb-shards.json"  # in FOLDER: the folders of the other parts of the index, relative to FOLDER
 INTERVIEWS = "kb-interviews.json"  # in FOLDER: which interview each record of each part is from (`interview_starts`)
+PASSAGES = "kb-passages.json"  # in FOLDER: per part, the records that continue the one before (records.continuing)
 
 
 def write(
@@ -57,6 +58,7 @@ class Prepared:
     pages: list[dict[str, str]]  # PAGES
     words: dict[str, str]  # the vocabulary's parts, {file name: JSON}, for vocabulary.FOLDER
     starts: list[list[int]]  # per part, `interview_starts`
+    passages: list[list[int]]  # per part, `records.continuing`
     work: tempfile.TemporaryDirectory[str]
     start: float
     pagefind: Pagefind  # which runs the records, and which `background.BackgroundIndex.stop` ends
@@ -85,7 +87,8 @@ def prepare(
             write_records(part, extra_words, folder)
         pages = other_pages(kb, knowledge, urls)
         starts = interview_starts(found, parts)
-        return Prepared(Path(site_dir), len(found), inputs, pages, vocabulary.parts(found), starts, work, start, pagefind)
+        passages = [continuing(part) for part in parts]
+        return Prepared(Path(site_dir), len(found), inputs, pages, vocabulary.parts(found), starts, passages, work, start, pagefind)
     except BaseException:
         work.cleanup()
         raise
@@ -116,6 +119,8 @@ def complete(prepared: Prepared) -> None:
             rewrite(folder, merged=folder != staging)
         starts = {digest_of(folder): part for folder, part in zip(folders, prepared.starts, strict=True)}
         (staging / INTERVIEWS).write_text(json.dumps(starts, separators=(",", ":")), encoding="utf-8")
+        continued = {digest_of(folder): part for folder, part in zip(folders, prepared.passages, strict=True) if part}
+        (staging / PASSAGES).write_text(json.dumps(continued, separators=(",", ":")), encoding="utf-8")
         (staging / SHARDS).write_text(json.dumps([f"{shard_folder(n)}/" for n in range(1, len(folders))]), encoding="utf-8")
         (staging / PAGES).write_text(json.dumps(prepared.pages, ensure_ascii=False), encoding="utf-8")
         (staging / vocabulary.FOLDER).mkdir()

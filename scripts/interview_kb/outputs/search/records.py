@@ -14,6 +14,12 @@ after every rebuild. In a record:
   spelling finds and ranks the exchange as if it had been written that way;
 - every word with a British or American form, or hyphenated, brings the forms
   the exchange does not write (variants.py), at a share of that weight;
+- an exchange whose answers are long (a transcript that never marks a new
+  question can be one exchange of thousands of words) is several records, one
+  per passage of its answers (`passages`), each with the question: on a long
+  record every word scores low, and a passage that discusses the words ranks
+  as a short exchange would; the search box lists the exchange once, at its
+  best passage (the records after the first say `continues`);
 - every record of an interview carries what the interview is about (about.py:
   title, guests, their organizations, the products it discusses, its main
   topics, its distinctive words) at `ABOUT_WEIGHT`, so a search naming a guest's
@@ -47,6 +53,8 @@ from interview_kb.urls import GLOSSARY_PAGE, SiteUrls, topic_page
 SHARD_SIZE = 40000  # records per part of the index at most (see `shards`): two thousand interviews are one part
 WORDS_PAGE = "words"  # a part's page of the words only other parts have (see `missing_words`); its name ends `-words`
 QUESTION_WEIGHT = 4.0
+LONG_ANSWERS = 1000  # words of an exchange's answers above which they are indexed in passages
+PASSAGE_WORDS = 400  # words of a passage, about: a passage ends with the turn or paragraph that reaches it
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,7 @@ class Record:
     meta: dict[str, str]
     filters: dict[str, list[str]] = field(default_factory=dict)
     weighted: tuple[tuple[float, str], ...] = ()  # (weight, plain text) blocks, in order
+    continues: bool = False  # a passage after the first of a long exchange, at the same url
 
     def html(self) -> str:
         tags = [f'<h1 data-pagefind-meta="title" data-pagefind-weight="{QUESTION_WEIGHT:g}">{html.escape(self.title)}</h1>']
@@ -105,29 +114,58 @@ def records(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> Iterator
             in_question, elsewhere = other_spellings(groups, exchange.question.text, answers)
             question_forms = variants.added(exchange.question.text)
             answerers = unique(interview.speakers[t.speaker].name for t in exchange.answers)
-            yield Record(
-                url=f"{page}#{exchange.anchor}",
-                title=exchange.label,
-                meta={**shown, "speaker": ", ".join(answerers)},
-                filters={
-                    "interview": [interview.title],
-                    "speaker": unique(interview.speakers[t.speaker].name for t in exchange.turns),
-                    "topic": [topic_titles[slug] for slug in kb.exchange_topics[exchange.anchor]],
-                    "year": year,
-                },
-                weighted=(
-                    (QUESTION_WEIGHT, exchange.question.text),
-                    (QUESTION_WEIGHT, " · ".join(in_question)),
-                    *((1.0, turn.text) for turn in exchange.answers),
-                    (1.0, " · ".join(elsewhere)),
-                    (QUESTION_WEIGHT * SHARE, " ".join(question_forms)),
-                    (SHARE, " ".join(variants.added(answers, " ".join(question_forms)))),
-                    subject,
-                ),
+            question = (
+                (QUESTION_WEIGHT, exchange.question.text),
+                (QUESTION_WEIGHT, " · ".join(in_question)),
             )
+            for number, passage in enumerate(passages([turn.text for turn in exchange.answers])):
+                text = " ".join(passage)
+                yield Record(
+                    url=f"{page}#{exchange.anchor}",
+                    title=exchange.label,
+                    meta={**shown, "speaker": ", ".join(answerers)},
+                    filters={
+                        "interview": [interview.title],
+                        "speaker": unique(interview.speakers[t.speaker].name for t in exchange.turns),
+                        "topic": [topic_titles[slug] for slug in kb.exchange_topics[exchange.anchor]],
+                        "year": year,
+                    },
+                    weighted=(
+                        *question,
+                        *((1.0, paragraph) for paragraph in passage),
+                        (1.0, "" if number else " · ".join(elsewhere)),
+                        (QUESTION_WEIGHT * SHARE, " ".join(question_forms)),
+                        (SHARE, " ".join(variants.added(text, " ".join(question_forms)))),
+                        subject,
+                    ),
+                    continues=number > 0,
+                )
         if interview.transcript.epilogue:
             yield Record(f"{page}#epilogue", "Epilogue", shown, {"interview": [interview.title], "year": year},
                          ((1.0, text_of(interview.transcript.epilogue)), subject))  # fmt: skip
+
+
+def passages(answers: list[str]) -> list[list[str]]:
+    """The answers' texts as passages of about `PASSAGE_WORDS` words, if they have more than `LONG_ANSWERS` (else one passage: all of them).
+
+    A passage ends with the turn, or the paragraph of a long turn, that brings
+    it to `PASSAGE_WORDS`; the last one takes what is left if that is short.
+    """
+    if sum(len(text.split()) for text in answers) <= LONG_ANSWERS:
+        return [answers]
+    pieces = [piece for text in answers for piece in (text.split("\n\n") if len(text.split()) > PASSAGE_WORDS else [text])]
+    found: list[list[str]] = [[]]
+    words = 0
+    for piece in pieces:
+        if words >= PASSAGE_WORDS:
+            found.append([])
+            words = 0
+        found[-1].append(piece)
+        words += len(piece.split())
+    if len(found) > 1 and words < PASSAGE_WORDS // 2:
+        last = found.pop()
+        found[-1].extend(last)
+    return found
 
 
 def other_spellings(groups: Iterable[list[str]], question: str, answers: str) -> tuple[list[str], list[str]]:
@@ -158,13 +196,26 @@ def unique(values: Iterable[str]) -> list[str]:
 
 
 def shards(found: list[Record], shard_size: int) -> list[list[Record]]:
-    """The records dealt round-robin into as few parts as keep each at most `shard_size`.
+    """The records dealt round-robin into as few parts as keep each at most `shard_size`, an exchange's passages together.
 
     Dealt, not cut in runs, so that every part holds a like sample of the series
     and Pagefind's word statistics (and so its scores) agree from part to part.
+    An exchange's passages follow each other in one part, where the search box
+    tells them as one exchange's (`continuing`).
     """
     count = max(1, -(-len(found) // shard_size))
-    return [found[number::count] for number in range(count)]
+    units: list[list[Record]] = []
+    for record in found:
+        if record.continues and units:
+            units[-1].append(record)
+        else:
+            units.append([record])
+    return [[record for unit in units[number::count] for record in unit] for number in range(count)]
+
+
+def continuing(part: list[Record]) -> list[int]:
+    """The numbers of the part's records that continue the record before (a long exchange's later passages)."""
+    return [number for number, record in enumerate(part) if record.continues]
 
 
 def missing_words(parts: list[list[Record]]) -> list[list[str]]:
