@@ -9,7 +9,7 @@ const browser = {
   Element: "readonly", Blob: "readonly", Response: "readonly", DecompressionStream: "readonly",
   document$: "readonly", // Material for MkDocs' page observable
 }
-const node = { require: "readonly", __dirname: "readonly", process: "readonly", console: "readonly" }
+const node = { require: "readonly", __dirname: "readonly", process: "readonly", console: "readonly", TextEncoder: "readonly", Response: "readonly" }
 const strict = {
   ...js.configs.recommended.rules,
   eqeqeq: "error",

@@ -11,8 +11,8 @@ const GZIP = [0x1f, 0x8b]
 const TYPES = { txt: "text/plain", md: "text/markdown", bib: "application/x-bibtex", json: "application/json" }
 
 /** The name a download is saved under: the link's file name without `.gz`. */
-export function savedName(href) {
-  const name = decodeURIComponent(new URL(href, location.href).pathname.split("/").pop())
+export function savedName(href, base = location.href) {
+  const name = decodeURIComponent(new URL(href, base).pathname.split("/").pop())
   return name.replace(/\.gz$/, "")
 }
 
@@ -44,7 +44,7 @@ async function save(link) {
   setTimeout(() => URL.revokeObjectURL(url), 60000) // the browser has the file long before
 }
 
-document.addEventListener("click", (event) => {
+if (typeof document !== "undefined") document.addEventListener("click", (event) => {
   const link = event.target instanceof Element ? event.target.closest('a[download][href$=".gz"]') : null
   if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
   if (typeof DecompressionStream === "undefined") return
