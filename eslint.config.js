@@ -6,9 +6,10 @@ const browser = {
   document: "readonly", window: "readonly", location: "readonly", history: "readonly", fetch: "readonly",
   URL: "readonly", URLSearchParams: "readonly", Event: "readonly", Option: "readonly", NodeFilter: "readonly",
   setTimeout: "readonly", requestAnimationFrame: "readonly", console: "readonly",
+  Element: "readonly", Blob: "readonly", Response: "readonly", DecompressionStream: "readonly",
   document$: "readonly", // Material for MkDocs' page observable
 }
-const node = { require: "readonly", __dirname: "readonly", process: "readonly", console: "readonly" }
+const node = { require: "readonly", __dirname: "readonly", process: "readonly", console: "readonly", TextEncoder: "readonly", Response: "readonly" }
 const strict = {
   ...js.configs.recommended.rules,
   eqeqeq: "error",

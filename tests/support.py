@@ -46,6 +46,10 @@ class Build:
         file = self.site / path / "index.html" if path.endswith("/") or not path else self.site / path
         return file.read_text(encoding="utf-8")
 
+    def download(self, name: str) -> bytes:
+        """A download as a reader saves it: `downloads/<name>.gz` (outputs/downloads.py), decompressed."""
+        return gzip.decompress((self.site / "downloads" / f"{name}.gz").read_bytes())
+
     def search_records(self) -> list[dict[str, Any]]:
         """Every record of the Pagefind index (`content`, `meta`, `filters`), read from its fragment files (in every part).
 

@@ -98,9 +98,9 @@ def test_the_built_site_offers_every_format_and_the_downloads(built: Build) -> N
         written = page_citations(built.html(f"interviews/{slug}/"))
         assert list(written) == [e["id"] for e in exchanges]
         assert all(list(formats) == ["Cite", *citations.FORMATS] for formats in written.values())
-        items = json.loads((built.site / "downloads" / f"{slug}.json").read_text(encoding="utf-8"))
+        items = json.loads(built.download(f"{slug}.json"))
         assert [item["id"] for item in items] == [slug, *(e["id"] for e in exchanges)]
-        bib = (built.site / "downloads" / f"{slug}.bib").read_text(encoding="utf-8")
+        bib = built.download(f"{slug}.bib").decode("utf-8")
         assert re.findall(r"^@misc\{([^,]+),", bib, re.MULTILINE) == [slug, *(e["id"] for e in exchanges)]
-        assert page.select_one(f'a[href="../../downloads/{slug}.bib"][download]')
-        assert page.select_one(f'a[href="../../downloads/{slug}.json"][download]')
+        assert page.select_one(f'a[href="../../downloads/{slug}.bib.gz"][download]')
+        assert page.select_one(f'a[href="../../downloads/{slug}.json.gz"][download]')

@@ -41,7 +41,7 @@ def test_llms_txt_follows_the_convention() -> None:
     text = llms_txt(knowledge_base(talk), "The [Site]", "A site\nof talks.", SiteUrls("https://kb.example.org/"))
     assert convention_violations(text) == []
     assert text.startswith("# The [Site]\n\n> A site of talks.\n")
-    assert "- [Title of why](https://kb.example.org/downloads/why.md): 2015; Ada Answer, interviewed by Quinn Asker; 1 exchange" in text
+    assert "- [Title of why](https://kb.example.org/kb/why.json): 2015; Ada Answer, interviewed by Quinn Asker; 1 exchange" in text
     assert "## Interviews" in text and "## Topics" in text and "## Optional" in text
 
 
@@ -62,4 +62,4 @@ def test_every_link_of_the_built_llms_txt_is_a_file_of_the_site(built: Build) ->
         file = built.site / (path + "index.html" if path.endswith("/") else path)
         assert file.is_file(), url
     for record in built.kb["interviews"]:
-        assert f"/downloads/{record['slug']}.md)" in text
+        assert f"/kb/{record['slug']}.json)" in text

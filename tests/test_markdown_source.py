@@ -199,7 +199,7 @@ def test_markup_stays_out_of_the_interview_but_in_the_download(tmp_path: Path) -
     (interview,) = kb.interviews
     assert interview.transcript.exchanges[0].question.text == "Why do widgets break at scale?"
     assert interview.transcript.preface == () and interview.transcript.epilogue == ()
-    assert downloads.render(kb, {})[text_download(interview.slug)] == path.read_bytes()
+    assert downloads.contents(kb, {})[text_download(interview.slug)] == path.read_bytes()
 
 
 # Any transcript suffix

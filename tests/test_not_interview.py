@@ -211,7 +211,7 @@ def test_parts_are_not_in_search_records_or_exchanges(site: Build) -> None:
 
 
 def test_markdown_download_keeps_the_parts(site: Build) -> None:
-    download = (site.site / "downloads" / f"{NAME}.md").read_text(encoding="utf-8")
+    download = site.download(f"{NAME}.md").decode("utf-8")
     assert download.count("*Not part of the interview:") == 5
     assert "Visit the Northwind Cloud website" in download
-    assert (site.site / "downloads" / f"{NAME}.txt").read_bytes() == (OUTSIDE / f"{NAME}.txt").read_bytes()
+    assert site.download(f"{NAME}.txt") == (OUTSIDE / f"{NAME}.txt").read_bytes()

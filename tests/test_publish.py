@@ -8,6 +8,7 @@ tests/browser/test_print.py.
 
 from __future__ import annotations
 
+import gzip
 import html
 import re
 import xml.etree.ElementTree as ET
@@ -17,6 +18,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
 from interview_kb.knowledge import base
+from interview_kb.outputs import downloads
 
 from tests.support import ROOT, Build, build_site, is_share_page
 
@@ -170,8 +172,16 @@ def test_cards_read_hostile_metadata_as_written(hostile: Build) -> None:
 
 def test_plain_text_download_is_the_seed_file_byte_for_byte(published: Build) -> None:
     for interview in base.load(ROOT / "seeds").interviews:
-        download = published.site / "downloads" / f"{interview.slug}.txt"
-        assert download.read_bytes() == (ROOT / "seeds" / f"{interview.slug}.txt").read_bytes()
+        assert published.download(f"{interview.slug}.txt") == (ROOT / "seeds" / f"{interview.slug}.txt").read_bytes()
+
+
+def test_downloads_are_stored_compressed_with_neither_name_nor_time(published: Build) -> None:
+    files = sorted((published.site / "downloads").iterdir())
+    assert files and all(f.name.endswith((".txt.gz", ".md.gz", ".bib.gz", ".json.gz")) for f in files)
+    for file in files:
+        data = file.read_bytes()
+        assert data[:3] == b"\x1f\x8b\x08" and data[3] == 0 and data[4:8] == b"\0\0\0\0", file.name  # no FNAME flag, mtime 0
+        assert downloads.compress(gzip.decompress(data)) == data, file.name
 
 
 def rendered_markdown(text: str) -> str:
@@ -182,7 +192,7 @@ def rendered_markdown(text: str) -> str:
 
 def assert_markdown_download_is_complete(build: Build, seeds_dir: Path) -> None:
     for interview in base.load(seeds_dir).interviews:
-        text = (build.site / "downloads" / f"{interview.slug}.md").read_text(encoding="utf-8")
+        text = build.download(f"{interview.slug}.md").decode("utf-8")
         shown = rendered_markdown(text)
         transcript = interview.transcript
         assert shown.startswith(normalise(interview.title))
@@ -204,8 +214,8 @@ def test_markdown_download_has_every_paragraph_with_speaker_names(published: Bui
 
 def test_markdown_download_renders_hostile_text_literally(hostile: Build) -> None:
     assert_markdown_download_is_complete(hostile, HOSTILE)
-    (download,) = (hostile.site / "downloads").glob("*.md")
-    rendered = markdown.markdown(download.read_text(encoding="utf-8"), extensions=["pymdownx.escapeall"])
+    (download,) = (hostile.site / "downloads").glob("*.md.gz")
+    rendered = markdown.markdown(hostile.download(download.stem).decode("utf-8"), extensions=["pymdownx.escapeall"])
     assert "<script" not in rendered and "<img" not in rendered
 
 

@@ -64,6 +64,16 @@ def test_a_share_page_sends_the_reader_on_with_and_without_javascript() -> None:
     assert urllib.parse.urljoin(here, str(link["href"])) == exchange_url  # type: ignore[index]
 
 
+def test_a_share_page_says_its_description_once() -> None:
+    """One page per exchange: the description is in the tags a previewer reads, not again in the body."""
+    talk = interview(TEXT, slug="build")
+    page = share_pages.share_page(talk, talk.transcript.exchanges[0], SITE)
+    said = tags(page)["og:description"]
+    assert BeautifulSoup(page, "html.parser").body.get_text(" ", strip=True) == 'Why did you build it in "C" & <Rust>?'  # type: ignore[union-attr]
+    assert page.count(said.split(":")[0]) == 1
+    assert len(page.encode("utf-8")) < 1500
+
+
 def test_an_unanswered_exchange_is_described_by_who_spoke() -> None:
     talk = interview(TEXT, slug="build")
     closing = talk.transcript.exchanges[1]
@@ -112,7 +122,7 @@ def test_every_exchange_of_the_built_site_has_its_share_page(built: Build) -> No
         assert found["og:url"] == base + share
         assert urllib.parse.urljoin(base + share, found["refresh"].removeprefix("0; url=")) == base + exchange["url"]
         assert found["og:title"]
-        assert len(page.encode("utf-8")) < 3000, f"{share}: {len(page.encode())} bytes"
+        assert len(page.encode("utf-8")) < 2000, f"{share}: {len(page.encode())} bytes"
         assert share not in sitemap
         assert not any(share in record for record in records)
         interview_page = BeautifulSoup(built.html(exchange["url"]), "html.parser")

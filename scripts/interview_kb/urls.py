@@ -57,24 +57,28 @@ def interview_data(slug: str) -> str:
     return f"kb/{slug}.json"
 
 
+# The downloads are stored gzip-compressed (outputs/downloads.py): the page saves them uncompressed.
+COMPRESSED = ".gz"
+
+
 def text_download(slug: str) -> str:
-    """Site path of an interview's plain-text download."""
-    return f"{DOWNLOADS}/{slug}.txt"
+    """Site path of an interview's plain-text download (gzip-compressed)."""
+    return f"{DOWNLOADS}/{slug}.txt{COMPRESSED}"
 
 
 def markdown_download(slug: str) -> str:
-    """Site path of an interview's Markdown download."""
-    return f"{DOWNLOADS}/{slug}.md"
+    """Site path of an interview's Markdown download (gzip-compressed)."""
+    return f"{DOWNLOADS}/{slug}.md{COMPRESSED}"
 
 
 def bibtex_download(slug: str) -> str:
-    """Site path of an interview's citations as BibTeX (the interview and every exchange)."""
-    return f"{DOWNLOADS}/{slug}.bib"
+    """Site path of an interview's citations as BibTeX, the interview and every exchange (gzip-compressed)."""
+    return f"{DOWNLOADS}/{slug}.bib{COMPRESSED}"
 
 
 def csl_download(slug: str) -> str:
-    """Site path of an interview's citations as CSL-JSON (the interview and every exchange)."""
-    return f"{DOWNLOADS}/{slug}.json"
+    """Site path of an interview's citations as CSL-JSON, the interview and every exchange (gzip-compressed)."""
+    return f"{DOWNLOADS}/{slug}.json{COMPRESSED}"
 
 
 @dataclass(frozen=True)

@@ -321,7 +321,7 @@ plugins: []
 
 def plain_site(site: Path, work: Path) -> dict[str, float]:
     """Build the same text as a plain site, for comparison: each interview's transcript (the Markdown download of the built
-    `site`, `downloads/<slug>.md`) as one page of a bare Material site, its nav listing them, then Pagefind over its HTML.
+    `site`, `downloads/<slug>.md.gz` uncompressed) as one page of a bare Material site, its nav listing them, then Pagefind over its HTML.
 
     Seconds (wall and CPU) and peak RSS of the process tree (MkDocs' or Pagefind's, the larger) of the two steps together.
     """
@@ -329,8 +329,8 @@ def plain_site(site: Path, work: Path) -> dict[str, float]:
     shutil.rmtree(folder, ignore_errors=True)
     docs = folder / "docs"
     (docs / "interviews").mkdir(parents=True)
-    for transcript in sorted((site / "downloads").glob("*.md")):
-        shutil.copyfile(transcript, docs / "interviews" / transcript.name)
+    for transcript in sorted((site / "downloads").glob("*.md.gz")):
+        (docs / "interviews" / transcript.stem).write_bytes(gzip.decompress(transcript.read_bytes()))
     (docs / "index.md").write_text("# The same text, plain\n", encoding="utf-8")
     (folder / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
     built = run_sampled(builds.process("mkdocs", "build", "--quiet", "-f", str(folder / "mkdocs.yml")), work / "plain-build.log")

@@ -1,8 +1,9 @@
 """`llms.txt`: the site for tools that read it, as the llmstxt.org convention lays it out.
 
 An H1 with the site's name, a blockquote summary, then H2 sections of
-`- [name](url): notes` links: the interviews (each to its Markdown
-transcript, with date, guests and topics), the topics (to their pages) and,
+`- [name](url): notes` links: the interviews (each to its exchanges as JSON,
+`kb/<slug>.json`, with date, guests and topics: the Markdown download is stored
+gzip-compressed, which a reading tool may not open), the topics (to their pages) and,
 under "Optional", the whole knowledge base as JSON.
 """
 
@@ -13,7 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.outputs.feeds import people, topics
-from interview_kb.urls import SiteUrls, markdown_download, topic_page
+from interview_kb.urls import SiteUrls, interview_data, topic_page
 from interview_kb.wording import count, names
 
 LLMS_TXT = "llms.txt"
@@ -34,7 +35,7 @@ def llms_txt(kb: KnowledgeBase, name: str, description: str, urls: SiteUrls) -> 
     example = f", such as {urls.full(urls.interview(exchanges[0][0].slug))}#{exchanges[0][1].anchor}" if exchanges else ""
     lines += [
         f"{count(len(kb.interviews), 'interview')} and {count(len(exchanges), 'exchange')} (a question and its answer)."
-        f" Every exchange has a permanent link on its interview's page{example}; each Markdown transcript below gives them.",
+        f" Every exchange has a permanent link on its interview's page{example}; each interview's data below gives them (`url`).",
         "",
         "## Interviews",
         "",
@@ -46,7 +47,7 @@ def llms_txt(kb: KnowledgeBase, name: str, description: str, urls: SiteUrls) -> 
         notes.append(count(len(interview.transcript.exchanges), "exchange"))
         if on:
             notes.append("topics: " + ", ".join(on))
-        lines.append(f"- [{link_text(interview.title)}]({urls.full(markdown_download(interview.slug))}): {one_line('; '.join(notes))}")
+        lines.append(f"- [{link_text(interview.title)}]({urls.full(interview_data(interview.slug))}): {one_line('; '.join(notes))}")
     lines += ["", "## Topics", ""]
     for topic in kb.topics:
         lines.append(f"- [{link_text(topic.title)}]({urls.full(urls.url(topic_page(topic.slug)))}): {one_line(topic.description)}")

@@ -7,7 +7,9 @@ name the exchange: its question, who answers and how the answer starts. A
 reader who opens it is sent on at once to the exchange on the interview page:
 by `location.replace` (so Back skips it), by a meta refresh without JavaScript,
 and by a plain link. Its canonical link is the exchange's `#anchor` address; it
-is `noindex`.
+is `noindex`. There is one per exchange (about 60 for a one-hour episode), so
+it carries nothing else: its description is in its tags only, and the site's
+name in `og:site_name`, not in its title.
 
 The pages are plain files written after the build (not MkDocs pages: tens of
 thousands of themed pages would take minutes), so they are in neither the nav,
@@ -75,7 +77,7 @@ def share_page(interview: Interview, exchange: Exchange, site: Site, image: str 
     return (
         "<!doctype html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)} · {html.escape(interview.title)} · {html.escape(site.name)}</title>\n"
+        f"<title>{html.escape(title)} · {html.escape(interview.title)}</title>\n"
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{attr(canonical)}">\n'
         f'<meta http-equiv="refresh" content="0; url={attr(target)}">\n'
@@ -83,7 +85,6 @@ def share_page(interview: Interview, exchange: Exchange, site: Site, image: str 
         f"<script>location.replace({script})</script>\n"
         "</head>\n<body>\n"
         f'<p><a href="{attr(target)}">{html.escape(title)}</a></p>\n'
-        f"<p>{html.escape(said)}</p>\n"
         "</body>\n</html>\n"
     )
 

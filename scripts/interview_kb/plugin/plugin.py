@@ -48,7 +48,7 @@ from interview_kb.plugin.incremental import GeneratedPage, context
 from interview_kb.plugin.prerender import Prerender
 from interview_kb.plugin.progress import Progress
 from interview_kb.plugin.session import Session
-from interview_kb.render import knowledge_pages, pages
+from interview_kb.render import compact_html, knowledge_pages, pages
 from interview_kb.render.first_tooltips import FirstTooltips
 from interview_kb.render.linear_markdown import LinearMarkdown
 from interview_kb.render.pages import Site
@@ -242,7 +242,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             return output
         self.pages_written += 1
         self.progress.step("pages", self.pages_written, max(self.pages_to_write, self.pages_written))
-        return output
+        return compact_html.compact(output)
 
     def write_export(self, *, config: MkDocsConfig) -> None:
         """kb.json: everything the site says, as data (under `mkdocs serve --dirty`, after the page reloads: `after_reload`)."""
