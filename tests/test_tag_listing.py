@@ -40,7 +40,8 @@ def rendered(listing: Listing) -> str:
 
 
 def interview(number: int) -> Mapping:
-    return Mapping(Item(f"Interview {number}", f"interviews/i{number}/", {"kb_kind": "interview", "kb_date": f"{2000 + number // 12}-{number % 12 + 1:02}-01"}))
+    date = f"{2000 + number // 12}-{number % 12 + 1:02}-01"
+    return Mapping(Item(f"Interview {number}", f"interviews/i{number}/", {"kb_kind": "interview", "kb_date": date}))
 
 
 def titles(html: str) -> list[str]:
