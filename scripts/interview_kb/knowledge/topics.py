@@ -14,6 +14,9 @@ subject, not common words that happen to occur (`reaches`):
   the `field:` words of topics.yml at least `FIELD_DENSITY` times per 1,000
   words. A telecom taxonomy's "culture" or "adoption" is evidence in an
   interview about networks, and none in one about football.
+
+With `per_exchange:` set, an exchange keeps only that many of the topics its
+rules reach, those it has most evidence of (`topics_of`).
 """
 
 from __future__ import annotations
@@ -148,8 +151,21 @@ def assign(topic: Topic, exchange: Exchange, field: bool = True) -> bool:
 
 
 def topics_of(topics: tuple[Topic, ...], exchange: Exchange, field: bool = True) -> tuple[str, ...]:
-    """Slugs of the topics the exchange belongs to."""
-    return tuple(t.slug for t in topics if assign(t, exchange, field))
+    """Slugs of the topics the exchange belongs to, in the file's order.
+
+    With `per_exchange: N` the rules give an exchange only the N topics it
+    has most evidence of (points; a tie goes to the first in the file): an
+    exchange on one subject that uses a broad topic's words in passing is
+    filed under its subject alone. `include` always assigns.
+    """
+    found = [t for t in topics if assign(t, exchange, field)]
+    most = topics[0].per_exchange if topics else 0
+    ruled = [t for t in found if exchange.anchor not in t.include]
+    if most and len(ruled) > most:
+        text = exchange_text(exchange)
+        kept = set(sorted(ruled, key=lambda t: -score(t, text))[:most])  # a stable sort: ties keep the file's order
+        found = [t for t in found if t in kept or exchange.anchor in t.include]
+    return tuple(t.slug for t in found)
 
 
 def check(
