@@ -88,7 +88,10 @@ def draft_text(kept: dict[str, object], proposals: list[drafting.Proposal], inte
         "# after giving each topic a title and a description, and merging or removing the ones a reader would not want.",
         "# Its evidence terms and weights are read as in any topics.yml (see the guide, 'Topics').",
     ]
-    head = {key: value for key, value in kept.items() if key != "topics"} or {"threshold": drafting.THRESHOLD}
+    head = {key: value for key, value in kept.items() if key != "topics"} or {
+        "threshold": drafting.THRESHOLD,
+        "per_exchange": drafting.PER_EXCHANGE,
+    }
     lines.append(yaml.safe_dump(head, sort_keys=False, allow_unicode=True, width=120).rstrip())
     lines.append("topics:")
     entries = kept.get("topics") or []
