@@ -239,3 +239,18 @@ def test_beyond_the_topics_sought_those_that_gather_least_go_and_their_exchanges
     rules = tuple(topics_file.Topic(p.slug, p.title, "", p.evidence, drafting.THRESHOLD, (), (), per_exchange=1) for p in proposals)
     for proposal in proposals:
         assert set(proposal.gathered) == {e.anchor for _, e in pairs if proposal.slug in topics.topics_of(rules, e)}
+
+
+def test_the_report_names_topics_whose_rules_reach_the_same_exchanges_though_each_gets_one(tmp_path: Path) -> None:
+    seeds = series(tmp_path / "seeds")
+    draft(seeds)
+    topics = drafted(seeds)
+    bees = next(t for t in topics if subject_of(t) == "bees")
+    # The editor adds a second topic of the same words: every bees exchange reaches both, and gets the first.
+    twin = {**bees, "slug": "hives", "title": "Hives", "evidence": dict(bees["evidence"])}  # type: ignore[call-overload]
+    (seeds / "topics.yml").write_text(yaml.safe_dump({"per_exchange": 1, "topics": [bees, twin]}, sort_keys=False), encoding="utf-8")
+    report = draft(seeds)
+    found = draft_topics.assigned(topics_file.load(seeds / DRAFT_FILE), draft_topics.read_interviews(seeds))
+    assert not any("hives" in slugs for _, _, slugs in found)
+    assert report.overlaps[0] == (str(bees["slug"]), "hives", 24)
+    assert f"overlap: {bees['slug']} and hives both reach 24 exchanges" in str(report)

@@ -6,13 +6,13 @@ The draft holds the topics of topics.yml as the editor left them, then the
 topics proposed (knowledge/drafting.py) for the exchanges none of those
 gathers; renamed topics.yml it builds. A short report follows: topics
 proposed, the share of exchanges the draft's rules cover, those left without a
-topic, and topics that share many exchanges.
+topic, and topics whose rules reach many of the same exchanges.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -38,7 +38,7 @@ class Report:
     proposed: int
     exchanges: int
     covered: int  # exchanges the draft's rules give a topic
-    overlaps: tuple[tuple[str, str, int], ...]  # (slug, slug, exchanges both gather)
+    overlaps: tuple[tuple[str, str, int], ...]  # (slug, slug, exchanges the rules of both reach)
 
     def __str__(self) -> str:
         share = self.covered / self.exchanges if self.exchanges else 0.0
@@ -46,7 +46,7 @@ class Report:
             f"wrote {self.path}: {self.proposed} topics proposed" + (f", {self.kept} kept from {TOPICS_FILE}" if self.kept else ""),
             f"covered: {self.covered} of {self.exchanges} exchanges ({share:.0%}); {self.exchanges - self.covered} left without a topic",
         ]
-        lines += [f"overlap: {a} and {b} share {n} exchanges" for a, b, n in self.overlaps[:SHOWN]] or ["overlap: none"]
+        lines += [f"overlap: {a} and {b} both reach {n} exchanges" for a, b, n in self.overlaps[:SHOWN]] or ["overlap: none"]
         if len(self.overlaps) > SHOWN:
             lines.append(f"overlap: {len(self.overlaps) - SHOWN} more pairs")
         lines.append(f"next: edit titles and descriptions, merge or remove topics, then rename it {TOPICS_FILE}")
@@ -115,7 +115,13 @@ def _indented(text: str) -> str:
 
 def summary(path: Path, interviews: list[Interview], kept: int, proposed: int) -> Report:
     """What the draft's rules, as a build would apply them, give each exchange."""
-    return report_of(path, assigned(topics_file.load(path), interviews), kept, proposed)
+    topics = topics_file.load(path)
+    return report_of(path, assigned(topics, interviews), kept, proposed, assigned(unlimited(topics), interviews))
+
+
+def unlimited(topics: tuple[topics_file.Topic, ...]) -> tuple[topics_file.Topic, ...]:
+    """The topics without `per_exchange`: what each one's rules reach, whether or not the exchange goes to another."""
+    return tuple(replace(t, per_exchange=0) for t in topics)
 
 
 def assigned(topics: tuple[topics_file.Topic, ...], interviews: list[Interview]) -> list[tuple[str, Exchange, tuple[str, ...]]]:
@@ -127,9 +133,20 @@ def assigned(topics: tuple[topics_file.Topic, ...], interviews: list[Interview])
     return found
 
 
-def report_of(path: Path, found: list[tuple[str, Exchange, tuple[str, ...]]], kept: int, proposed: int) -> Report:
+def report_of(
+    path: Path,
+    found: list[tuple[str, Exchange, tuple[str, ...]]],
+    kept: int,
+    proposed: int,
+    reached: list[tuple[str, Exchange, tuple[str, ...]]] | None = None,
+) -> Report:
+    """Coverage from `found` (what the build gives); overlaps from `reached` (each topic's rules alone), if given.
+
+    With `per_exchange: 1` two topics never share an exchange, though one
+    subject drafted as two topics reaches the same exchanges with both.
+    """
     gathered: dict[str, set[str]] = {t.slug: set() for t in topics_file.load(path)}
-    for slug, exchange, topics in found:
+    for slug, exchange, topics in found if reached is None else reached:
         for topic in topics:
             gathered[topic].add(f"{slug}#{exchange.anchor}")
     shared: Counter[tuple[str, str]] = Counter()
