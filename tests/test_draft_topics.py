@@ -254,3 +254,12 @@ def test_the_report_names_topics_whose_rules_reach_the_same_exchanges_though_eac
     assert not any("hives" in slugs for _, _, slugs in found)
     assert report.overlaps[0] == (str(bees["slug"]), "hives", 24)
     assert f"overlap: {bees['slug']} and hives both reach 24 exchanges" in str(report)
+
+
+def test_a_drafts_terms_are_counted_as_the_build_counts_them() -> None:
+    texts = ["Hive, HIVE and hive's honey; the honey-bee's hive", "Honey bee, honey  bee and honey, bee", "hive2 hives H2O"]
+    topic = topics_file.Topic("t", "T", "", (("hive", 1.0), ("honey bee", 1.0), ("bee", 1.0), ("hives", 1.0), ("h2o", 1.0)), 4, (), ())
+    (counted,) = drafting._counted([topic], texts)
+    words = [topics.Words(text) for text in texts]
+    assert counted.tolist() == [[min(w.count(term), topics.MAX_COUNT) for term, _ in topic.evidence] for w in words]
+    assert counted.tolist()[0][0] == 3 and counted.tolist()[1][1] == 2  # at most three; a phrase across a comma is no phrase

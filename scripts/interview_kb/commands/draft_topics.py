@@ -12,7 +12,7 @@ topic, and topics whose rules reach many of the same exchanges.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -115,31 +115,32 @@ def _indented(text: str) -> str:
 
 def summary(path: Path, interviews: list[Interview], kept: int, proposed: int) -> Report:
     """What the draft's rules, as a build would apply them, give each exchange."""
-    topics = topics_file.load(path)
-    return report_of(path, assigned(topics, interviews), kept, proposed, assigned(unlimited(topics), interviews))
+    found, reached = assigned_and_reached(topics_file.load(path), interviews)
+    return report_of(path, found, kept, proposed, reached)
 
 
-def unlimited(topics: tuple[topics_file.Topic, ...]) -> tuple[topics_file.Topic, ...]:
-    """The topics without `per_exchange`: what each one's rules reach, whether or not the exchange goes to another."""
-    return tuple(replace(t, per_exchange=0) for t in topics)
+Found = list[tuple[str, Exchange, tuple[str, ...]]]
 
 
-def assigned(topics: tuple[topics_file.Topic, ...], interviews: list[Interview]) -> list[tuple[str, Exchange, tuple[str, ...]]]:
+def assigned(topics: tuple[topics_file.Topic, ...], interviews: list[Interview]) -> Found:
     """Every exchange, with its interview's slug and the topics the build's rules give it."""
-    found: list[tuple[str, Exchange, tuple[str, ...]]] = []
+    return assigned_and_reached(topics, interviews)[0]
+
+
+def assigned_and_reached(topics: tuple[topics_file.Topic, ...], interviews: list[Interview]) -> tuple[Found, Found]:
+    """What `assigned` gives, and the topics each exchange reaches by each one's rules alone (before `per_exchange`)."""
+    found: Found = []
+    reached: Found = []
     for interview in interviews:
         field = topic_rules.in_field(topics, interview.transcript.exchanges)
-        found += [(interview.slug, e, topic_rules.topics_of(topics, e, field)) for e in interview.transcript.exchanges]
-    return found
+        for exchange in interview.transcript.exchanges:
+            alone = [t for t in topics if topic_rules.assign(t, exchange, field)]
+            found.append((interview.slug, exchange, tuple(t.slug for t in topic_rules.limited(alone, exchange))))
+            reached.append((interview.slug, exchange, tuple(t.slug for t in alone)))
+    return found, reached
 
 
-def report_of(
-    path: Path,
-    found: list[tuple[str, Exchange, tuple[str, ...]]],
-    kept: int,
-    proposed: int,
-    reached: list[tuple[str, Exchange, tuple[str, ...]]] | None = None,
-) -> Report:
+def report_of(path: Path, found: Found, kept: int, proposed: int, reached: Found | None = None) -> Report:
     """Coverage from `found` (what the build gives); overlaps from `reached` (each topic's rules alone), if given.
 
     With `per_exchange: 1` two topics never share an exchange, though one

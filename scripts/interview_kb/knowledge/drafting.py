@@ -154,8 +154,9 @@ def propose(
             taken.add(slug)
             drafts.append((index, Topic(slug, title, "", evidence, THRESHOLD, (), ())))
     texts = [_text(e) for _, e in rest]
+    total = np.array([len(re.findall(r"\w+", text.lower())) for text in texts], dtype=float)  # as the build's `Words` counts
     calibrated = [
-        _calibrated(topic, counted, belongs[:, group], texts)
+        _calibrated(topic, counted, belongs[:, group], total)
         for (group, topic), counted in zip(drafts, _counted([t for _, t in drafts], texts), strict=True)
     ]
     # Each exchange gets the one topic it has most evidence of (`PER_EXCHANGE`), as the build will give it; a topic
@@ -183,17 +184,33 @@ def propose(
 
 
 def _counted(drafts: list[Topic], texts: list[str]) -> list[np.ndarray]:
-    """For each topic, how often each exchange says each of its terms (at most `MAX_COUNT`), by the build's counting."""
+    """For each topic, how often each exchange says each of its terms (at most `MAX_COUNT`), by the build's counting.
+
+    A term of one word is what the build's `Words` counts, its lowercased
+    `\\w+` tokens: counted for all the drafts at once by a CountVectorizer of
+    the same tokens. A phrase is counted by `Words` (knowledge/topics.py).
+    """
+    single = sorted({term for t in drafts for term, _ in t.evidence if re.fullmatch(r"\w+", term)})
+    words = CountVectorizer(token_pattern=r"(?u)\w+", vocabulary=single).transform(texts).tocsc() if single else None
+    column = {term: n for n, term in enumerate(single)}
     counted = [np.zeros((len(texts), len(t.evidence)), dtype=np.int8) for t in drafts]
-    for row, text in enumerate(texts):  # each exchange's words are counted once for all the drafts (knowledge/topics.Words)
-        words = topic_rules.Words.of(text)
-        for topic, table in zip(drafts, counted, strict=True):
-            table[row] = [min(words.count(term), topic_rules.MAX_COUNT) for term, _ in topic.evidence]
+    phrases: list[tuple[np.ndarray, int, str]] = []
+    for topic, table in zip(drafts, counted, strict=True):
+        for index, (term, _) in enumerate(topic.evidence):
+            if term in column and words is not None:
+                table[:, index] = np.minimum(words[:, column[term]].toarray().ravel(), topic_rules.MAX_COUNT)
+            else:
+                phrases.append((table, index, term))
+    if phrases:
+        for row, text in enumerate(texts):
+            found = topic_rules.Words.of(text)
+            for table, index, term in phrases:
+                table[row, index] = min(found.count(term), topic_rules.MAX_COUNT)
     return counted
 
 
 def _calibrated(
-    topic: Topic, counted: np.ndarray, belongs: np.ndarray, texts: list[str]
+    topic: Topic, counted: np.ndarray, belongs: np.ndarray, total: np.ndarray
 ) -> tuple[tuple[tuple[str, float], ...], np.ndarray, np.ndarray]:
     """The topic's evidence cut to the length whose rules best gather the exchanges the factorisation gives it (F1).
 
@@ -204,11 +221,10 @@ def _calibrated(
     weights = np.array([w for _, w in topic.evidence], dtype=float)
     roots: dict[str, int] = {}
     root = np.array([roots.setdefault(topic_rules.piece(term), len(roots)) for term, _ in topic.evidence])
-    total = np.array([topic_rules.Words.of(text).total for text in texts], dtype=float)
     best: tuple[float, int, np.ndarray, np.ndarray] | None = None
     for length in [n for n in LENGTHS if n < len(weights)] + [len(weights)]:
         points = counted[:, :length] @ weights[:length]
-        pieces = np.zeros((len(texts), len(roots)), dtype=bool)
+        pieces = np.zeros((len(total), len(roots)), dtype=bool)
         for column in range(length):
             pieces[:, root[column]] |= counted[:, column] > 0
         reached = (points >= topic.threshold) & (pieces.sum(axis=1) >= topic_rules.MIN_EVIDENCE)
