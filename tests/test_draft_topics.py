@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 import yaml
 from interview_kb.commands import draft_topics
 from interview_kb.commands.draft_topics import DRAFT_FILE, draft
-from interview_kb.knowledge import base, drafting
+from interview_kb.knowledge import base, drafting, topics
 from interview_kb.reading import topics_file
 from scipy.sparse import csr_matrix
 
@@ -167,3 +168,98 @@ def test_a_series_with_fewer_specific_terms_than_topics_sought_still_drafts(tmp_
     monkeypatch.setattr(drafting, "_specific", three_terms)
     report = draft(seeds)
     assert report.proposed <= 3 and all(len(t["evidence"]) >= 2 for t in drafted(seeds))  # type: ignore[arg-type]
+
+
+def mixed_series(folder: Path) -> Path:
+    """The series, each answer also naming a few words of the next subject in passing."""
+    series(folder)
+    names = list(SUBJECTS)
+    for path in sorted(folder.glob("*.txt")):
+        other = SUBJECTS[names[(names.index(path.stem.split("-")[0]) + 1) % len(names)]].split()
+        lines = path.read_text(encoding="utf-8").split("\n\n")
+        lines = [
+            f"{line[:-1]}, {other[n % 12]} and {other[(n + 5) % 12]}." if line.startswith("A:") else line for n, line in enumerate(lines)
+        ]
+        path.write_text("\n\n".join(lines), encoding="utf-8")
+    return folder
+
+
+def test_a_drafted_exchange_gets_the_one_topic_it_is_most_about_and_the_comments_count_what_the_build_gives(tmp_path: Path) -> None:
+    seeds = mixed_series(tmp_path / "seeds")
+    draft(seeds)
+    assert yaml.safe_load((seeds / DRAFT_FILE).read_text(encoding="utf-8"))["per_exchange"] == 1
+    found = draft_topics.assigned(topics_file.load(seeds / DRAFT_FILE), draft_topics.read_interviews(seeds))
+    assert all(len(slugs) == 1 for _, _, slugs in found)
+    by_slug = {str(t["slug"]): subject_of(t) for t in drafted(seeds)}
+    assert all(by_slug[slugs[0]] == slug.split("-")[0] for slug, _, slugs in found)  # its own subject, not the one in passing
+    said = re.findall(
+        r"# Would gather (\d+) exchanges, such as:\n(?:  #.*\n)*  - slug: (\S+)", (seeds / DRAFT_FILE).read_text(encoding="utf-8")
+    )
+    assert len(said) == len(by_slug) >= 3
+    assert all(int(gathered) == sum(slug in slugs for _, _, slugs in found) for gathered, slug in said)
+    unlimited = topics_file.load(seeds / DRAFT_FILE)
+    unlimited = tuple(topics_file.Topic(**{**t.__dict__, "per_exchange": 0}) for t in unlimited)
+    assert any(len(slugs) > 1 for _, _, slugs in draft_topics.assigned(unlimited, draft_topics.read_interviews(seeds)))
+
+
+def test_a_group_most_exchanges_are_nearest_to_is_factorised_again_into_narrower_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(drafting, "PER_TOPIC", 2)  # a series of few terms
+    # Terms 0-3 are one subject, 4-7 another, 8-9 and 10-11 two small ones; the first group found holds both big subjects.
+    rng = np.random.default_rng(0)
+    rows = [[0, 1, 2, 3]] * 20 + [[4, 5, 6, 7]] * 20 + [[8, 9]] * 3 + [[10, 11]] * 3
+    matrix = csr_matrix(np.array([[rng.uniform(1, 2) if t in row else 0 for t in range(12)] for row in rows]))
+    broad, small, other = np.zeros(12), np.zeros(12), np.zeros(12)
+    broad[:8], small[8:10], other[10:] = 1, 1, 1
+    groups = drafting._split([broad, small, other], matrix)
+    assert len(groups) > 3 and np.array_equal(groups[-2], small) and np.array_equal(groups[-1], other)
+    subjects = {frozenset(np.flatnonzero(g > 0.5 * g.max())) for g in groups[:-2]}
+    assert frozenset(range(4)) in subjects and frozenset(range(4, 8)) in subjects
+    assert len(drafting._split([small, other], matrix[40:])) == 2  # none is too big: nothing changes
+
+
+drafting_calibrated = drafting._calibrated
+
+
+def test_beyond_the_topics_sought_those_that_gather_least_go_and_their_exchanges_to_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    interviews = draft_topics.read_interviews(mixed_series(tmp_path / "seeds"))
+    pairs = [(i.slug, e) for i in interviews for e in i.transcript.exchanges]
+    monkeypatch.setattr(drafting, "SPLIT", 1.2)  # two groups are sought for three subjects; the one holding two is split
+    monkeypatch.setattr(drafting, "PER_TOPIC", 2)
+    calibrated: list[object] = []
+
+    def counting(*found: Any) -> Any:
+        calibrated.append(found)
+        return drafting_calibrated(*found)
+
+    monkeypatch.setattr(drafting, "_calibrated", counting)
+    proposals = drafting.propose(pairs, max_topics=2)
+    assert len(calibrated) == 3 and len(proposals) == 2
+    rules = tuple(topics_file.Topic(p.slug, p.title, "", p.evidence, drafting.THRESHOLD, (), (), per_exchange=1) for p in proposals)
+    for proposal in proposals:
+        assert set(proposal.gathered) == {e.anchor for _, e in pairs if proposal.slug in topics.topics_of(rules, e)}
+
+
+def test_the_report_names_topics_whose_rules_reach_the_same_exchanges_though_each_gets_one(tmp_path: Path) -> None:
+    seeds = series(tmp_path / "seeds")
+    draft(seeds)
+    topics = drafted(seeds)
+    bees = next(t for t in topics if subject_of(t) == "bees")
+    # The editor adds a second topic of the same words: every bees exchange reaches both, and gets the first.
+    twin = {**bees, "slug": "hives", "title": "Hives", "evidence": dict(bees["evidence"])}  # type: ignore[call-overload]
+    (seeds / "topics.yml").write_text(yaml.safe_dump({"per_exchange": 1, "topics": [bees, twin]}, sort_keys=False), encoding="utf-8")
+    report = draft(seeds)
+    found = draft_topics.assigned(topics_file.load(seeds / DRAFT_FILE), draft_topics.read_interviews(seeds))
+    assert not any("hives" in slugs for _, _, slugs in found)
+    assert report.overlaps[0] == (str(bees["slug"]), "hives", 24)
+    assert f"overlap: {bees['slug']} and hives both reach 24 exchanges" in str(report)
+
+
+def test_a_drafts_terms_are_counted_as_the_build_counts_them() -> None:
+    texts = ["Hive, HIVE and hive's honey; the honey-bee's hive", "Honey bee, honey  bee and honey, bee", "hive2 hives H2O"]
+    topic = topics_file.Topic("t", "T", "", (("hive", 1.0), ("honey bee", 1.0), ("bee", 1.0), ("hives", 1.0), ("h2o", 1.0)), 4, (), ())
+    (counted,) = drafting._counted([topic], texts)
+    words = [topics.Words(text) for text in texts]
+    assert counted.tolist() == [[min(w.count(term), topics.MAX_COUNT) for term, _ in topic.evidence] for w in words]
+    assert counted.tolist()[0][0] == 3 and counted.tolist()[1][1] == 2  # at most three; a phrase across a comma is no phrase

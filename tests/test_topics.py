@@ -167,3 +167,28 @@ def test_counted_phrases_are_those_their_pattern_finds() -> None:
     assert words.count("open source") == 2
     assert words.count("license manag*") == 1
     assert words.count("source open source") == 0
+
+
+def test_a_taxonomy_of_one_topic_per_exchange_gives_each_the_topic_it_has_most_evidence_of() -> None:
+    bees = topic(slug="bees", evidence=(("hive", 2.0), ("honey", 2.0)), per_exchange=1)
+    boats = topic(slug="boats", evidence=(("sail", 2.0), ("keel", 2.0)), per_exchange=1)
+    both, mostly_boats, tie = exchanges(
+        "Q: The hive and the honey, the sail and the keel?\n\nA: Honey.\n\nQ: Sail or keel?\n\nA: The sail, the hive and honey.\n\n"
+        "Q: Hive, honey, sail, keel?\n\nA: Yes.\n"
+    )
+    assert topics.topics_of((bees, boats), both) == ("bees",)  # more points: 6 against 4
+    assert topics.topics_of((bees, boats), mostly_boats) == ("boats",)
+    assert topics.topics_of((bees, boats), tie) == ("bees",) and topics.topics_of((boats, bees), tie) == ("boats",)  # the first in the file
+    unlimited = tuple(topic(**{**t.__dict__, "per_exchange": 0}) for t in (bees, boats))
+    assert topics.topics_of(unlimited, both) == ("bees", "boats")
+    included = topic(**{**boats.__dict__, "include": (both.anchor,)})
+    assert topics.topics_of((bees, included), both) == ("bees", "boats")  # `include` is the editor's: it always assigns
+
+
+def test_per_exchange_is_read_from_the_topics_file(tmp_path: Path) -> None:
+    path = tmp_path / "topics.yml"
+    path.write_text("per_exchange: 1\ntopics:\n  - slug: t\n    title: T\n    evidence: {a: 1, b: 1}\n", encoding="utf-8")
+    assert [t.per_exchange for t in topics_file.load(path)] == [1]
+    path.write_text("per_exchange: 0\ntopics:\n  - slug: t\n    title: T\n    evidence: {a: 1}\n", encoding="utf-8")
+    with pytest.raises(SeedError, match="per_exchange"):
+        topics_file.load(path)

@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
-from interview_kb.commands.draft_topics import DRAFT_FILE, assigned, read_interviews, report_of
+from interview_kb.commands.draft_topics import DRAFT_FILE, assigned_and_reached, read_interviews, report_of
 from interview_kb.knowledge import topics as topic_rules
 from interview_kb.reading import topics_file
 from interview_kb.reading.transcript import Exchange
@@ -64,8 +64,9 @@ def main() -> None:
     parser.add_argument("--labels", type=Path, help="YAML: interview#anchor -> accepted topic slugs")
     args = parser.parse_args()
     topics_path = args.topics or args.seeds / DRAFT_FILE
-    found = assigned(topics_file.load(topics_path), read_interviews(args.seeds))  # the rules applied once, for all that follows
-    print(report_of(topics_path, found, 0, len(topics_file.load(topics_path))))
+    topics = topics_file.load(topics_path)
+    found, reached = assigned_and_reached(topics, read_interviews(args.seeds))  # the rules applied once, for all that follows
+    print(report_of(topics_path, found, 0, len(topics), reached))
     per_topic = Counter(slug for _, _, slugs in found for slug in slugs)
     for topic in topics_file.load(topics_path):
         print(f"  {topic.slug:40} {per_topic[topic.slug]:5}  {topic.title}")

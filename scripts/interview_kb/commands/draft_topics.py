@@ -6,7 +6,7 @@ The draft holds the topics of topics.yml as the editor left them, then the
 topics proposed (knowledge/drafting.py) for the exchanges none of those
 gathers; renamed topics.yml it builds. A short report follows: topics
 proposed, the share of exchanges the draft's rules cover, those left without a
-topic, and topics that share many exchanges.
+topic, and topics whose rules reach many of the same exchanges.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class Report:
     proposed: int
     exchanges: int
     covered: int  # exchanges the draft's rules give a topic
-    overlaps: tuple[tuple[str, str, int], ...]  # (slug, slug, exchanges both gather)
+    overlaps: tuple[tuple[str, str, int], ...]  # (slug, slug, exchanges the rules of both reach)
 
     def __str__(self) -> str:
         share = self.covered / self.exchanges if self.exchanges else 0.0
@@ -46,7 +46,7 @@ class Report:
             f"wrote {self.path}: {self.proposed} topics proposed" + (f", {self.kept} kept from {TOPICS_FILE}" if self.kept else ""),
             f"covered: {self.covered} of {self.exchanges} exchanges ({share:.0%}); {self.exchanges - self.covered} left without a topic",
         ]
-        lines += [f"overlap: {a} and {b} share {n} exchanges" for a, b, n in self.overlaps[:SHOWN]] or ["overlap: none"]
+        lines += [f"overlap: {a} and {b} both reach {n} exchanges" for a, b, n in self.overlaps[:SHOWN]] or ["overlap: none"]
         if len(self.overlaps) > SHOWN:
             lines.append(f"overlap: {len(self.overlaps) - SHOWN} more pairs")
         lines.append(f"next: edit titles and descriptions, merge or remove topics, then rename it {TOPICS_FILE}")
@@ -88,7 +88,10 @@ def draft_text(kept: dict[str, object], proposals: list[drafting.Proposal], inte
         "# after giving each topic a title and a description, and merging or removing the ones a reader would not want.",
         "# Its evidence terms and weights are read as in any topics.yml (see the guide, 'Topics').",
     ]
-    head = {key: value for key, value in kept.items() if key != "topics"} or {"threshold": drafting.THRESHOLD}
+    head = {key: value for key, value in kept.items() if key != "topics"} or {
+        "threshold": drafting.THRESHOLD,
+        "per_exchange": drafting.PER_EXCHANGE,
+    }
     lines.append(yaml.safe_dump(head, sort_keys=False, allow_unicode=True, width=120).rstrip())
     lines.append("topics:")
     entries = kept.get("topics") or []
@@ -112,21 +115,39 @@ def _indented(text: str) -> str:
 
 def summary(path: Path, interviews: list[Interview], kept: int, proposed: int) -> Report:
     """What the draft's rules, as a build would apply them, give each exchange."""
-    return report_of(path, assigned(topics_file.load(path), interviews), kept, proposed)
+    found, reached = assigned_and_reached(topics_file.load(path), interviews)
+    return report_of(path, found, kept, proposed, reached)
 
 
-def assigned(topics: tuple[topics_file.Topic, ...], interviews: list[Interview]) -> list[tuple[str, Exchange, tuple[str, ...]]]:
+Found = list[tuple[str, Exchange, tuple[str, ...]]]
+
+
+def assigned(topics: tuple[topics_file.Topic, ...], interviews: list[Interview]) -> Found:
     """Every exchange, with its interview's slug and the topics the build's rules give it."""
-    found: list[tuple[str, Exchange, tuple[str, ...]]] = []
+    return assigned_and_reached(topics, interviews)[0]
+
+
+def assigned_and_reached(topics: tuple[topics_file.Topic, ...], interviews: list[Interview]) -> tuple[Found, Found]:
+    """What `assigned` gives, and the topics each exchange reaches by each one's rules alone (before `per_exchange`)."""
+    found: Found = []
+    reached: Found = []
     for interview in interviews:
         field = topic_rules.in_field(topics, interview.transcript.exchanges)
-        found += [(interview.slug, e, topic_rules.topics_of(topics, e, field)) for e in interview.transcript.exchanges]
-    return found
+        for exchange in interview.transcript.exchanges:
+            alone = [t for t in topics if topic_rules.assign(t, exchange, field)]
+            found.append((interview.slug, exchange, tuple(t.slug for t in topic_rules.limited(alone, exchange))))
+            reached.append((interview.slug, exchange, tuple(t.slug for t in alone)))
+    return found, reached
 
 
-def report_of(path: Path, found: list[tuple[str, Exchange, tuple[str, ...]]], kept: int, proposed: int) -> Report:
+def report_of(path: Path, found: Found, kept: int, proposed: int, reached: Found | None = None) -> Report:
+    """Coverage from `found` (what the build gives); overlaps from `reached` (each topic's rules alone), if given.
+
+    With `per_exchange: 1` two topics never share an exchange, though one
+    subject drafted as two topics reaches the same exchanges with both.
+    """
     gathered: dict[str, set[str]] = {t.slug: set() for t in topics_file.load(path)}
-    for slug, exchange, topics in found:
+    for slug, exchange, topics in found if reached is None else reached:
         for topic in topics:
             gathered[topic].add(f"{slug}#{exchange.anchor}")
     shared: Counter[tuple[str, str]] = Counter()

@@ -10,11 +10,18 @@ factorisation finds the groups of terms that occur together. Only terms that
 can be evidence of a subject take part (`_specific`): said in bursts (residual
 IDF, not everyday words spread as if at random) and not mostly where
 interviews open and close (greetings, sign-offs, the show's announcements).
+A group that more than `SPLIT` times its share of the exchanges are nearest
+to is a grab-bag of several subjects said in the same breath ("bias",
+"government", "privacy"); it is factorised again into narrower ones (`_split`).
 Each group becomes a topic whose evidence terms are the words most specific
 to it and to no other group, the strongest `STRONG` weighted 2–3 and the rest
 1, cut to the length whose rules best agree with the factorisation's own
-assignment (`_calibrated`). The counting is the build's (knowledge/topics.py),
-so what a topic "would gather" is what the build will give it. Exchanges
+assignment (`_calibrated`). The draft sets `per_exchange: 1`: an exchange
+gets the one topic it has most evidence of, so a broad topic's words said in
+passing do not file it under that topic too. The counting is the build's
+(knowledge/topics.py), so what a topic "would gather" is what the build will
+give it; beyond `MAX_TOPICS`, the topics that gather least are dropped and
+their exchanges go to the topic they have next most evidence of. Exchanges
 that `kept` topics already gather are left out of the factorisation, so a
 re-run proposes only for what is not covered yet.
 """
@@ -37,6 +44,8 @@ from interview_kb.reading.topics_file import Topic
 from interview_kb.reading.transcript import Exchange
 
 MAX_TOPICS = 30
+SPLIT = 2.0  # a group nearest to this many times its share of the exchanges is factorised again (`_split`)
+PARTS = 3  # … into at most this many
 TERMS = 200  # evidence terms a proposed topic may have (`_calibrated` cuts them)
 STRONG = 40  # of which weigh more than 1
 PER_TOPIC = 20  # terms of the vocabulary per topic sought, at least
@@ -49,6 +58,7 @@ SHARE = 0.5  # an exchange belongs to the groups it is this near to, relative to
 OWN = 0.5  # … relative to the topic it belongs to most
 MIN_GATHERED = 3  # a proposal its rules give fewer exchanges is dropped
 THRESHOLD = 4
+PER_EXCHANGE = 1  # topics an exchange gets from the rules: the one it has most evidence of (knowledge/topics.topics_of)
 MIN_SPECIFICITY = 0.45  # bits of residual IDF (`_residual_idf`) a term needs to be evidence
 EDGE = 0.1  # the first and last tenth of an interview's exchanges are its edges
 EDGE_RATIO = 2.0  # a term found this many times more often at the edges than exchanges are is chatter
@@ -128,9 +138,13 @@ def propose(
     k = min(k, *matrix.shape)  # the factorisation finds at most as many groups as there are terms and exchanges
     nmf = NMF(n_components=k, init="nndsvda", random_state=0, max_iter=400)
     nmf.fit(matrix)
-    groups = _merged(nmf.components_)
+    groups = _split(_merged(nmf.components_), matrix)
     taken = {t.slug for t in kept}
     every = np.vstack(groups)
+    # Which exchanges the factorisation puts mostly in each group: what each topic's rules should gather.
+    unit = every / np.linalg.norm(every, axis=1, keepdims=True)
+    near = np.asarray(matrix @ unit.T)
+    belongs = (near >= SHARE * near.max(axis=1, keepdims=True)) & (near > 0)
     drafts: list[tuple[int, Topic]] = []
     for index, weights in enumerate(groups):
         evidence = _evidence(weights, every, terms)
@@ -139,34 +153,64 @@ def propose(
             slug = _free(slug_of(" ".join(title.split(", ")[:2]), "topic"), taken)
             taken.add(slug)
             drafts.append((index, Topic(slug, title, "", evidence, THRESHOLD, (), ())))
-    # Which exchanges the factorisation puts mostly in each group: what each topic's rules should gather.
-    unit = every / np.linalg.norm(every, axis=1, keepdims=True)
-    near = np.asarray(matrix @ unit.T)
-    belongs = (near >= SHARE * near.max(axis=1, keepdims=True)) & (near > 0)
     texts = [_text(e) for _, e in rest]
+    total = np.array([len(re.findall(r"\w+", text.lower())) for text in texts], dtype=float)  # as the build's `Words` counts
+    calibrated = [
+        _calibrated(topic, counted, belongs[:, group], total)
+        for (group, topic), counted in zip(drafts, _counted([t for _, t in drafts], texts), strict=True)
+    ]
+    # Each exchange gets the one topic it has most evidence of (`PER_EXCHANGE`), as the build will give it; a topic
+    # left with fewer than `MIN_GATHERED` exchanges is dropped, and its exchanges go to the topic they have next most of.
+    points = np.array([np.where(reached, score, -1.0) for _, reached, score in calibrated]).reshape(len(calibrated), len(rest))
+    active = np.ones(len(calibrated), dtype=bool)
+    while True:
+        best = np.argmax(np.where(active[:, None], points, -1.0), axis=0) if len(calibrated) else np.zeros(len(rest), dtype=int)
+        won = (best[None, :] == np.arange(len(calibrated))[:, None]) & (points >= 0) & active[:, None]
+        gathered = won.sum(axis=1)
+        few = active & (gathered < MIN_GATHERED)
+        if not few.any() and active.sum() <= max_topics:
+            break
+        if not few.any():  # more topics than sought: the one that gathers least goes
+            few = np.arange(len(active)) == np.argmin(np.where(active, gathered, len(rest) + 1))
+        active &= ~few
     proposals: list[Proposal] = []
-    for (group, topic), counted in zip(drafts, _counted([t for _, t in drafts], texts), strict=True):
-        evidence, reached, points = _calibrated(topic, counted, belongs[:, group], texts)
-        found = np.flatnonzero(reached)
-        if len(found) >= MIN_GATHERED:
-            strongest = sorted(found, key=lambda n: -points[n])
+    for number, ((_, topic), (evidence, _, score)) in enumerate(zip(drafts, calibrated, strict=True)):
+        if active[number]:
+            found = np.flatnonzero(won[number])
+            strongest = sorted(found, key=lambda n: -score[n])
             examples = tuple(rest[n][1].label for n in strongest[:3])
             proposals.append(Proposal(topic.slug, topic.title, evidence, tuple(rest[n][1].anchor for n in found), examples))
     return proposals
 
 
 def _counted(drafts: list[Topic], texts: list[str]) -> list[np.ndarray]:
-    """For each topic, how often each exchange says each of its terms (at most `MAX_COUNT`), by the build's counting."""
+    """For each topic, how often each exchange says each of its terms (at most `MAX_COUNT`), by the build's counting.
+
+    A term of one word is what the build's `Words` counts, its lowercased
+    `\\w+` tokens: counted for all the drafts at once by a CountVectorizer of
+    the same tokens. A phrase is counted by `Words` (knowledge/topics.py).
+    """
+    single = sorted({term for t in drafts for term, _ in t.evidence if re.fullmatch(r"\w+", term)})
+    words = CountVectorizer(token_pattern=r"(?u)\w+", vocabulary=single).transform(texts).tocsc() if single else None
+    column = {term: n for n, term in enumerate(single)}
     counted = [np.zeros((len(texts), len(t.evidence)), dtype=np.int8) for t in drafts]
-    for row, text in enumerate(texts):  # each exchange's words are counted once for all the drafts (knowledge/topics.Words)
-        words = topic_rules.Words.of(text)
-        for topic, table in zip(drafts, counted, strict=True):
-            table[row] = [min(words.count(term), topic_rules.MAX_COUNT) for term, _ in topic.evidence]
+    phrases: list[tuple[np.ndarray, int, str]] = []
+    for topic, table in zip(drafts, counted, strict=True):
+        for index, (term, _) in enumerate(topic.evidence):
+            if term in column and words is not None:
+                table[:, index] = np.minimum(words[:, column[term]].toarray().ravel(), topic_rules.MAX_COUNT)
+            else:
+                phrases.append((table, index, term))
+    if phrases:
+        for row, text in enumerate(texts):
+            found = topic_rules.Words.of(text)
+            for table, index, term in phrases:
+                table[row, index] = min(found.count(term), topic_rules.MAX_COUNT)
     return counted
 
 
 def _calibrated(
-    topic: Topic, counted: np.ndarray, belongs: np.ndarray, texts: list[str]
+    topic: Topic, counted: np.ndarray, belongs: np.ndarray, total: np.ndarray
 ) -> tuple[tuple[tuple[str, float], ...], np.ndarray, np.ndarray]:
     """The topic's evidence cut to the length whose rules best gather the exchanges the factorisation gives it (F1).
 
@@ -177,11 +221,10 @@ def _calibrated(
     weights = np.array([w for _, w in topic.evidence], dtype=float)
     roots: dict[str, int] = {}
     root = np.array([roots.setdefault(topic_rules.piece(term), len(roots)) for term, _ in topic.evidence])
-    total = np.array([topic_rules.Words.of(text).total for text in texts], dtype=float)
     best: tuple[float, int, np.ndarray, np.ndarray] | None = None
     for length in [n for n in LENGTHS if n < len(weights)] + [len(weights)]:
         points = counted[:, :length] @ weights[:length]
-        pieces = np.zeros((len(texts), len(roots)), dtype=bool)
+        pieces = np.zeros((len(total), len(roots)), dtype=bool)
         for column in range(length):
             pieces[:, root[column]] |= counted[:, column] > 0
         reached = (points >= topic.threshold) & (pieces.sum(axis=1) >= topic_rules.MIN_EVIDENCE)
@@ -237,6 +280,23 @@ def _specific(counts: csr_matrix, per_interview: csr_matrix, edge: np.ndarray, k
     chatter = at_edge > EDGE_RATIO * max(edge.mean(), 1e-12) * np.maximum(found_in, 1)
     everywhere = found_in > max(MAX_EXCHANGES, 1.5 / k) * exchanges
     return np.asarray((specificity >= MIN_SPECIFICITY) & ~chatter & ~everywhere)
+
+
+def _split(groups: list[np.ndarray], matrix: csr_matrix) -> list[np.ndarray]:
+    """Groups nearest to more than `SPLIT` times their share of the exchanges, each factorised again into narrower ones."""
+    unit = np.vstack([g / np.linalg.norm(g) for g in groups])
+    nearest = np.argmax(np.asarray(matrix @ unit.T), axis=1)
+    fair = matrix.shape[0] / len(groups)
+    narrower: list[np.ndarray] = []
+    for index, group in enumerate(groups):
+        rows = np.flatnonzero(nearest == index)
+        parts = min(math.ceil(len(rows) / fair), PARTS, matrix[rows].getnnz(axis=0).astype(bool).sum() // PER_TOPIC)
+        if len(rows) <= SPLIT * fair or parts < 2:
+            narrower.append(group)
+            continue
+        found = NMF(n_components=parts, init="nndsvda", random_state=0, max_iter=400).fit(matrix[rows]).components_
+        narrower += [row for row in found if row.any()]
+    return narrower
 
 
 def _merged(components: np.ndarray) -> list[np.ndarray]:

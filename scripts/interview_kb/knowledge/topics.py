@@ -14,6 +14,9 @@ subject, not common words that happen to occur (`reaches`):
   the `field:` words of topics.yml at least `FIELD_DENSITY` times per 1,000
   words. A telecom taxonomy's "culture" or "adoption" is evidence in an
   interview about networks, and none in one about football.
+
+With `per_exchange:` set, an exchange keeps only that many of the topics its
+rules reach, those it has most evidence of (`limited`).
 """
 
 from __future__ import annotations
@@ -148,8 +151,25 @@ def assign(topic: Topic, exchange: Exchange, field: bool = True) -> bool:
 
 
 def topics_of(topics: tuple[Topic, ...], exchange: Exchange, field: bool = True) -> tuple[str, ...]:
-    """Slugs of the topics the exchange belongs to."""
-    return tuple(t.slug for t in topics if assign(t, exchange, field))
+    """Slugs of the topics the exchange belongs to, in the file's order (`per_exchange` applied: `limited`)."""
+    return tuple(t.slug for t in limited([t for t in topics if assign(t, exchange, field)], exchange))
+
+
+def limited(found: list[Topic], exchange: Exchange) -> list[Topic]:
+    """Of the topics an exchange belongs to by itself, those it keeps under the taxonomy's `per_exchange: N`.
+
+    The rules give an exchange only the N topics it has most evidence of
+    (points; a tie goes to the first in the file): an exchange on one subject
+    that uses a broad topic's words in passing is filed under its subject
+    alone. `include` always assigns.
+    """
+    most = found[0].per_exchange if found else 0
+    ruled = [t for t in found if exchange.anchor not in t.include]
+    if not most or len(ruled) <= most:
+        return found
+    text = exchange_text(exchange)
+    kept = set(sorted(ruled, key=lambda t: -score(t, text))[:most])  # a stable sort: ties keep the file's order
+    return [t for t in found if t in kept or exchange.anchor in t.include]
 
 
 def check(

@@ -190,6 +190,8 @@ class TopicsFile(Schema):
     threshold: float = 4
     # Words of the taxonomy's field: an interview that hardly uses them gets no topic from the rules.
     field: list[Annotated[str, _at_most(MAX_NAME_CHARS)]] = []
+    # At most this many topics per exchange from the rules: those it has most evidence of (`include` always assigns).
+    per_exchange: Annotated[int, Field(ge=1)] | None = None
     topics: list[TopicEntry]
 
 

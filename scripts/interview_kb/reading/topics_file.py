@@ -22,6 +22,7 @@ class Topic:
     include: tuple[str, ...]
     exclude: tuple[str, ...]
     field: tuple[str, ...] = ()  # the taxonomy's `field:` words, the same for every topic (knowledge/topics.in_field)
+    per_exchange: int = 0  # the taxonomy's limit of topics an exchange gets from the rules (0: none; knowledge/topics.topics_of)
 
 
 def anchor_of(override: str) -> str:
@@ -58,6 +59,7 @@ def load(path: Path) -> tuple[Topic, ...]:
                 include=tuple(anchor_of(a) for a in entry.include),
                 exclude=tuple(anchor_of(a) for a in entry.exclude),
                 field=tuple(data.field),
+                per_exchange=data.per_exchange or 0,
             )
         )
     return tuple(topics)
