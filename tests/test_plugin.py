@@ -15,7 +15,7 @@ from interview_kb.plugin.plugin import KnowledgeBasePlugin
 from interview_kb.reading.markdown_source import transcript_files
 from interview_kb.urls import SiteUrls, interview_page
 
-from tests.support import ROOT, build_site, plugin_config
+from tests.support import ROOT, build_site, plugin_config, yaml_parsed
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
@@ -270,19 +270,23 @@ def test_a_missing_seeds_folder_is_one_line(tmp_path: Path) -> None:
     assert f"{tmp_path / 'missing'}:1: the seeds folder does not exist — create it, or name the folder" in result.stderr
 
 
-def test_a_serve_session_keeps_its_caches_until_shutdown(tmp_path: Path) -> None:
+def test_a_serve_session_keeps_its_caches_until_shutdown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config: Any = plugin_config(tmp_path / "site", ROOT / "seeds")
     plugin = config.plugins[PLUGIN]
     config.plugins.on_startup(command="serve", dirty=True)
     config = config.plugins.on_config(config)
     session = plugin.session
     first = plugin.kb
+    parsed = yaml_parsed(monkeypatch)
     config = config.plugins.on_config(config)  # a rebuild with nothing edited reads nothing again
     assert plugin.session is session
     assert plugin.kb.interviews[0] is first.interviews[0]
+    assert parsed == []  # not even the topics, glossary, entities and facts files
     assert session.formats_told
     config.plugins.on_shutdown()
     assert plugin.session is not session and not plugin.session.formats_told
+    config = config.plugins.on_config(config)  # the next serve parses every file again
+    assert ROOT / "seeds" / "topics.yml" in parsed
 
 
 def test_material_s_search_plugin_draws_the_box_but_indexes_no_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

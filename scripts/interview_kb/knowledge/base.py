@@ -19,6 +19,7 @@ from interview_kb.knowledge import topics as topic_rules
 from interview_kb.reading.loader import Interview, load_interview, read_seeds
 from interview_kb.reading.topics_file import Topic
 from interview_kb.reading.transcript import Exchange
+from interview_kb.reading.yamlfile import ReadYaml, read
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,10 @@ def load(
     topics_path: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     memo: TopicMemo | None = None,
+    read_yaml: ReadYaml = read,
 ) -> KnowledgeBase:
     """The seeds read (see `read_seeds` for the arguments) and every exchange classified; every mistake raised at once."""
-    seeds = read_seeds(seeds_dir, report, read_interview, topics_path, progress)
+    seeds = read_seeds(seeds_dir, report, read_interview, topics_path, progress, read_yaml)
     memo = memo or TopicMemo()
     exchange_topics = {}
     for interview in seeds.interviews:
@@ -74,7 +76,7 @@ def load(
     memo.forget({exchange for interview in seeds.interviews for exchange in interview.transcript.exchanges})
     errors = list(seeds.mistakes)
     try:
-        topic_rules.check(seeds.topics_path, seeds.topics, exchange_topics, report, {i.slug for i in seeds.interviews})
+        topic_rules.check(seeds.topics_path, seeds.topics, exchange_topics, report, {i.slug for i in seeds.interviews}, read_yaml)
     except MISTAKES as error:
         errors += errors_of(error)
     fail(errors)

@@ -159,8 +159,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         report = warnings_as_errors if strict else self.log_warning
         try:
             session = self.session
-            self._kb = base.load(self.seeds_dir, report, session.interviews.read, progress=self.interviews_read, memo=session.topics)
-            self._knowledge = knowledge.load(self.seeds_dir, self.kb, report, session.links)
+            self._kb = base.load(
+                self.seeds_dir,
+                report,
+                session.interviews.read,
+                progress=self.interviews_read,
+                memo=session.topics,
+                read_yaml=session.yaml.read,
+            )
+            self._knowledge = knowledge.load(self.seeds_dir, self.kb, report, session.links, session.yaml.read)
         except MISTAKES as error:
             fail([*warnings_as_errors.errors, *errors_of(error)])
         fail(warnings_as_errors.errors)
