@@ -118,20 +118,22 @@ def load(
     owner: dict[str, str] = {}
     slugs: dict[str, str] = {}
 
-    def mistake(entity: Entity, what: str, todo: str) -> SeedError:
-        """At the entity's line in the file, or where its speaker is declared (only now is that metadata read)."""
-        if entity.name in lines:
-            return SeedError(where, lines[entity.name], what, todo)
-        return SeedError(*declared(entity, metadata or {}, read_yaml), what, todo)
+    def place(entity: Entity) -> tuple[Path, int]:
+        """The entity's line in the file, or where its speaker is declared (that metadata is read only for a mistake)."""
+        return (where, lines[entity.name]) if entity.name in lines else declared(entity, metadata or {}, read_yaml)
 
     for entity in entities.values():
         for form in entity.forms:
             if form in owner:
-                raise mistake(entity, f"'{form}' names both '{owner[form]}' and '{entity.name}'", "keep it under one entry")
+                raise SeedError(
+                    *place(entity), what=f"'{form}' names both '{owner[form]}' and '{entity.name}'", todo="keep it under one entry"
+                )
             owner[form] = entity.name
         if entity.slug == "index":
-            raise mistake(entity, f"'{entity.name}' would take the section's index page", "rename it (e.g. add a word)")
+            raise SeedError(*place(entity), what=f"'{entity.name}' would take the section's index page", todo="rename it (e.g. add a word)")
         if entity.path in slugs:
-            raise mistake(entity, f"'{entity.name}' and '{slugs[entity.path]}' would share the page {entity.path}", "rename one")
+            raise SeedError(
+                *place(entity), what=f"'{entity.name}' and '{slugs[entity.path]}' would share the page {entity.path}", todo="rename one"
+            )
         slugs[entity.path] = entity.name
     return tuple(sorted(entities.values(), key=lambda e: (e.name.casefold(), e.name)))
