@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from bs4 import BeautifulSoup, Tag
 from click.testing import CliRunner, Result
 from interview_kb.commands.cli import cli
 from interview_kb.knowledge.base import KnowledgeBase
+from interview_kb.reading import yamlfile
 from interview_kb.reading.loader import Interview, Speaker
 from interview_kb.reading.transcript import parse
 
@@ -200,6 +202,19 @@ def interview(text: str, slug: str = "demo", date: str = "2015") -> Interview:
     """An interview whose interviewer is `Q:` and whose guest is `A:`."""
     transcript = parse(text, interview=slug, labels=list(SPEAKERS), interviewers=["Q"], path=f"{slug}.txt")
     return Interview(slug, f"Title of {slug}", date, "https://example.com/" + slug, "Example Blog", "", ("Q",), dict(SPEAKERS), transcript)
+
+
+def yaml_parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The YAML files parsed from now on, in order (reading/yamlfile.py's `parse_text`, which every read ends in)."""
+    parsed: list[Path] = []
+    parse = yamlfile.parse_text
+
+    def counted(path: Path, text: str) -> yamlfile.YamlFile:
+        parsed.append(path)
+        return parse(path, text)
+
+    monkeypatch.setattr(yamlfile, "parse_text", counted)
+    return parsed
 
 
 def knowledge_base(*interviews: Interview) -> KnowledgeBase:

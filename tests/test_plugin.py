@@ -15,7 +15,7 @@ from interview_kb.plugin.plugin import KnowledgeBasePlugin
 from interview_kb.reading.markdown_source import transcript_files
 from interview_kb.urls import SiteUrls, interview_page
 
-from tests.support import ROOT, build_site, plugin_config
+from tests.support import ROOT, add_interview, build_site, plugin_config, soup, yaml_parsed
 
 pytestmark = pytest.mark.slow  # builds sites (make test-fast leaves it out)
 
@@ -40,6 +40,9 @@ def test_a_rebuild_skips_only_pages_whose_markdown_and_context_are_unchanged() -
     assert rebuilds.partial
     assert rebuilds.plan({"a.md": "A", "b.md": "B2"}, {"nav": 2}) == set()
     assert not rebuilds.partial  # the nav changed: every page is rebuilt
+    assert rebuilds.plan_files({"a.txt": b"A", "b.txt": b"B"}) == set()
+    rebuilds.plan({"a.md": "A", "b.md": "B2"}, {"nav": 2})
+    assert rebuilds.plan_files({"a.txt": b"A", "b.txt": b"B2"}) == {"a.txt"}
 
 
 def files_of(site: Path) -> dict[str, bytes]:
@@ -53,6 +56,7 @@ def test_dirty_rebuild_after_an_edit_equals_a_clean_build(tmp_path: Path, monkey
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)
+    add_interview(seeds, "second")
     served = tmp_path / "served"
     config = plugin_config(served, seeds)
     plugin = config.plugins[PLUGIN]  # type: ignore[attr-defined]
@@ -61,15 +65,59 @@ def test_dirty_rebuild_after_an_edit_equals_a_clean_build(tmp_path: Path, monkey
     try:
         build(config, serve_url=SERVE_URL, dirty=True)  # type: ignore[arg-type]
         transcript = transcript_files(seeds)[0]
+        assert transcript.stem != "second"
         home_before = (served / "index.html").stat().st_mtime_ns
+        other_download = served / "downloads" / "second.md"
+        other_before = other_download.stat().st_mtime_ns
         transcript.write_text(transcript.read_text(encoding="utf-8").replace("packets", "packets (edited)", 1), encoding="utf-8")
         build(plugin_config(served, seeds), serve_url=SERVE_URL, dirty=True)  # type: ignore[arg-type]
         assert plugin.session.rebuilds.partial
         assert (served / "index.html").stat().st_mtime_ns == home_before, "the home page did not change, so it is not rebuilt"
         assert "packets (edited)" in (served / "interviews" / f"{transcript.stem}" / "index.html").read_text(encoding="utf-8")
+        assert "packets (edited)" in (served / "downloads" / f"{transcript.stem}.md").read_text(encoding="utf-8")
+        assert other_download.stat().st_mtime_ns == other_before, "the other interview's downloads are not written again"
     finally:
         config.plugins.on_shutdown()  # type: ignore[attr-defined]
     clean = build_site(tmp_path / "clean", seeds)  # in a process of its own, as `make site` runs
+    assert clean.returncode == 0, clean.stderr
+    assert files_of(served) == files_of(clean.site)
+
+
+def tagged(site: Path) -> list[str]:
+    """The interviews the tags page lists (under Widgets, the one topic)."""
+    article = soup((site / "tags" / "index.html").read_text(encoding="utf-8")).select_one("article")
+    assert article is not None
+    return sorted(str(a["href"]).split("/")[-2] for a in article.select('a[href^="../interviews/"]'))
+
+
+def test_an_edit_that_changes_an_interview_s_tags_rebuilds_it_and_the_tags_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its topics are its tags: they were part of every page's context, so such an edit rebuilt the whole site."""
+    from mkdocs.commands.build import build
+
+    from tests.support import make_seeds
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    seeds = make_seeds(tmp_path / "seeds")
+    add_interview(seeds, "second")
+    served = tmp_path / "served"
+    config = plugin_config(served, seeds)
+    plugin = config.plugins[PLUGIN]  # type: ignore[attr-defined]
+    config.plugins.on_startup(command="serve", dirty=True)  # type: ignore[attr-defined]
+    try:
+        build(config, serve_url=SERVE_URL, dirty=True)  # type: ignore[arg-type]
+        assert tagged(served) == ["demo", "second"]
+        other = served / "downloads" / "second.txt"
+        other_before = other.stat().st_mtime_ns
+        transcript = seeds / "demo.txt"
+        transcript.write_text(transcript.read_text(encoding="utf-8").replace("about widgets", "about gadgets"), encoding="utf-8")
+        build(plugin_config(served, seeds), serve_url=SERVE_URL, dirty=True)  # type: ignore[arg-type]
+        assert plugin.session.rebuilds.partial and plugin.session.rebuilds.tags_changed
+        assert other.stat().st_mtime_ns == other_before, "no full rebuild: the other interview's files are not written again"
+        assert tagged(served) == ["second"]
+    finally:
+        config.plugins.on_shutdown()  # type: ignore[attr-defined]
+    clean = build_site(tmp_path / "clean", seeds, strict=False)
     assert clean.returncode == 0, clean.stderr
     assert files_of(served) == files_of(clean.site)
 
@@ -270,19 +318,23 @@ def test_a_missing_seeds_folder_is_one_line(tmp_path: Path) -> None:
     assert f"{tmp_path / 'missing'}:1: the seeds folder does not exist — create it, or name the folder" in result.stderr
 
 
-def test_a_serve_session_keeps_its_caches_until_shutdown(tmp_path: Path) -> None:
+def test_a_serve_session_keeps_its_caches_until_shutdown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config: Any = plugin_config(tmp_path / "site", ROOT / "seeds")
     plugin = config.plugins[PLUGIN]
     config.plugins.on_startup(command="serve", dirty=True)
     config = config.plugins.on_config(config)
     session = plugin.session
     first = plugin.kb
+    parsed = yaml_parsed(monkeypatch)
     config = config.plugins.on_config(config)  # a rebuild with nothing edited reads nothing again
     assert plugin.session is session
     assert plugin.kb.interviews[0] is first.interviews[0]
+    assert parsed == []  # not even the topics, glossary, entities and facts files
     assert session.formats_told
     config.plugins.on_shutdown()
     assert plugin.session is not session and not plugin.session.formats_told
+    config = config.plugins.on_config(config)  # the next serve parses every file again
+    assert ROOT / "seeds" / "topics.yml" in parsed
 
 
 def test_material_s_search_plugin_draws_the_box_but_indexes_no_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -29,16 +29,18 @@ document$.subscribe(function () {
   }
 })
 
-/* Back and Forward land on the exchange in the address. Material saves the
-   scroll offset 100 ms after the last scroll into whatever history entry is
-   current then, so Back pressed within 100 ms of scrolling one page writes that
-   page's offset into the previous entry, and Material restores it: a link to an
-   exchange would open at the top of the interview. After an instant navigation
-   that leaves the page at the top while the address names an element further
-   down, go to that element the way Material does: by following a link to the
-   address's own fragment (which replaces the history entry and sets :target,
-   whose scroll margin keeps the heading clear of the fixed header). The click
-   does not bubble, so instant navigation does not see it. */
+/* Back and Forward land on the exchange in the address. Material restores the
+   scroll offset it saved, which cannot be trusted: it saves 100 ms after the
+   last scroll into whatever history entry is current then (Back pressed within
+   100 ms of scrolling one page writes that page's offset into the previous
+   entry), and a long interview's turns are laid out only near the screen
+   (assets/kb.css), so an offset measured once they were is not the same place
+   in the page rebuilt from history. After an instant navigation that leaves the
+   element the address names not the page's :target, go to it the way Material
+   does: by following a link to the address's own fragment (which replaces the
+   history entry and sets :target, above which every turn is laid out, and whose
+   scroll margin keeps the heading clear of the fixed header). The click does
+   not bubble, so instant navigation does not see it. */
 document$.subscribe(function () {
   var id = location.hash.slice(1)
   try {
@@ -49,7 +51,7 @@ document$.subscribe(function () {
   if (!id) return
   requestAnimationFrame(function () {
     var target = document.getElementById(id)
-    if (target && window.scrollY === 0 && target.getBoundingClientRect().top > window.innerHeight / 2) {
+    if (target && !target.matches(":target")) {
       var link = document.createElement("a")
       link.href = location.hash
       link.addEventListener("click", function (event) { event.stopPropagation() })

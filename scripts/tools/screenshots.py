@@ -67,8 +67,10 @@ def capture(browser: Any, base: str, site: Path, out: Path, full_page: bool = Fa
                 settle(page, name)
                 suffix = "" if scheme == "light" else f"-{scheme}"
                 path = out / f"{name}-{screen}-{width}x{height}{suffix}.png"
-                # Finished transitions only (Material animates the header title on scroll).
-                page.screenshot(path=str(path), full_page=full_page, animations="disabled")
+                # Finished transitions only (Material animates the header title on scroll). A whole page is drawn at
+                # once, so the turns that the site lays out only near the screen (assets/kb.css) are laid out first.
+                style = ".kb-turn, .kb-exchange-meta { content-visibility: visible !important; }" if full_page else None
+                page.screenshot(path=str(path), full_page=full_page, animations="disabled", style=style)
                 saved.append(path)
         finally:
             context.close()

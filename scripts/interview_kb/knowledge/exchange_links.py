@@ -25,6 +25,7 @@ from interview_kb.reading.facts_file import Fact
 from interview_kb.reading.glossary_file import Term
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.transcript import Exchange, Turn
+from interview_kb.reading.yamlfile import ReadYaml, read
 
 
 @dataclass(frozen=True)
@@ -126,14 +127,16 @@ class LinkMemo:
         return self._related[1]
 
 
-def load(seeds: Path, kb: KnowledgeBase, report: Report = print_warning, memo: LinkMemo | None = None) -> Knowledge:
+def load(
+    seeds: Path, kb: KnowledgeBase, report: Report = print_warning, memo: LinkMemo | None = None, read_yaml: ReadYaml = read
+) -> Knowledge:
     """Read glossary, entities and facts from `seeds` and connect them to the exchanges; `report` hears of unused terms."""
-    terms = glossary_file.load(seeds / glossary_file.GLOSSARY_FILE)
+    terms = glossary_file.load(seeds / glossary_file.GLOSSARY_FILE, read_yaml)
     metadata = {slug: transcript.with_suffix(".yml") for slug, transcript in kb.transcripts.items()}
-    entities = entities_file.load(seeds / entities_file.ENTITIES_FILE, kb.interviews, metadata)
+    entities = entities_file.load(seeds / entities_file.ENTITIES_FILE, kb.interviews, metadata, read_yaml)
     glossary_file.check_no_overlap(seeds / glossary_file.GLOSSARY_FILE, terms, entities)
-    knowledge = build(kb, terms, entities, facts_file.load_all(seeds, kb.interviews), memo)
-    knowledge = dataclasses.replace(knowledge, spellings=glossary_file.load_spellings(seeds / glossary_file.GLOSSARY_FILE))
+    knowledge = build(kb, terms, entities, facts_file.load_all(seeds, kb.interviews, read_yaml), memo)
+    knowledge = dataclasses.replace(knowledge, spellings=glossary_file.load_spellings(seeds / glossary_file.GLOSSARY_FILE, read_yaml))
     for term in knowledge.unused_terms:
         report(
             SeedWarning(

@@ -33,7 +33,7 @@ from interview_kb.errors import Report, SeedWarning, print_warning
 from interview_kb.reading.schemas import TopicsFile, validate
 from interview_kb.reading.topics_file import Topic
 from interview_kb.reading.transcript import Exchange
-from interview_kb.reading.yamlfile import read
+from interview_kb.reading.yamlfile import ReadYaml, read
 
 MAX_COUNT = 3
 MIN_EVIDENCE = 2  # distinct pieces of evidence
@@ -178,13 +178,14 @@ def check(
     exchange_topics: dict[str, tuple[str, ...]],
     report: Report = print_warning,
     interviews: Collection[str] | None = None,
+    read_yaml: ReadYaml = read,
 ) -> None:
     """Every anchor named in `include`/`exclude` must exist; a topic with no exchange is a warning.
 
     An entry written `interview-slug#anchor` whose interview is not in `interviews`
     is skipped: the taxonomy can be shared by seeds folders without that interview.
     """
-    source = read(path)
+    source = read_yaml(path)
     data = validate(source, TopicsFile)
     anchors = set(exchange_topics)
     absent: list[tuple[int, str]] = []

@@ -18,14 +18,11 @@ from __future__ import annotations
 
 import gzip
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
-
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.reading.loader import Interview
 from interview_kb.render import citations
 from interview_kb.render.templates import template
-from interview_kb.urls import SiteUrls, bibtex_download, csl_download, interview_page, markdown_download, text_download
+from interview_kb.urls import SiteUrls, bibtex_download, csl_download, markdown_download, text_download
 
 
 def markdown(interview: Interview, page_url: str | None) -> str:
@@ -54,18 +51,3 @@ def contents(kb: KnowledgeBase, page_urls: dict[str, str | None]) -> dict[str, b
         files[bibtex_download(interview.slug)] = citations.bibtex_file(interview, permalinks).encode("utf-8")
         files[csl_download(interview.slug)] = citations.csl_file(interview, permalinks).encode("utf-8")
     return files
-
-
-class StaticFile(File):
-    """A generated file that is copied as it is, even when its name ends in `.md`."""
-
-    def is_documentation_page(self) -> bool:
-        return False
-
-
-def add_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase) -> None:
-    """Add the downloads to a MkDocs build (called from the `on_files` hook)."""
-    site = SiteUrls.of(config)
-    urls = {i.slug: site.absolute(interview_page(i.slug)) for i in kb.interviews}
-    for path, content in render(kb, urls).items():
-        files.append(StaticFile.generated(config, path, content=content))

@@ -39,12 +39,12 @@ from interview_kb.knowledge import base, glossary
 from interview_kb.knowledge import exchange_links as knowledge
 from interview_kb.knowledge.base import KnowledgeBase
 from interview_kb.knowledge.exchange_links import Knowledge
-from interview_kb.outputs import budget, cards, downloads, feeds, kb_json, llms_txt, robots, share_pages
+from interview_kb.outputs import budget, cards, feeds, kb_json, llms_txt, robots, share_pages
 from interview_kb.outputs.search import index as search_index
 from interview_kb.outputs.search.background import BackgroundIndex
 from interview_kb.outputs.search.pagefind import Pagefind
 from interview_kb.plugin.config import KnowledgeBaseConfig
-from interview_kb.plugin.incremental import GeneratedPage, context
+from interview_kb.plugin.incremental import GeneratedFile, GeneratedPage, context, rebuild_docs_pages, tags
 from interview_kb.plugin.prerender import Prerender
 from interview_kb.plugin.progress import Progress
 from interview_kb.plugin.session import Session
@@ -52,7 +52,7 @@ from interview_kb.render import compact_html, knowledge_pages, pages
 from interview_kb.render.first_tooltips import FirstTooltips
 from interview_kb.render.linear_markdown import LinearMarkdown
 from interview_kb.render.pages import Site
-from interview_kb.urls import SiteUrls, card_image
+from interview_kb.urls import SiteUrls, card_image, interview_page
 
 log = logging.getLogger("mkdocs.plugins.interview_kb")
 # As Material's search plugin removes them from every page (its on_page_context).
@@ -159,8 +159,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         report = warnings_as_errors if strict else self.log_warning
         try:
             session = self.session
-            self._kb = base.load(self.seeds_dir, report, session.interviews.read, progress=self.interviews_read, memo=session.topics)
-            self._knowledge = knowledge.load(self.seeds_dir, self.kb, report, session.links)
+            self._kb = base.load(
+                self.seeds_dir,
+                report,
+                session.interviews.read,
+                progress=self.interviews_read,
+                memo=session.topics,
+                read_yaml=session.yaml.read,
+            )
+            self._knowledge = knowledge.load(self.seeds_dir, self.kb, report, session.links, session.yaml.read)
         except MISTAKES as error:
             fail([*warnings_as_errors.errors, *errors_of(error)])
         fail(warnings_as_errors.errors)
@@ -180,16 +187,27 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         if not self.config.enabled:
             return files
         generated = self.generated_pages(config)
-        unchanged = self.session.rebuilds.plan(generated, context(files, generated, config, self.kb)) if self.dirty else set()
-        if self.dirty and not self.session.rebuilds.partial:
+        rebuilds = self.session.rebuilds
+        unchanged = rebuilds.plan(generated, context(files, generated, config), tags(self.kb)) if self.dirty else set()
+        if self.dirty and not rebuilds.partial:
             clean_directory(config.site_dir)  # a full rebuild, as `mkdocs build` would do it
+        elif self.dirty and rebuilds.tags_changed:
+            rebuild_docs_pages(files)  # the tags plugin's listing
         for path, text in generated.items():
             files.append(GeneratedPage.of(config, path, text, unchanged=path in unchanged))
-        downloads.add_files(files, config, self.kb)
+        self.add_downloads(files, config)
         robots.add_file(files, config)
         feeds.add_files(files, config, self.kb)
         llms_txt.add_file(files, config, self.kb)
         return files
+
+    def add_downloads(self, files: Files, config: MkDocsConfig) -> None:
+        """The transcripts and citations as files (outputs/downloads.py); a dirty build writes only those that changed."""
+        site = SiteUrls.of(config)
+        contents = self.session.downloads.render(self.kb, {i.slug: site.absolute(interview_page(i.slug)) for i in self.kb.interviews})
+        unchanged = self.session.rebuilds.plan_files(contents) if self.dirty else set()
+        for path, content in contents.items():
+            files.append(GeneratedFile.of(config, path, content, unchanged=path in unchanged))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """In a partial rebuild, read the skipped pages' front matter, which other pages and plugins use.

@@ -2,7 +2,8 @@
 
 A rebuild reuses each interview read while its files' bytes are the same, each
 exchange's topics and links while the rules are the same, each interview page's
-Markdown while what it is made of is the same (render/pages.py, `PageMemo`), and
+Markdown while what it is made of is the same (render/pages.py, `PageMemo`), its
+downloads while it is the same interview, the series' YAML files parsed while their bytes are the same, and
 the pages whose Markdown and context did not change (plugin/incremental.py), and
 the theme's templates compiled. `mkdocs build`
 makes one build and one session; `on_shutdown` starts a new session, so nothing
@@ -17,8 +18,9 @@ import jinja2
 
 from interview_kb.knowledge.base import TopicMemo
 from interview_kb.knowledge.exchange_links import LinkMemo
-from interview_kb.plugin.incremental import InterviewCache, Rebuilds
+from interview_kb.plugin.incremental import DownloadMemo, InterviewCache, Rebuilds
 from interview_kb.reading.loader import load_interview
+from interview_kb.reading.yamlfile import ParsedFiles
 from interview_kb.render.pages import PageMemo
 
 
@@ -46,4 +48,6 @@ class Session:
     rebuilds: Rebuilds = field(default_factory=Rebuilds)
     pages: PageMemo = field(default_factory=PageMemo)  # the interview pages' Markdown
     templates: TemplateCache = field(default_factory=TemplateCache)
+    downloads: DownloadMemo = field(default_factory=DownloadMemo)  # each interview's downloads
+    yaml: ParsedFiles = field(default_factory=ParsedFiles)  # the series' own YAML files, parsed while their bytes are the same
     formats_told: set[tuple[str, str]] = field(default_factory=set)  # (slug, format): the format is logged once a session

@@ -9,7 +9,7 @@ from interview_kb.errors import SeedError
 from interview_kb.reading import slugs, spellings
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.schemas import EntitiesFile, validate
-from interview_kb.reading.yamlfile import read
+from interview_kb.reading.yamlfile import ReadYaml, read
 
 ENTITIES_FILE = "entities.yml"
 # kind → (folder of its pages, heading of its section)
@@ -59,10 +59,10 @@ class Entity:
         return self.forms + labels
 
 
-def _entries(path: Path | None) -> list[tuple[Entity, int]]:
+def _entries(path: Path | None, read_yaml: ReadYaml) -> list[tuple[Entity, int]]:
     if path is None or not path.exists():
         return []
-    source = read(path)
+    source = read_yaml(path)
     found: list[tuple[Entity, int]] = []
     for index, entry in enumerate(validate(source, EntitiesFile).entities):
         forms = (entry.name, *entry.also)
@@ -73,13 +73,13 @@ def _entries(path: Path | None) -> list[tuple[Entity, int]]:
     return found
 
 
-def declared(speaker: Entity, metadata: dict[str, Path]) -> tuple[Path, int]:
+def declared(speaker: Entity, metadata: dict[str, Path], read_yaml: ReadYaml = read) -> tuple[Path, int]:
     """The metadata file and line where a speaker is first declared (the entities file when unknown)."""
     role = speaker.roles[0] if speaker.roles else None
     if role is None or role.interview not in metadata:
         return Path(ENTITIES_FILE), 1
     source = metadata[role.interview]
-    return source, read(source).line("speakers", role.label, "name")
+    return source, read_yaml(source).line("speakers", role.label, "name")
 
 
 def from_speakers(interviews: tuple[Interview, ...]) -> tuple[Entity, ...]:
@@ -87,15 +87,17 @@ def from_speakers(interviews: tuple[Interview, ...]) -> tuple[Entity, ...]:
     return load(None, interviews)
 
 
-def load(path: Path | None, interviews: tuple[Interview, ...], metadata: dict[str, Path] | None = None) -> tuple[Entity, ...]:
+def load(
+    path: Path | None, interviews: tuple[Interview, ...], metadata: dict[str, Path] | None = None, read_yaml: ReadYaml = read
+) -> tuple[Entity, ...]:
     """Entities from `path` (optional file) merged with every interview's speakers, sorted by name.
 
     A person listed in the file with a speaker's exact name is that speaker: the
     file adds the description, link and other spellings. `metadata` (interview
     slug → its .yml file) lets a mistake about an unlisted speaker name the line
-    where the speaker is declared.
+    where the speaker is declared (read only for such a mistake).
     """
-    listed = _entries(path)
+    listed = _entries(path, read_yaml)
     where = path or Path(ENTITIES_FILE)
     roles: dict[str, list[Role]] = {}
     for interview in interviews:
@@ -115,15 +117,23 @@ def load(path: Path | None, interviews: tuple[Interview, ...], metadata: dict[st
             entities[name] = Entity(name, "person", "", "", (name,), tuple(person_roles))
     owner: dict[str, str] = {}
     slugs: dict[str, str] = {}
+
+    def place(entity: Entity) -> tuple[Path, int]:
+        """The entity's line in the file, or where its speaker is declared (that metadata is read only for a mistake)."""
+        return (where, lines[entity.name]) if entity.name in lines else declared(entity, metadata or {}, read_yaml)
+
     for entity in entities.values():
-        where, line = (path or Path(ENTITIES_FILE), lines[entity.name]) if entity.name in lines else declared(entity, metadata or {})
         for form in entity.forms:
             if form in owner:
-                raise SeedError(where, line, f"'{form}' names both '{owner[form]}' and '{entity.name}'", "keep it under one entry")
+                raise SeedError(
+                    *place(entity), what=f"'{form}' names both '{owner[form]}' and '{entity.name}'", todo="keep it under one entry"
+                )
             owner[form] = entity.name
         if entity.slug == "index":
-            raise SeedError(where, line, f"'{entity.name}' would take the section's index page", "rename it (e.g. add a word)")
+            raise SeedError(*place(entity), what=f"'{entity.name}' would take the section's index page", todo="rename it (e.g. add a word)")
         if entity.path in slugs:
-            raise SeedError(where, line, f"'{entity.name}' and '{slugs[entity.path]}' would share the page {entity.path}", "rename one")
+            raise SeedError(
+                *place(entity), what=f"'{entity.name}' and '{slugs[entity.path]}' would share the page {entity.path}", todo="rename one"
+            )
         slugs[entity.path] = entity.name
     return tuple(sorted(entities.values(), key=lambda e: (e.name.casefold(), e.name)))

@@ -14,7 +14,7 @@ from pathlib import Path
 from interview_kb.reading.loader import Interview
 from interview_kb.reading.markdown_source import transcript_of
 from interview_kb.reading.schemas import FactsFile, validate
-from interview_kb.reading.yamlfile import YamlFile, read
+from interview_kb.reading.yamlfile import ReadYaml, YamlFile, read
 
 SUFFIX = ".facts.yml"
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -58,9 +58,9 @@ def locate(source: YamlFile, where: tuple[str | int, ...], quote: str, interview
     )
 
 
-def load(path: Path, interview: Interview, transcript_name: str) -> tuple[Fact, ...]:
+def load(path: Path, interview: Interview, transcript_name: str, read_yaml: ReadYaml = read) -> tuple[Fact, ...]:
     """Read and check one interview's facts file."""
-    source = read(path)
+    source = read_yaml(path)
     facts: list[Fact] = []
     for index, entry in enumerate(validate(source, FactsFile).facts):
         where: tuple[str | int, ...] = ("facts", index)
@@ -76,7 +76,7 @@ def load(path: Path, interview: Interview, transcript_name: str) -> tuple[Fact, 
     return tuple(facts)
 
 
-def load_all(seeds: Path, interviews: tuple[Interview, ...]) -> tuple[Fact, ...]:
+def load_all(seeds: Path, interviews: tuple[Interview, ...], read_yaml: ReadYaml = read) -> tuple[Fact, ...]:
     """Every `<slug>.facts.yml` under `seeds`; a file whose slug is no interview is an error."""
     by_slug = {i.slug: i for i in interviews}
     facts: list[Fact] = []
@@ -87,5 +87,5 @@ def load_all(seeds: Path, interviews: tuple[Interview, ...]) -> tuple[Fact, ...]
             raise read(path).error((), f"no interview has the slug '{slug}' (known: {known})", f"name the file <slug>{SUFFIX}")
         found = transcript_of(seeds / f"{slug}.yml")
         transcript = found.name if found else f"the transcript of '{slug}'"
-        facts.extend(load(path, by_slug[slug], transcript))
+        facts.extend(load(path, by_slug[slug], transcript, read_yaml))
     return tuple(facts)

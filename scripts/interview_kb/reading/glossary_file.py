@@ -13,7 +13,7 @@ from interview_kb.markdown_syntax import ANGLE_BRACKETS, INLINE_SYNTAX
 from interview_kb.reading import slugs, spellings
 from interview_kb.reading.entities_file import ENTITIES_FILE, Entity
 from interview_kb.reading.schemas import GlossaryFile, validate
-from interview_kb.reading.yamlfile import read
+from interview_kb.reading.yamlfile import ReadYaml, read
 
 GLOSSARY_FILE = "glossary.yml"
 
@@ -47,11 +47,11 @@ class Term:
         return slugs.slug(self.term, "term")
 
 
-def load(path: Path) -> tuple[Term, ...]:
+def load(path: Path, read_yaml: ReadYaml = read) -> tuple[Term, ...]:
     """Read and check the glossary; a missing file is an empty glossary."""
     if not path.exists():
         return ()
-    source = read(path)
+    source = read_yaml(path)
     terms: list[Term] = []
     owner: dict[str, str] = {}
     for index, entry in enumerate(validate(source, GlossaryFile).terms):
@@ -80,11 +80,11 @@ def load(path: Path) -> tuple[Term, ...]:
     return tuple(sorted(terms, key=lambda t: (t.term.casefold(), t.term)))
 
 
-def load_spellings(path: Path) -> tuple[tuple[str, ...], ...]:
+def load_spellings(path: Path, read_yaml: ReadYaml = read) -> tuple[tuple[str, ...], ...]:
     """The glossary's `spellings`: groups of spellings of one word that search matches with each other (none without the file)."""
     if not path.exists():
         return ()
-    return tuple(tuple(group) for group in validate(read(path), GlossaryFile).spellings)
+    return tuple(tuple(group) for group in validate(read_yaml(path), GlossaryFile).spellings)
 
 
 def check_no_overlap(path: Path, terms: tuple[Term, ...], entities: tuple[Entity, ...]) -> None:

@@ -20,7 +20,7 @@ from interview_kb.reading.markdown_source import SUFFIXES, clean_tags, reader_te
 from interview_kb.reading.schemas import SLUG, Metadata, validate
 from interview_kb.reading.topics_file import TOPICS_FILE, Topic
 from interview_kb.reading.transcript import FORMATS, Transcript, parse, read_transcript
-from interview_kb.reading.yamlfile import YamlFile, read
+from interview_kb.reading.yamlfile import ReadYaml, YamlFile, read
 
 RESERVED = {TOPICS_FILE, "glossary.yml", "entities.yml"}
 RESERVED_WHAT = {TOPICS_FILE: "the taxonomy", "glossary.yml": "the glossary", "entities.yml": "the people, organizations and products"}
@@ -243,6 +243,7 @@ def read_seeds(
     read_interview: Callable[[Path], Interview] = load_interview,
     topics_path: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    read_yaml: ReadYaml = read,
 ) -> Seeds:
     """Everything under `seeds/`, newest interview first; raises every mistake found at once (`errors.fail`) if any stops the reading.
 
@@ -253,7 +254,8 @@ def read_seeds(
     that raises a SeedError adds it to the others); `read_interview` reads one
     transcript and its metadata (the plugin passes a cached one, so a rebuild reads
     only what changed); `topics_path` replaces `seeds/topics.yml` (to measure a
-    taxonomy on other interviews); `progress(n, total)` hears of each interview read.
+    taxonomy on other interviews); `progress(n, total)` hears of each interview read; `read_yaml`
+    reads the series' own YAML files (the plugin passes its session's, plugin/session.py).
     """
     require_folder(seeds)
     refuse_special_files(seeds)
@@ -312,7 +314,7 @@ def read_seeds(
     topics_path = topics_path or seeds / TOPICS_FILE
     if not topics_path.exists():
         fail([*errors, SeedError(topics_path, 1, "topics file is missing", "create it (see docs/guide/editors/topics.md#the-topics-file)")])
-    topics = _collecting(errors, lambda: topics_file.load(topics_path))
+    topics = _collecting(errors, lambda: topics_file.load(topics_path, read_yaml))
     if topics is None or not every_interview_read:
         fail(errors)  # the anchors the topics name cannot be checked against interviews that were not read
         raise AssertionError("a step that failed added its mistake")

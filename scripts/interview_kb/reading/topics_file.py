@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interview_kb.reading.schemas import TopicsFile, validate
-from interview_kb.reading.yamlfile import YamlFile, read
+from interview_kb.reading.yamlfile import ReadYaml, YamlFile, read
 
 TOPICS_FILE = "topics.yml"
 
@@ -37,9 +37,9 @@ def check_term(source: YamlFile, where: tuple[str | int, ...], term: str) -> Non
         raise source.error(where, f"evidence term '{term}' has a `*` that is not its one last character", "write `*` only at the end")
 
 
-def load(path: Path) -> tuple[Topic, ...]:
+def load(path: Path, read_yaml: ReadYaml = read) -> tuple[Topic, ...]:
     """Read and check `topics.yml`."""
-    source = read(path)
+    source = read_yaml(path)
     data = validate(source, TopicsFile)
     for position, term in enumerate(data.field):
         check_term(source, ("field", position), term)

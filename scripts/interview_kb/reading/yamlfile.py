@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -123,7 +124,32 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456
 
 def read(path: Path) -> YamlFile:
     """Parse `path` once into nodes (for lines) and data; a syntax error or bad encoding becomes a SeedError with its line."""
-    data = path.read_bytes()
+    return _parse_bytes(path, path.read_bytes())
+
+
+ReadYaml = Callable[[Path], YamlFile]
+
+
+class ParsedFiles:
+    """Each YAML file's last bytes and what they parsed into, for the rebuilds of one `mkdocs serve` (plugin/session.py).
+
+    A rebuild reads the series' own files again (topics, glossary, entities, facts); PyYAML is slow. Each reader is
+    handed its own copy of the data (the nodes, which only give lines, are shared), so what one changes no other sees.
+    """
+
+    def __init__(self) -> None:
+        self._parsed: dict[Path, tuple[bytes, YamlFile]] = {}
+
+    def read(self, path: Path) -> YamlFile:
+        data = path.read_bytes()
+        known = self._parsed.get(path)
+        if known is None or known[0] != data:
+            known = self._parsed[path] = (data, _parse_bytes(path, data))
+        parsed = known[1]
+        return YamlFile(parsed.path, copy.deepcopy(parsed.data), parsed.node)
+
+
+def _parse_bytes(path: Path, data: bytes) -> YamlFile:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -131,17 +157,7 @@ def read(path: Path) -> YamlFile:
         raise SeedError(
             path, line, f"byte 0x{data[error.start]:02x} at byte offset {error.start} is not UTF-8", "save the file as UTF-8"
         ) from None
-    known = _parsed.get(path)
-    if known is not None and known[0] == data:
-        return copy.deepcopy(known[1])  # a copy: a caller may change what it was given
-    parsed = parse_text(path, text)
-    _parsed[path] = (data, copy.deepcopy(parsed))
-    return parsed
-
-
-# Each file's last bytes and what they parsed into: under `mkdocs serve` a rebuild reads every interview's metadata
-# again (for its entities too), and PyYAML took a third of a rebuild's reading at a hundred interviews.
-_parsed: dict[Path, tuple[bytes, YamlFile]] = {}
+    return parse_text(path, text)
 
 
 def _refuse_in_values(path: Path, node: yaml.Node | None) -> None:
