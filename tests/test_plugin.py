@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import threading
 from pathlib import Path
@@ -67,14 +68,14 @@ def test_dirty_rebuild_after_an_edit_equals_a_clean_build(tmp_path: Path, monkey
         transcript = transcript_files(seeds)[0]
         assert transcript.stem != "second"
         home_before = (served / "index.html").stat().st_mtime_ns
-        other_download = served / "downloads" / "second.md"
+        other_download = served / "downloads" / "second.md.gz"
         other_before = other_download.stat().st_mtime_ns
         transcript.write_text(transcript.read_text(encoding="utf-8").replace("packets", "packets (edited)", 1), encoding="utf-8")
         build(plugin_config(served, seeds), serve_url=SERVE_URL, dirty=True)  # type: ignore[arg-type]
         assert plugin.session.rebuilds.partial
         assert (served / "index.html").stat().st_mtime_ns == home_before, "the home page did not change, so it is not rebuilt"
         assert "packets (edited)" in (served / "interviews" / f"{transcript.stem}" / "index.html").read_text(encoding="utf-8")
-        assert "packets (edited)" in (served / "downloads" / f"{transcript.stem}.md").read_text(encoding="utf-8")
+        assert "packets (edited)" in gzip.decompress((served / "downloads" / f"{transcript.stem}.md.gz").read_bytes()).decode("utf-8")
         assert other_download.stat().st_mtime_ns == other_before, "the other interview's downloads are not written again"
     finally:
         config.plugins.on_shutdown()  # type: ignore[attr-defined]
@@ -107,7 +108,7 @@ def test_an_edit_that_changes_an_interview_s_tags_rebuilds_it_and_the_tags_page(
     try:
         build(config, serve_url=SERVE_URL, dirty=True)  # type: ignore[arg-type]
         assert tagged(served) == ["demo", "second"]
-        other = served / "downloads" / "second.txt"
+        other = served / "downloads" / "second.txt.gz"
         other_before = other.stat().st_mtime_ns
         transcript = seeds / "demo.txt"
         transcript.write_text(transcript.read_text(encoding="utf-8").replace("about widgets", "about gadgets"), encoding="utf-8")

@@ -23,7 +23,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -40,36 +40,24 @@ class GeneratedPage(File):
     unchanged = False
 
     @classmethod
-    def of(cls, config: MkDocsConfig, path: str, text: str, *, unchanged: bool) -> GeneratedPage:
-        page = cls.generated(config, path, content=text)
-        assert isinstance(page, GeneratedPage)
-        page.unchanged = unchanged
-        return page
+    def of(cls, config: MkDocsConfig, path: str, content: str | bytes, *, unchanged: bool) -> Self:
+        file = cls.generated(config, path, content=content)
+        assert isinstance(file, cls)
+        file.unchanged = unchanged
+        return file
 
     def is_modified(self) -> bool:
         return not self.unchanged or not os.path.isfile(self.abs_dest_path)
 
 
-class GeneratedFile(File):
+class GeneratedFile(GeneratedPage):
     """A generated file that is no page (a download), which a dirty build writes again only when its bytes changed.
 
     It is copied as it is, even when its name ends in `.md`.
     """
 
-    unchanged = False
-
-    @classmethod
-    def of(cls, config: MkDocsConfig, path: str, content: bytes, *, unchanged: bool) -> GeneratedFile:
-        file = cls.generated(config, path, content=content)
-        assert isinstance(file, GeneratedFile)
-        file.unchanged = unchanged
-        return file
-
     def is_documentation_page(self) -> bool:
         return False
-
-    def is_modified(self) -> bool:
-        return not self.unchanged or not os.path.isfile(self.abs_dest_path)
 
 
 def digest(value: str | bytes) -> str:
