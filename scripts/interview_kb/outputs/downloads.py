@@ -10,7 +10,7 @@ Each is stored gzip-compressed, `<name>.gz`: the four are the words of the
 interview twice over and its citations, about 280 KB for a one-hour episode
 and 80 KB compressed, which at a thousand episodes is 200 MB less to publish.
 The interview page's links save them uncompressed, under their own names
-(assets/kb-downloads.js); without JavaScript a link saves the `.gz`, which any
+(assets/kb-downloads.mjs); without JavaScript a link saves the `.gz`, which any
 system opens. The compression is deterministic (no name, no time in it).
 """
 

@@ -118,18 +118,20 @@ def records(kb: KnowledgeBase, knowledge: Knowledge, urls: SiteUrls) -> Iterator
                 (QUESTION_WEIGHT, exchange.question.text),
                 (QUESTION_WEIGHT, " · ".join(in_question)),
             )
+            meta = {**shown, "speaker": ", ".join(answerers)}
+            filters = {
+                "interview": [interview.title],
+                "speaker": unique(interview.speakers[t.speaker].name for t in exchange.turns),
+                "topic": [topic_titles[slug] for slug in kb.exchange_topics[exchange.anchor]],
+                "year": year,
+            }
             for number, passage in enumerate(passages([turn.text for turn in exchange.answers])):
                 text = " ".join(passage)
                 yield Record(
                     url=f"{page}#{exchange.anchor}",
                     title=exchange.label,
-                    meta={**shown, "speaker": ", ".join(answerers)},
-                    filters={
-                        "interview": [interview.title],
-                        "speaker": unique(interview.speakers[t.speaker].name for t in exchange.turns),
-                        "topic": [topic_titles[slug] for slug in kb.exchange_topics[exchange.anchor]],
-                        "year": year,
-                    },
+                    meta=meta,  # the same for each passage of the exchange
+                    filters=filters,
                     weighted=(
                         *question,
                         *((1.0, paragraph) for paragraph in passage),
